@@ -1,0 +1,16 @@
+import type { Answer } from '../core/feature';
+import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, Platform } from '../core/types';
+
+export type Dispatch = (e: InboundEvent) => Promise<Answer | undefined>;
+
+/**
+ * The one interface every platform implements. A platform's gaps (no ephemeral messages, no
+ * reactions for non-admins) are the adapter's business; this interface does not grow per platform.
+ */
+export interface ChatAdapter {
+  readonly platform: Platform;
+  start(dispatch: Dispatch): Promise<void>;
+  post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef>;
+  update(ref: MessageRef, m: OutboundMessage): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,123 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter, Dispatch } from '../chat-adapter';
+import { parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
+import { translator, type Locale } from '../../i18n/catalog';
+import { CONSOLE_CHAT, consoleActor, isConsoleName, parseConsoleLine } from './parse';
+import { renderConsole } from './render';
+
+/** Extra `.name args` instructions other features add (e.g. `.advance` for the clock). */
+export type DotCommand = (args: string) => Promise<string | void> | string | void;
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** One JSON line `{"id","text"}` per bot post or update on output, nothing else there. */
+  json: boolean;
+  locale: Locale;
+  /** First message id to use, so ids stay unique across restarts on one database. */
+  firstMessageId?: number;
+  user?: string;
+  dotCommands?: Record<string, DotCommand>;
+}
+
+/**
+ * The embedded default chat: a person at a terminal or a script through a pipe. Lines are
+ * handled strictly in order; when input ends, pending work finishes and `finished` resolves.
+ */
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console' as const;
+  private nextId: number;
+  private user: string;
+  private readonly t;
+  private resolveFinished!: () => void;
+  readonly finished = new Promise<void>((r) => (this.resolveFinished = r));
+  private closed = false;
+
+  constructor(private readonly opts: ConsoleOptions) {
+    this.nextId = opts.firstMessageId ?? 1;
+    this.user = opts.user ?? 'me';
+    this.t = translator(opts.locale);
+  }
+
+  async start(dispatch: Dispatch): Promise<void> {
+    const rl = createInterface({ input: this.opts.input, crlfDelay: Infinity, terminal: false });
+    const interactive = !this.opts.json && (this.opts.input as { isTTY?: boolean }).isTTY === true;
+    if (interactive) this.note(this.t('consoleChat.welcome', { user: this.user }));
+    // Not awaited: start() returns once the loop runs; `finished` tells when input is done.
+    void (async () => {
+      try {
+        for await (const line of rl) {
+          if (this.closed) break;
+          const quit = await this.handleLine(line, dispatch);
+          if (quit) break;
+        }
+      } finally {
+        rl.close();
+        this.resolveFinished();
+      }
+    })();
+  }
+
+  private async handleLine(line: string, dispatch: Dispatch): Promise<boolean> {
+    const parsed = parseConsoleLine(line, this.user);
+    if (parsed.kind === 'empty') return false;
+    if (parsed.kind === 'event') {
+      const answer = await dispatch(parsed.event);
+      if (answer) await this.post(CONSOLE_CHAT, answer.message);
+      return false;
+    }
+    const { name, args, as } = parsed;
+    if (name === 'quit' || name === 'exit') return true;
+    if (name === 'as') {
+      if (!isConsoleName(args.trim())) return this.note(this.t('consoleChat.asUsage')), false;
+      this.user = args.trim();
+      this.note(this.t('consoleChat.switched', { user: this.user }));
+      return false;
+    }
+    if (name === 'react' || name === 'unreact') {
+      const m = /^#?(\d+)\s+(\S+)$/.exec(args.trim());
+      if (!m) return this.note(this.t(name === 'react' ? 'consoleChat.reactUsage' : 'consoleChat.unreactUsage')), false;
+      const answer = await dispatch({
+        kind: 'reaction',
+        emoji: m[2]!,
+        added: name === 'react',
+        target: `${CONSOLE_CHAT}#${m[1]}`,
+        actor: consoleActor(as),
+        chat: CONSOLE_CHAT,
+      });
+      if (answer) await this.post(CONSOLE_CHAT, answer.message);
+      return false;
+    }
+    const extra = this.opts.dotCommands?.[name];
+    if (!extra) return this.note(this.t('consoleChat.unknownDot', { name })), false;
+    const out = await extra(args);
+    if (out) this.note(out);
+    return false;
+  }
+
+  /** Console-only notes (not bot posts): stderr in JSON mode so stdout stays machine-readable. */
+  private note(text: string): void {
+    if (this.opts.json) process.stderr.write(text + '\n');
+    else this.opts.output.write(text + '\n');
+  }
+
+  private print(id: string, m: OutboundMessage): void {
+    const text = renderConsole(m);
+    this.opts.output.write(this.opts.json ? JSON.stringify({ id: Number(id), text }) + '\n' : `[#${id}] ${text}\n`);
+  }
+
+  async post(_chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
+    const id = String(this.nextId++);
+    this.print(id, m);
+    return `${CONSOLE_CHAT}#${id}`;
+  }
+
+  async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
+    this.print(parseMessageRef(ref).messageId, m);
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+  }
+}

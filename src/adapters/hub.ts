@@ -1,0 +1,30 @@
+import type { Delivery } from '../core/feature';
+import { parseChatRef, parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage, type Platform } from '../core/types';
+import type { ChatAdapter } from './chat-adapter';
+
+/** Routes the core's posts and updates to the adapter of each chat's platform. */
+export class AdapterHub implements Delivery {
+  private readonly adapters = new Map<Platform, ChatAdapter>();
+
+  add(adapter: ChatAdapter): void {
+    this.adapters.set(adapter.platform, adapter);
+  }
+
+  list(): ChatAdapter[] {
+    return [...this.adapters.values()];
+  }
+
+  private for(platform: Platform): ChatAdapter {
+    const a = this.adapters.get(platform);
+    if (!a) throw new Error(`No ${platform} adapter is running`);
+    return a;
+  }
+
+  post(chat: ChatRef, message: OutboundMessage): Promise<MessageRef> {
+    return this.for(parseChatRef(chat).platform).post(chat, message);
+  }
+
+  update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    return this.for(parseMessageRef(ref).platform).update(ref, message);
+  }
+}

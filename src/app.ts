@@ -1,0 +1,47 @@
+import { Bot } from './core/bot';
+import type { Clock } from './core/clock';
+import type { Logger } from './core/logger';
+import { AgencyDirectory } from './core/people/agency-match';
+import { People } from './core/people/people';
+import { issuesFeature } from './core/issues/issues.feature';
+import { votesFeature } from './core/votes/votes.feature';
+import { peopleFeature } from './core/people/people.feature';
+import { helpFeature } from './core/help/help.feature';
+import type { LoadedConfig } from './config/load';
+import { openDatabase, type Db } from './store/db';
+import { sqliteStore } from './store/sqlite-store';
+import type { Store } from './core/records';
+
+export interface App {
+  bot: Bot;
+  db: Db;
+  store: Store;
+  config: LoadedConfig;
+  close(): void;
+}
+
+/** Builds the bot on its database with every feature installed; no adapters yet. */
+export function createApp(opts: { config: LoadedConfig; databasePath: string; clock: Clock; logger: Logger }): App {
+  const { config, clock, logger } = opts;
+  const db = openDatabase(opts.databasePath);
+  const store = sqliteStore(db);
+  const agencies = new AgencyDirectory(store.people.syncAgencies(config.agencies));
+  const people = new People(store.people, agencies, config.roster, new Set(config.facilitators));
+  const bot = new Bot({
+    store,
+    people,
+    clock,
+    logger,
+    settings: { locale: config.locale, timezone: config.timezone, voting: config.voting },
+  });
+  bot.use(issuesFeature).use(votesFeature).use(peopleFeature).use(helpFeature(() => bot.listCommands()));
+  return { bot, db, store, config, close: () => db.$client.close() };
+}
+
+/** The console's message ids continue after the highest one already linked in this database. */
+export function nextConsoleMessageId(db: Db): number {
+  const row = db.$client
+    .prepare(`select max(cast(substr(message_ref, instr(message_ref, '#') + 1) as integer)) as n from message_links where message_ref like 'console:%'`)
+    .get() as { n: number | null };
+  return (row.n ?? 0) + 1;
+}

@@ -1,0 +1,41 @@
+import type { AgencyConfig } from './schema';
+
+/**
+ * The 32 ministries and councils of the Executive Yuan whose Participation Officers form the
+ * network. `name` is the short form people write in chat (#交通部); aliases accept the full
+ * title and the English abbreviation.
+ */
+export const DEFAULT_AGENCIES: AgencyConfig[] = [
+  { code: 'MOI', name: '內政部', aliases: ['MOI'] },
+  { code: 'MOFA', name: '外交部', aliases: ['MOFA'] },
+  { code: 'MND', name: '國防部', aliases: ['MND'] },
+  { code: 'MOF', name: '財政部', aliases: ['MOF'] },
+  { code: 'MOE', name: '教育部', aliases: ['MOE'] },
+  { code: 'MOJ', name: '法務部', aliases: ['MOJ'] },
+  { code: 'MOEA', name: '經濟部', aliases: ['MOEA'] },
+  { code: 'MOTC', name: '交通部', aliases: ['MOTC'] },
+  { code: 'MOL', name: '勞動部', aliases: ['MOL'] },
+  { code: 'MOA', name: '農業部', aliases: ['MOA', '農委會'] },
+  { code: 'MOHW', name: '衛福部', aliases: ['衛生福利部', 'MOHW'] },
+  { code: 'MOENV', name: '環境部', aliases: ['MOENV', '環保署'] },
+  { code: 'MOC', name: '文化部', aliases: ['MOC'] },
+  { code: 'MODA', name: '數位部', aliases: ['數位發展部', 'MODA'] },
+  { code: 'NDC', name: '國發會', aliases: ['國家發展委員會', 'NDC'] },
+  { code: 'NSTC', name: '國科會', aliases: ['國家科學及技術委員會', 'NSTC'] },
+  { code: 'MAC', name: '陸委會', aliases: ['大陸委員會', 'MAC'] },
+  { code: 'FSC', name: '金管會', aliases: ['金融監督管理委員會', 'FSC'] },
+  { code: 'OAC', name: '海委會', aliases: ['海洋委員會', 'OAC'] },
+  { code: 'OCAC', name: '僑委會', aliases: ['僑務委員會', 'OCAC'] },
+  { code: 'VAC', name: '退輔會', aliases: ['國軍退除役官兵輔導委員會', 'VAC'] },
+  { code: 'CIP', name: '原民會', aliases: ['原住民族委員會', 'CIP'] },
+  { code: 'HAC', name: '客委會', aliases: ['客家委員會', 'HAC'] },
+  { code: 'PCC', name: '工程會', aliases: ['公共工程委員會', '行政院公共工程委員會', 'PCC'] },
+  { code: 'DGBAS', name: '主計總處', aliases: ['行政院主計總處', 'DGBAS'] },
+  { code: 'DGPA', name: '人事總處', aliases: ['行政院人事行政總處', 'DGPA'] },
+  { code: 'CBC', name: '央行', aliases: ['中央銀行', 'CBC'] },
+  { code: 'NPM', name: '故宮', aliases: ['國立故宮博物院', 'NPM'] },
+  { code: 'CEC', name: '中選會', aliases: ['中央選舉委員會', 'CEC'] },
+  { code: 'FTC', name: '公平會', aliases: ['公平交易委員會', 'FTC'] },
+  { code: 'NCC', name: '通傳會', aliases: ['國家通訊傳播委員會', 'NCC'] },
+  { code: 'NUSC', name: '核安會', aliases: ['核能安全委員會', '原能會', 'NUSC'] },
+];

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ConfigError } from './load';
+
+// The only reader of process.env: secrets and deployment switches live here, never in
+// bot.config.json.
+const envSchema = z.object({
+  BOT_CONFIG: z.string().min(1).default('bot.config.json'),
+  DATABASE_PATH: z.string().min(1).optional(),
+  BOT_NOW: z.iso.datetime({ offset: true }).optional(),
+  BOT_CONSOLE_JSON: z.enum(['0', '1']).optional(),
+  BOT_CONSOLE: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_API_URL: z.url().optional(),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+});
+export type Env = z.output<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty variables are treated as unset: `FOO= npm start` should not count as a token.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const r = envSchema.safeParse(cleaned);
+  if (!r.success) {
+    throw new ConfigError(
+      'Invalid environment:\n' + r.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n'),
+    );
+  }
+  return r.data;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { configSchema, type BotConfig } from './schema';
+import { DEFAULT_AGENCIES } from './default-agencies';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type LoadedConfig = Omit<BotConfig, 'agencies'> & { agencies: { code: string; name: string; aliases: string[] }[] };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `  - ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('\n');
+}
+
+/** Validates a parsed config object; throws ConfigError naming each bad key path. */
+export function parseConfig(raw: unknown, source = 'bot.config.json'): LoadedConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(`Invalid ${source}:\n${describeIssues(result.error)}`);
+  const agencies = (result.data.agencies ?? DEFAULT_AGENCIES).map((a) => ({ ...a, aliases: a.aliases ?? [] }));
+  const known = new Set(agencies.flatMap((a) => [a.name, a.code, ...a.aliases]));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  agencies.forEach((a, i) => {
+    if (seen.has(a.code)) problems.push(`  - agencies.${i}.code: duplicate code "${a.code}"`);
+    seen.add(a.code);
+  });
+  result.data.roster.forEach((r, i) => {
+    if (!known.has(r.agency)) problems.push(`  - roster.${i}.agency: "${r.agency}" is not in the agency list`);
+  });
+  if (problems.length) throw new ConfigError(`Invalid ${source}:\n${problems.join('\n')}`);
+  return { ...result.data, agencies };
+}
+
+export function loadConfigFile(path: string): LoadedConfig {
+  const abs = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`Cannot read config file ${abs}: ${(e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${abs} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseConfig(raw, abs);
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const userRef = z.string().regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<user id>", e.g. "console:alice"');
+
+export const agencySchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+  name: z.string().min(1).max(40),
+  aliases: z.array(z.string().min(1).max(60)).default([]),
+});
+export type AgencyConfig = z.input<typeof agencySchema>;
+
+export const configSchema = z.strictObject({
+  locale: z.enum(['zh-TW', 'en']).default('zh-TW'),
+  timezone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA time zone such as "Asia/Taipei"')
+    .default('Asia/Taipei'),
+  database: z.strictObject({ path: z.string().min(1).default('./data/po-bot.sqlite') }).prefault({}),
+  voting: z
+    .strictObject({
+      countBy: z.enum(['person', 'agency']).default('person'),
+      /** Reaction names (Slack) or emoji (Telegram, console) that cast a vote. */
+      reactions: z.array(z.string().min(1)).min(1).default(['+1', 'thumbsup', '👍']),
+      /** The emoji shown on cards and the Telegram button. */
+      emoji: z.string().min(1).default('👍'),
+    })
+    .prefault({}),
+  agencies: z.array(agencySchema).min(1).optional(),
+  roster: z
+    .array(z.strictObject({ user: userRef, agency: z.string().min(1), name: z.string().min(1).optional() }))
+    .default([]),
+  facilitators: z.array(userRef).default([]),
+});
+
+export type BotConfig = z.output<typeof configSchema>;

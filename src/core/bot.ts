@@ -1,0 +1,173 @@
+import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
+import type { Answer, ButtonHandler, CardRenderer, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
+import { UserError } from './errors';
+import { translateDynamic, translator } from '../i18n/catalog';
+import { closest } from './input/closest';
+
+/**
+ * The platform-neutral bot: routes inbound events to feature handlers, turns their replies
+ * into posts and in-place updates through a Delivery, and is the one place errors are caught.
+ */
+export class Bot {
+  private readonly commands = new Map<string, Command>();
+  private readonly reactions: ReactionHandler[] = [];
+  private readonly buttons = new Map<string, ButtonHandler>();
+  private readonly listeners: MessageListener[] = [];
+  private readonly renderers = new Map<string, CardRenderer>();
+  private readonly refreshing = new Map<MessageRef, { dirty: boolean; done: Promise<void> }>();
+  private delivery: Delivery | undefined;
+  readonly services: Services;
+
+  constructor(base: Omit<Services, 'cards'>) {
+    this.services = {
+      ...base,
+      cards: { render: (record, locale) => this.renderers.get(record.kind)?.(record.id, locale, this.services) },
+    };
+  }
+
+  use(feature: Feature): this {
+    for (const c of feature.commands ?? []) {
+      if (this.commands.has(c.name)) throw new Error(`Command /${c.name} registered twice (feature ${feature.name})`);
+      this.commands.set(c.name, c);
+    }
+    this.reactions.push(...(feature.reactions ?? []));
+    for (const b of feature.buttons ?? []) this.buttons.set(b.action, b);
+    this.listeners.push(...(feature.messages ?? []));
+    for (const [kind, r] of Object.entries(feature.cards ?? {})) this.renderers.set(kind, r);
+    return this;
+  }
+
+  setDelivery(d: Delivery): void {
+    this.delivery = d;
+  }
+
+  listCommands(): readonly Command[] {
+    return [...this.commands.values()];
+  }
+
+  hasCommand(name: string): boolean {
+    return this.commands.has(name);
+  }
+
+  /** Handles one inbound event. Never throws: errors become an answer to the sender. */
+  async dispatch(event: InboundEvent): Promise<Answer | undefined> {
+    const { settings, logger } = this.services;
+    const locale = settings.locale;
+    try {
+      const ctx = this.context(event);
+      const result = await this.route(ctx, event);
+      return await this.apply(ctx.chat, toList(result));
+    } catch (e) {
+      if (e instanceof UserError) {
+        return { message: { text: [translateDynamic(locale, e.key, e.params)] }, private: true };
+      }
+      logger.error({ err: e, event: describe(event) }, 'handler failed');
+      return { message: { text: [translator(locale)('common.internalError')] }, private: true };
+    }
+  }
+
+  /** Posts a message (a scheduled reminder, an agenda) and links it to the record it shows. */
+  async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef> {
+    const ref = await this.requireDelivery().post(chat, message);
+    if (show) this.services.store.links.link(ref, show, this.services.clock.now());
+    return ref;
+  }
+
+  /** Re-renders every message showing the record. Concurrent refreshes of one message coalesce. */
+  async refresh(record: RecordRef): Promise<void> {
+    const refs = this.services.store.links.refsFor(record);
+    await Promise.all(refs.map((ref) => this.refreshOne(ref, record)));
+  }
+
+  private refreshOne(ref: MessageRef, record: RecordRef): Promise<void> {
+    const running = this.refreshing.get(ref);
+    if (running) {
+      running.dirty = true;
+      return running.done;
+    }
+    const state = { dirty: false, done: Promise.resolve() };
+    state.done = (async () => {
+      try {
+        do {
+          state.dirty = false;
+          const msg = this.services.cards.render(record, this.services.settings.locale);
+          if (msg) await this.requireDelivery().update(ref, msg);
+        } while (state.dirty);
+      } catch (e) {
+        // The change is stored; a card that could not be updated is stale, not wrong.
+        this.services.logger.warn({ err: e, ref }, 'card update failed');
+      } finally {
+        this.refreshing.delete(ref);
+      }
+    })();
+    this.refreshing.set(ref, state);
+    return state.done;
+  }
+
+  private context(event: InboundEvent): Context {
+    const { people, clock, settings } = this.services;
+    const now = clock.now();
+    return {
+      event,
+      actor: event.actor,
+      user: people.resolve(event.actor, now),
+      chat: event.chat,
+      now,
+      locale: settings.locale,
+      t: translator(settings.locale),
+      isFacilitator: people.isFacilitator(event.actor),
+      services: this.services,
+    };
+  }
+
+  private async route(ctx: Context, event: InboundEvent): Promise<HandlerResult> {
+    switch (event.kind) {
+      case 'command': {
+        const name = event.name.toLowerCase();
+        const cmd = this.commands.get(name);
+        if (!cmd) {
+          throw new UserError('common.unknownCommand', { name: event.name.slice(0, 40), suggestion: closest(name, [...this.commands.keys()]) });
+        }
+        return cmd.handle(ctx, event.args);
+      }
+      case 'reaction':
+        for (const r of this.reactions) {
+          const out = await r.handle(ctx, event);
+          if (out !== undefined) return out;
+        }
+        return undefined;
+      case 'button':
+        return this.buttons.get(event.action)?.handle(ctx, event);
+      case 'message': {
+        const out: Reply[] = [];
+        for (const l of this.listeners) out.push(...toList(await l.handle(ctx, event)));
+        return out;
+      }
+    }
+  }
+
+  private async apply(chat: ChatRef, replies: readonly Reply[]): Promise<Answer | undefined> {
+    let answer: Answer | undefined;
+    for (const r of replies) {
+      if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
+      else if (r.type === 'post') await this.post(r.chat ?? chat, r.message, r.show);
+      else await this.refresh(r.record);
+    }
+    return answer;
+  }
+
+  private requireDelivery(): Delivery {
+    if (!this.delivery) throw new Error('Bot has no delivery: call setDelivery() before dispatching');
+    return this.delivery;
+  }
+}
+
+function toList(r: HandlerResult): readonly Reply[] {
+  if (r === undefined) return [];
+  return Array.isArray(r) ? (r as readonly Reply[]) : [r as Reply];
+}
+
+function describe(e: InboundEvent): object {
+  const base = { kind: e.kind, chat: e.chat, actor: `${e.actor.platform}:${e.actor.id}` };
+  return e.kind === 'command' ? { ...base, command: e.name, argsLength: e.args.length } : base;
+}

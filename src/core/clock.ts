@@ -1,0 +1,23 @@
+/** Time is injected so tests, benchmarks and the console's `.advance` never sleep. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that only moves when told to. */
+export class ManualClock implements Clock {
+  private t: number;
+  constructor(start: Date) {
+    this.t = start.getTime();
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(d: Date): void {
+    this.t = d.getTime();
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}

@@ -1,0 +1,95 @@
+import type { Actor, ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
+import type { Locale, PlainMessageKey, Translate } from '../i18n/catalog';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+import type { Store, User } from './records';
+import type { People } from './people/people';
+
+/** What a handler asks for; the bot carries it out through the adapters. */
+export type Reply =
+  /** An answer to the person who asked; `private` answers are shown only to them where the platform can. */
+  | { type: 'reply'; message: OutboundMessage; private?: boolean }
+  /** A public post (usually a card) in `chat` (default: where the event came from), linked to `show`. */
+  | { type: 'post'; message: OutboundMessage; chat?: ChatRef; show?: RecordRef }
+  /** Re-render every message that shows this record. */
+  | { type: 'refresh'; record: RecordRef };
+
+export interface CoreSettings {
+  locale: Locale;
+  timezone: string;
+  voting: { countBy: 'person' | 'agency'; reactions: readonly string[]; emoji: string };
+}
+
+/** Everything a feature may use. Built once in the composition root. */
+export interface Services {
+  store: Store;
+  people: People;
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+  cards: CardRenderers;
+}
+
+export interface Context {
+  event: InboundEvent;
+  actor: Actor;
+  user: User;
+  chat: ChatRef;
+  now: Date;
+  locale: Locale;
+  t: Translate;
+  isFacilitator: boolean;
+  services: Services;
+}
+
+export type HandlerResult = Reply | readonly Reply[] | undefined | void;
+
+export interface Command {
+  name: string;
+  /** One-line description shown by /help, in the catalog. */
+  description: PlainMessageKey;
+  handle(ctx: Context, args: string): HandlerResult | Promise<HandlerResult>;
+}
+
+export interface ReactionHandler {
+  /** Returns undefined when the reaction is not for this handler. */
+  handle(ctx: Context, e: Extract<InboundEvent, { kind: 'reaction' }>): HandlerResult | Promise<HandlerResult>;
+}
+
+export interface ButtonHandler {
+  action: string;
+  handle(ctx: Context, e: Extract<InboundEvent, { kind: 'button' }>): HandlerResult | Promise<HandlerResult>;
+}
+
+export interface MessageListener {
+  handle(ctx: Context, e: Extract<InboundEvent, { kind: 'message' }>): HandlerResult | Promise<HandlerResult>;
+}
+
+/** A feature registers its commands and listeners in one place (grammY's Composer habit). */
+export interface Feature {
+  name: string;
+  commands?: readonly Command[];
+  reactions?: readonly ReactionHandler[];
+  buttons?: readonly ButtonHandler[];
+  messages?: readonly MessageListener[];
+  /** Card renderers by record kind, used to refresh messages in place. */
+  cards?: Readonly<Record<string, CardRenderer>>;
+}
+
+export type CardRenderer = (id: number, locale: Locale, services: Services) => OutboundMessage | undefined;
+
+export interface CardRenderers {
+  render(record: RecordRef, locale: Locale): OutboundMessage | undefined;
+}
+
+/** Where posts and updates go: the adapters, or an outbox in front of them. */
+export interface Delivery {
+  post(chat: ChatRef, message: OutboundMessage): Promise<MessageRef>;
+  update(ref: MessageRef, message: OutboundMessage): Promise<void>;
+}
+
+/** What a dispatch returns to the adapter that delivered the event. */
+export interface Answer {
+  message: OutboundMessage;
+  private: boolean;
+}

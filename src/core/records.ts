@@ -1,0 +1,114 @@
+import type { ChatRef, MessageRef, Platform, RecordRef } from './types';
+
+// Records as the core sees them: plain objects, times as Date (stored as epoch ms).
+
+export interface Agency {
+  id: number;
+  code: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface User {
+  id: number;
+  platform: Platform;
+  platformUserId: string;
+  name: string;
+  agencyId: number | null;
+}
+
+export type IssueStatus = 'open' | 'withdrawn';
+
+export interface Issue {
+  id: number;
+  title: string;
+  details: string;
+  petitionUrl: string | null;
+  proposerId: number;
+  proposerAgencyId: number | null;
+  status: IssueStatus;
+  chat: ChatRef;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  agencyIds: readonly number[];
+}
+
+export interface NewIssue {
+  title: string;
+  details: string;
+  petitionUrl: string | null;
+  proposerId: number;
+  proposerAgencyId: number | null;
+  chat: ChatRef;
+  createdAt: Date;
+  agencyIds: readonly number[];
+}
+
+export interface Tally {
+  votes: number;
+  agencies: number;
+}
+
+export interface Voter {
+  userId: number;
+  name: string;
+  agencyId: number | null;
+  at: Date;
+}
+
+export type IssueOrder = 'newest' | 'votes' | 'agencies';
+
+export interface IssueListQuery {
+  status?: IssueStatus;
+  proposerId?: number;
+  order: IssueOrder;
+  limit: number;
+}
+
+export interface IssueWithTally {
+  issue: Issue;
+  tally: Tally;
+}
+
+// Ports: the store implements these; the core never sees SQL or drizzle.
+
+export interface PeopleRepo {
+  /** Makes the agencies table match the configured list; returns them with ids. */
+  syncAgencies(list: readonly { code: string; name: string; aliases: readonly string[] }[]): Agency[];
+  /** Inserts the user on first sight, refreshes the display name after; returns the row. */
+  upsertUser(platform: Platform, platformUserId: string, name: string, now: Date): User;
+  setAgency(userId: number, agencyId: number | null, now: Date): void;
+  getUser(id: number): User | undefined;
+  usersByAgency(agencyId: number): User[];
+}
+
+export interface IssueRepo {
+  create(input: NewIssue): Issue;
+  get(id: number): Issue | undefined;
+  list(q: IssueListQuery): { rows: IssueWithTally[]; total: number };
+  withdraw(id: number, at: Date): boolean;
+}
+
+export interface VoteRepo {
+  /** True when a new vote was stored; false when this person had already voted. */
+  cast(issueId: number, userId: number, agencyId: number | null, at: Date): boolean;
+  /** True when a vote was removed; false when there was none. */
+  retract(issueId: number, userId: number): boolean;
+  tally(issueId: number): Tally;
+  voters(issueId: number): Voter[];
+}
+
+export interface LinkRepo {
+  link(ref: MessageRef, record: RecordRef, at: Date): void;
+  find(ref: MessageRef): RecordRef | undefined;
+  refsFor(record: RecordRef): MessageRef[];
+}
+
+export interface Store {
+  people: PeopleRepo;
+  issues: IssueRepo;
+  votes: VoteRepo;
+  links: LinkRepo;
+  /** Runs fn atomically; nested calls join the outer transaction. */
+  transaction<T>(fn: () => T): T;
+}

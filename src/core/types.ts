@@ -1,0 +1,84 @@
+// Plain data that crosses the boundary between adapters and the core. Nothing here may
+// mention a platform SDK: adapters translate their payloads into these shapes.
+
+export type Platform = 'slack' | 'telegram' | 'console';
+/** Where to post: `<platform>:<chat id>`. Stored with records so reminders know where to go. */
+export type ChatRef = `${Platform}:${string}`;
+/** Which platform message shows which record: `<chat ref>#<message id>`. */
+export type MessageRef = `${ChatRef}#${string}`;
+
+export interface Actor {
+  platform: Platform;
+  /** The platform's own user id (Slack `U…`, Telegram numeric id, console name). */
+  id: string;
+  /** Best-known display name; adapters fill it from the platform's profile. */
+  name: string;
+  /** Language the platform reports for this user, if any (Telegram `language_code`). */
+  languageHint?: string;
+}
+
+export type InboundEvent =
+  | { kind: 'command'; name: string; args: string; actor: Actor; chat: ChatRef }
+  | { kind: 'reaction'; emoji: string; added: boolean; target: MessageRef; actor: Actor; chat: ChatRef }
+  | { kind: 'button'; action: string; value: string; target: MessageRef; actor: Actor; chat: ChatRef }
+  | { kind: 'message'; text: string; actor: Actor; chat: ChatRef };
+
+/**
+ * Rich text as a list of spans. User-supplied text always travels as a plain string span so
+ * each adapter escapes it for its own markup; only the core decides what is bold or a link.
+ */
+export type Span =
+  | string
+  | { bold: string }
+  | { code: string }
+  | { link: string; text: string }
+  | { mention: { platform: Platform; id: string; name: string } };
+export type RichText = readonly Span[];
+
+export interface Button {
+  /** Stable action id the adapter routes back as a `button` event. */
+  action: string;
+  value: string;
+  label: string;
+}
+
+export interface Attachment {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export interface OutboundMessage {
+  text: RichText;
+  buttons?: readonly Button[];
+  file?: Attachment;
+}
+
+/** A record a card can show; used to find every message that displays it. */
+export interface RecordRef {
+  kind: string;
+  id: number;
+}
+
+export function parseChatRef(ref: string): { platform: Platform; chatId: string } {
+  const i = ref.indexOf(':');
+  return { platform: ref.slice(0, i) as Platform, chatId: ref.slice(i + 1) };
+}
+
+export function parseMessageRef(ref: MessageRef): { chat: ChatRef; messageId: string; platform: Platform; chatId: string } {
+  const i = ref.lastIndexOf('#');
+  const chat = ref.slice(0, i) as ChatRef;
+  return { chat, messageId: ref.slice(i + 1), ...parseChatRef(chat) };
+}
+
+export function richToPlain(text: RichText): string {
+  return text
+    .map((s) => {
+      if (typeof s === 'string') return s;
+      if ('bold' in s) return s.bold;
+      if ('code' in s) return s.code;
+      if ('link' in s) return s.text === s.link ? s.link : `${s.text} (${s.link})`;
+      return `@${s.mention.name}`;
+    })
+    .join('');
+}

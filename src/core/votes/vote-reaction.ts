@@ -1,0 +1,16 @@
+/**
+ * Reduces a reaction to its base so `+1::skin-tone-3` (Slack), `👍🏽` and `👍️` all match
+ * a configured `+1` / `👍`.
+ */
+export function normalizeReaction(emoji: string): string {
+  return emoji
+    .trim()
+    .replace(/^:|:$/g, '')
+    .replace(/::skin-tone-\d$/, '')
+    .replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
+}
+
+export function isVoteReaction(emoji: string, configured: readonly string[]): boolean {
+  const e = normalizeReaction(emoji);
+  return configured.some((c) => normalizeReaction(c) === e);
+}

@@ -1,0 +1,63 @@
+import type { ButtonHandler, Command, Context, Feature, ReactionHandler, Reply } from '../feature';
+import type { Span } from '../types';
+import { parseRecordNumber } from '../input/parse-number';
+import { ISSUE_RECORD, VOTE_BUTTON } from '../issues/issue-card';
+import { castVote, retractVote } from './votes';
+import { isVoteReaction } from './vote-reaction';
+
+function refresh(id: number): Reply {
+  return { type: 'refresh', record: { kind: ISSUE_RECORD, id } };
+}
+
+function castReply(ctx: Context, id: number): Reply[] {
+  const out = castVote(ctx, id);
+  if (!out.changed) return [{ type: 'reply', message: { text: [ctx.t('votes.already', { id })] }, private: true }];
+  const text: Span[] = [ctx.t('votes.cast', { id, ...out.tally })];
+  if (ctx.user.agencyId === null) text.push('\n', ctx.t('votes.noAgencyHint'));
+  return [refresh(id), { type: 'reply', message: { text } }];
+}
+
+const vote: Command = {
+  name: 'vote',
+  description: 'help.vote',
+  handle: (ctx, args) => castReply(ctx, parseRecordNumber(args, ctx.t('votes.voteUsage'))),
+};
+
+const unvote: Command = {
+  name: 'unvote',
+  description: 'help.unvote',
+  handle(ctx, args) {
+    const id = parseRecordNumber(args, ctx.t('votes.unvoteUsage'));
+    const out = retractVote(ctx, id);
+    if (!out.changed) return { type: 'reply', message: { text: [ctx.t('votes.notVoted', { id })] }, private: true };
+    return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.withdrawn', { id })] } }];
+  },
+};
+
+/** A vote reaction on an issue card casts or withdraws; any other reaction is not ours. */
+const reaction: ReactionHandler = {
+  handle(ctx, e) {
+    if (!isVoteReaction(e.emoji, ctx.services.settings.voting.reactions)) return undefined;
+    const record = ctx.services.store.links.find(e.target);
+    if (!record || record.kind !== ISSUE_RECORD) return undefined;
+    const issue = ctx.services.store.issues.get(record.id);
+    // A reaction cannot be refused back on most platforms: on a closed issue it is ignored.
+    if (!issue || issue.status !== 'open') return [];
+    const out = e.added ? castVote(ctx, issue.id) : retractVote(ctx, issue.id);
+    return out.changed ? [refresh(issue.id)] : [];
+  },
+};
+
+/** The card's button toggles: a second press withdraws the vote. */
+const button: ButtonHandler = {
+  action: VOTE_BUTTON,
+  handle(ctx, e) {
+    const id = parseRecordNumber(e.value, '/vote N');
+    const out = castVote(ctx, id);
+    if (out.changed) return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.cast', { id, ...out.tally })] }, private: true }];
+    retractVote(ctx, id);
+    return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.withdrawn', { id })] }, private: true }];
+  },
+};
+
+export const votesFeature: Feature = { name: 'votes', commands: [vote, unvote], reactions: [reaction], buttons: [button] };

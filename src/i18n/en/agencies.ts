@@ -1,0 +1,14 @@
+import type { Translation } from '../translation';
+import type { agencies as zh } from '../zh-TW/agencies';
+
+export const agencies: Translation<typeof zh> = {
+  unknown: (p) => `No agency called "${p.name}".` + (p.suggestions ? ` Did you mean: ${p.suggestions}?` : ' Type /agencies for the list.'),
+  iamUsage: 'Usage: /iam <agency>, e.g. /iam 交通部',
+  iamCurrent: (p) => `You are registered for "${p.agency}". To change it, type /iam <agency>.`,
+  iamNone: 'You have not registered an agency yet. Type /iam <agency>, e.g. /iam 交通部.',
+  iamSet: (p) => `You are now registered as a Participation Officer of "${p.agency}".`,
+  iamUnchanged: (p) => `You are already registered for "${p.agency}"; nothing changed.`,
+  iamRosterLocked: (p) => `Your agency is set to "${p.agency}" by the roster; ask a facilitator to update the roster to change it.`,
+  listHeader: (p) => `Agencies (${p.n}; tag issues with #short-name):`,
+  unaffiliated: 'No agency registered',
+};

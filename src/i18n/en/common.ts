@@ -1,0 +1,18 @@
+import type { Translation } from '../translation';
+import type { common as zh } from '../zh-TW/common';
+
+export const common: Translation<typeof zh> = {
+  internalError: 'Sorry, something went wrong on our side and it has been logged. Please try again later or contact a facilitator.',
+  unknownCommand: (p) => `Unknown command /${p.name}.` + (p.suggestion ? ` Did you mean /${p.suggestion}?` : '') + ' Type /help for all commands.',
+  tooLong: (p) => `Input too long: at most ${p.max} characters, got ${p.actual}.`,
+  controlChars: 'The input contains control characters; please remove them and try again.',
+  bidiChars: 'The input contains text-direction control characters (they can disguise content); please remove them.',
+  massMention: 'The input may not contain mass mentions (such as @everyone, @channel, @here) or platform mention syntax.',
+  markup: 'The input may not contain HTML tags or platform markup (<…>).',
+  notANumber: (p) => `Please give a number. ${p.usage}`,
+  notFacilitator: 'Only a facilitator (PDIS) can do this.',
+  listMore: (p) => `…and ${p.n} more`,
+  none: '(none)',
+  separator: ', ',
+  and: ', ',
+};

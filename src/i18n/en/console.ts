@@ -1,0 +1,11 @@
+import type { Translation } from '../translation';
+import type { consoleChat as zh } from '../zh-TW/console';
+
+export const consoleChat: Translation<typeof zh> = {
+  welcome: (p) => `po-bot console. You are "${p.user}". Type /help for commands; .as <name> to switch user; .react <message id> <emoji> to react; .quit to leave.`,
+  switched: (p) => `You are now "${p.user}".`,
+  reactUsage: 'Usage: .react <message id> <emoji>, e.g. .react 3 👍',
+  unreactUsage: 'Usage: .unreact <message id> <emoji>, e.g. .unreact 3 👍',
+  asUsage: 'Usage: .as <name>; names use letters, digits, underscore, dot or hyphen',
+  unknownDot: (p) => `Unknown console command .${p.name}. Available: .as, .react, .unreact, .quit`,
+};

@@ -1,0 +1,17 @@
+import type { Translation } from '../translation';
+import type { help as zh } from '../zh-TW/help';
+
+export const help: Translation<typeof zh> = {
+  header: 'po-bot commands (Participation Officer network):',
+  footer: 'Type /help <command> for one command. To vote, react 👍 on an issue card.',
+  unknownTopic: (p) => `There is no /${p.name} command. Type /help for all commands.`,
+  propose: '<title> | <details> — raise an issue; add #agency tags and a Join petition link',
+  issues: '[open|top|mine] — list issues (open / by votes / yours)',
+  issue: '<number> — an issue with its voters grouped by agency',
+  vote: '<number> — vote for an issue (or react 👍 on its card)',
+  unvote: '<number> — withdraw your vote',
+  withdraw: '<number> — withdraw an issue (proposer or facilitator)',
+  iam: '<agency> — register the agency you represent',
+  agencies: '— list agencies and their short names',
+  help: '[command] — show this help',
+};

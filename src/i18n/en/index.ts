@@ -1,0 +1,8 @@
+import { common } from './common';
+import { agencies } from './agencies';
+import { issues } from './issues';
+import { votes } from './votes';
+import { help } from './help';
+import { consoleChat } from './console';
+
+export const en = { common, agencies, issues, votes, help, consoleChat };

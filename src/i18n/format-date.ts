@@ -1,0 +1,23 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Locale } from './catalog';
+
+const ZH_WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * A date as people in the network write it, in the configured zone whatever the server's TZ:
+ * zh-TW `2026年12月4日（五）10:00` (or ROC era `民國115年12月4日（五）10:00`), en `Fri 4 Dec 2026 10:00`.
+ */
+export function formatDateTime(d: Date, locale: Locale, timeZone: string, opts: { roc?: boolean; time?: boolean } = {}): string {
+  const z = new TZDate(d.getTime(), timeZone);
+  const time = opts.time === false ? '' : ' ' + format(z, 'HH:mm');
+  if (locale === 'zh-TW') {
+    const year = opts.roc ? `民國${z.getFullYear() - 1911}年` : `${z.getFullYear()}年`;
+    return `${year}${z.getMonth() + 1}月${z.getDate()}日（${ZH_WEEKDAYS[z.getDay()]}）${time.trim()}`.trim();
+  }
+  return (format(z, 'EEE d MMM yyyy') + time).trim();
+}
+
+export function formatDate(d: Date, locale: Locale, timeZone: string, opts: { roc?: boolean } = {}): string {
+  return formatDateTime(d, locale, timeZone, { ...opts, time: false });
+}

@@ -1,0 +1,8 @@
+export const consoleChat = {
+  welcome: (p: { user: string }) => `po-bot 主控台。您目前的身分是「${p.user}」。輸入 /help 查看指令；.as <名字> 切換身分；.react <訊息編號> <表情> 按表情；.quit 離開。`,
+  switched: (p: { user: string }) => `已切換為「${p.user}」。`,
+  reactUsage: '用法：.react <訊息編號> <表情>，例如 .react 3 👍',
+  unreactUsage: '用法：.unreact <訊息編號> <表情>，例如 .unreact 3 👍',
+  asUsage: '用法：.as <名字>，名字只能用英數字、底線、點或連字號',
+  unknownDot: (p: { name: string }) => `不認得主控台指令 .${p.name}。可用：.as、.react、.unreact、.quit`,
+};

@@ -1,0 +1,9 @@
+import { common } from './common';
+import { agencies } from './agencies';
+import { issues } from './issues';
+import { votes } from './votes';
+import { help } from './help';
+import { consoleChat } from './console';
+
+/** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
+export const zhTW = { common, agencies, issues, votes, help, consoleChat };

@@ -1,0 +1,59 @@
+import { readEnv } from './config/env';
+import { ConfigError, loadConfigFile } from './config/load';
+import { createApp, nextConsoleMessageId } from './app';
+import { ManualClock, systemClock, type Clock } from './core/clock';
+import { AdapterHub } from './adapters/hub';
+import { ConsoleAdapter } from './adapters/console/console.adapter';
+import { createLogger } from './logging';
+import { DatabaseOpenError } from './store/db';
+
+// Composition root: config → database → core → adapters. The only place things are wired.
+async function main(): Promise<number> {
+  const env = readEnv();
+  const config = loadConfigFile(env.BOT_CONFIG);
+  const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
+  const logger = createLogger(env.LOG_LEVEL ?? 'warn');
+  const clock: Clock = env.BOT_NOW ? new ManualClock(new Date(env.BOT_NOW)) : systemClock;
+  const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger });
+
+  const hub = new AdapterHub();
+  app.bot.setDelivery(hub);
+  const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
+  let consoleAdapter: ConsoleAdapter | undefined;
+  if (!platformTokens || env.BOT_CONSOLE === '1') {
+    consoleAdapter = new ConsoleAdapter({
+      input: process.stdin,
+      output: process.stdout,
+      json,
+      locale: config.locale,
+      firstMessageId: nextConsoleMessageId(app.db),
+    });
+    hub.add(consoleAdapter);
+  }
+  const dispatch = (e: Parameters<typeof app.bot.dispatch>[0]) => app.bot.dispatch(e);
+  for (const a of hub.list()) await a.start(dispatch);
+
+  const shutdown = async () => {
+    for (const a of hub.list()) await a.stop();
+    app.close();
+  };
+  await new Promise<void>((resolve) => {
+    consoleAdapter?.finished.then(resolve);
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await shutdown();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof ConfigError || e instanceof DatabaseOpenError) {
+      process.stderr.write(`po-bot: ${e.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`po-bot: fatal: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,96 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import { issueAgencies, issues, votes } from '../schema';
+import type { Issue, IssueRepo, IssueWithTally, NewIssue } from '../../core/records';
+import type { ChatRef } from '../../core/types';
+
+type IssueRow = typeof issues.$inferSelect;
+
+function toIssue(r: IssueRow, agencyIds: number[]): Issue {
+  return {
+    id: r.id,
+    title: r.title,
+    details: r.details,
+    petitionUrl: r.petitionUrl,
+    proposerId: r.proposerId,
+    proposerAgencyId: r.proposerAgencyId,
+    status: r.status,
+    chat: r.chat as ChatRef,
+    createdAt: new Date(r.createdAt),
+    withdrawnAt: r.withdrawnAt === null ? null : new Date(r.withdrawnAt),
+    agencyIds,
+  };
+}
+
+export function issuesRepo(db: Db): IssueRepo {
+  const byId = db.select().from(issues).where(eq(issues.id, sql.placeholder('id'))).prepare();
+  const agenciesOf = db
+    .select({ agencyId: issueAgencies.agencyId })
+    .from(issueAgencies)
+    .where(eq(issueAgencies.issueId, sql.placeholder('id')))
+    .orderBy(issueAgencies.agencyId)
+    .prepare();
+
+  const tallied = (where: SQL | undefined) => {
+    const voteCount = sql<number>`(select count(*) from ${votes} where ${votes.issueId} = ${issues.id})`;
+    const agencyCount = sql<number>`(select count(distinct ${votes.agencyId}) from ${votes} where ${votes.issueId} = ${issues.id})`;
+    return { voteCount, agencyCount, base: db.select({ row: issues, votes: voteCount, agencies: agencyCount }).from(issues).where(where) };
+  };
+
+  return {
+    create(input: NewIssue) {
+      return db.transaction((tx) => {
+        const row = tx
+          .insert(issues)
+          .values({
+            title: input.title,
+            details: input.details,
+            petitionUrl: input.petitionUrl,
+            proposerId: input.proposerId,
+            proposerAgencyId: input.proposerAgencyId,
+            chat: input.chat,
+            createdAt: input.createdAt.getTime(),
+          })
+          .returning()
+          .get();
+        for (const agencyId of new Set(input.agencyIds)) tx.insert(issueAgencies).values({ issueId: row.id, agencyId }).run();
+        return toIssue(row, [...new Set(input.agencyIds)].sort((a, b) => a - b));
+      });
+    },
+    get(id) {
+      const r = byId.get({ id });
+      return r ? toIssue(r, agenciesOf.all({ id }).map((a) => a.agencyId)) : undefined;
+    },
+    list(q) {
+      const conds: SQL[] = [];
+      if (q.status) conds.push(eq(issues.status, q.status));
+      if (q.proposerId !== undefined) conds.push(eq(issues.proposerId, q.proposerId));
+      const where = conds.length ? and(...conds) : undefined;
+      const { voteCount, agencyCount, base } = tallied(where);
+      const order =
+        q.order === 'newest'
+          ? [desc(issues.id)]
+          : q.order === 'votes'
+            ? [desc(voteCount), desc(agencyCount), desc(issues.id)]
+            : [desc(agencyCount), desc(voteCount), desc(issues.id)];
+      const rows = base
+        .orderBy(...order)
+        .limit(q.limit)
+        .all();
+      const total = db.select({ n: sql<number>`count(*)` }).from(issues).where(where).get()?.n ?? 0;
+      const out: IssueWithTally[] = rows.map((r) => ({
+        issue: toIssue(r.row, agenciesOf.all({ id: r.row.id }).map((a) => a.agencyId)),
+        tally: { votes: r.votes, agencies: r.agencies },
+      }));
+      return { rows: out, total };
+    },
+    withdraw(id, at) {
+      const res = db
+        .update(issues)
+        .set({ status: 'withdrawn', withdrawnAt: at.getTime() })
+        .where(and(eq(issues.id, id), eq(issues.status, 'open')))
+        .run();
+      return res.changes > 0;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { agencies, users } from '../schema';
+import type { Agency, PeopleRepo, User } from '../../core/records';
+import type { Platform } from '../../core/types';
+
+type UserRow = typeof users.$inferSelect;
+
+function toUser(r: UserRow): User {
+  return { id: r.id, platform: r.platform as Platform, platformUserId: r.platformUserId, name: r.displayName, agencyId: r.agencyId };
+}
+
+export function peopleRepo(db: Db): PeopleRepo {
+  const byIdentity = db
+    .select()
+    .from(users)
+    .where(and(eq(users.platform, sql.placeholder('platform')), eq(users.platformUserId, sql.placeholder('pid'))))
+    .prepare();
+  const byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+
+  return {
+    syncAgencies(list) {
+      return db.transaction((tx) => {
+        for (const a of list) {
+          tx.insert(agencies).values({ code: a.code, name: a.name }).onConflictDoUpdate({ target: agencies.code, set: { name: a.name } }).run();
+        }
+        const rows = tx.select().from(agencies).all();
+        const byCode = new Map(rows.map((r) => [r.code, r.id]));
+        // Agencies dropped from the config keep their rows: old votes and issues still name them.
+        return list.map((a): Agency => ({ id: byCode.get(a.code)!, code: a.code, name: a.name, aliases: a.aliases }));
+      });
+    },
+    upsertUser(platform, pid, name, now) {
+      const existing = byIdentity.get({ platform, pid });
+      if (existing) {
+        if (existing.displayName !== name) {
+          db.update(users).set({ displayName: name, updatedAt: now.getTime() }).where(eq(users.id, existing.id)).run();
+          existing.displayName = name;
+        }
+        return toUser(existing);
+      }
+      const row = db
+        .insert(users)
+        .values({ platform, platformUserId: pid, displayName: name, createdAt: now.getTime(), updatedAt: now.getTime() })
+        .onConflictDoUpdate({ target: [users.platform, users.platformUserId], set: { displayName: name } })
+        .returning()
+        .get();
+      return toUser(row);
+    },
+    setAgency(userId, agencyId, now) {
+      db.update(users).set({ agencyId, updatedAt: now.getTime() }).where(eq(users.id, userId)).run();
+    },
+    getUser(id) {
+      const r = byId.get({ id });
+      return r ? toUser(r) : undefined;
+    },
+    usersByAgency(agencyId) {
+      return db.select().from(users).where(eq(users.agencyId, agencyId)).orderBy(users.id).all().map(toUser);
+    },
+  };
+}

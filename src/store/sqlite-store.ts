@@ -1,0 +1,21 @@
+import type { Db } from './db';
+import type { Store } from '../core/records';
+import { peopleRepo } from './repositories/people.repo';
+import { issuesRepo } from './repositories/issues.repo';
+import { votesRepo } from './repositories/votes.repo';
+import { linksRepo } from './repositories/links.repo';
+
+/** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
+export function sqliteStore(db: Db): Store {
+  const client = db.$client;
+  return {
+    people: peopleRepo(db),
+    issues: issuesRepo(db),
+    votes: votesRepo(db),
+    links: linksRepo(db),
+    transaction<T>(fn: () => T): T {
+      // better-sqlite3 turns nested transaction() calls into savepoints.
+      return client.transaction(fn)();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../src/app';
+import { parseConfig } from '../../src/config/load';
+import { ManualClock } from '../../src/core/clock';
+import { silentLogger } from '../../src/core/logger';
+import type { Delivery } from '../../src/core/feature';
+import type { ChatRef, MessageRef, OutboundMessage } from '../../src/core/types';
+import { richToPlain } from '../../src/core/types';
+
+export function tempDir(prefix = 'po-bot-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Records posts and updates in memory: the far side of the adapter boundary. */
+export class RecordingDelivery implements Delivery {
+  readonly posts: { ref: MessageRef; chat: ChatRef; message: OutboundMessage }[] = [];
+  readonly updates: { ref: MessageRef; message: OutboundMessage }[] = [];
+  private n = 0;
+  async post(chat: ChatRef, message: OutboundMessage): Promise<MessageRef> {
+    const ref = `${chat}#${++this.n}` as MessageRef;
+    this.posts.push({ ref, chat, message });
+    return ref;
+  }
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    this.updates.push({ ref, message });
+  }
+  lastText(): string {
+    const all = [...this.posts.map((p) => p.message), ...this.updates.map((u) => u.message)];
+    return all.length ? richToPlain(all[all.length - 1]!.text) : '';
+  }
+}
+
+export interface TestApp extends App {
+  clock: ManualClock;
+  delivery: RecordingDelivery;
+  dir: string;
+  cleanup(): void;
+}
+
+/** A real app on a real SQLite file with the real migrations, in a temp directory. */
+export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date } = {}): TestApp {
+  const { dir, cleanup } = tempDir();
+  const clock = new ManualClock(opts.start ?? new Date('2026-12-01T02:00:00Z'));
+  const app = createApp({ config: parseConfig(config), databasePath: join(dir, 'test.sqlite'), clock, logger: silentLogger });
+  const delivery = new RecordingDelivery();
+  app.bot.setDelivery(delivery);
+  return {
+    ...app,
+    clock,
+    delivery,
+    dir,
+    cleanup: () => {
+      app.close();
+      cleanup();
+    },
+  };
+}
