@@ -62,4 +62,8 @@ CREATE TABLE `message_links` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `message_links_record` ON `message_links` (`record_kind`,`record_id`);
+CREATE INDEX `message_links_record` ON `message_links` (`record_kind`,`record_id`);--> statement-breakpoint
+CREATE TABLE `processed_events` (
+	`key` text PRIMARY KEY NOT NULL,
+	`at` integer NOT NULL
+);

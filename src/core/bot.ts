@@ -53,9 +53,14 @@ export class Bot {
   async dispatch(event: InboundEvent): Promise<Answer | undefined> {
     const { settings, logger } = this.services;
     const locale = settings.locale;
+    const { events } = this.services.store;
+    // Remembered only after handling: handlers are idempotent (one vote per person), so a
+    // crash in between at worst re-runs one that changes nothing.
+    if (event.dedupKey && events.seen(event.dedupKey)) return undefined;
     try {
       const ctx = this.context(event);
       const result = await this.route(ctx, event);
+      if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
       return await this.apply(ctx.chat, toList(result));
     } catch (e) {
       if (e instanceof UserError) {

@@ -104,7 +104,16 @@ export interface LinkRepo {
   refsFor(record: RecordRef): MessageRef[];
 }
 
+/** Inbound deliveries already handled, for platforms that redeliver (retries, restarts). */
+export interface EventLog {
+  seen(key: string): boolean;
+  remember(key: string, at: Date): void;
+  /** Forgets keys older than `before`; returns how many. */
+  prune(before: Date): number;
+}
+
 export interface Store {
+  events: EventLog;
   people: PeopleRepo;
   issues: IssueRepo;
   votes: VoteRepo;

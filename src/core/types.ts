@@ -17,11 +17,21 @@ export interface Actor {
   languageHint?: string;
 }
 
+interface EventBase {
+  actor: Actor;
+  chat: ChatRef;
+  /**
+   * The platform's delivery id (`slack:<event_id>`, `telegram:<bot>:<update_id>`) when it may
+   * redeliver: an event whose key was already handled is skipped, even after a restart.
+   */
+  dedupKey?: string;
+}
+
 export type InboundEvent =
-  | { kind: 'command'; name: string; args: string; actor: Actor; chat: ChatRef }
-  | { kind: 'reaction'; emoji: string; added: boolean; target: MessageRef; actor: Actor; chat: ChatRef }
-  | { kind: 'button'; action: string; value: string; target: MessageRef; actor: Actor; chat: ChatRef }
-  | { kind: 'message'; text: string; actor: Actor; chat: ChatRef };
+  | (EventBase & { kind: 'command'; name: string; args: string })
+  | (EventBase & { kind: 'reaction'; emoji: string; added: boolean; target: MessageRef })
+  | (EventBase & { kind: 'button'; action: string; value: string; target: MessageRef })
+  | (EventBase & { kind: 'message'; text: string });
 
 /**
  * Rich text as a list of spans. User-supplied text always travels as a plain string span so

@@ -4,11 +4,13 @@ import { peopleRepo } from './repositories/people.repo';
 import { issuesRepo } from './repositories/issues.repo';
 import { votesRepo } from './repositories/votes.repo';
 import { linksRepo } from './repositories/links.repo';
+import { eventsRepo } from './repositories/events.repo';
 
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
   const client = db.$client;
   return {
+    events: eventsRepo(db),
     people: peopleRepo(db),
     issues: issuesRepo(db),
     votes: votesRepo(db),

@@ -12,3 +12,10 @@ export const messageLinks = sqliteTable(
   },
   (t) => [index('message_links_record').on(t.recordKind, t.recordId)],
 );
+
+/** Platform deliveries already handled (Slack event_id, Telegram update_id): a redelivery,
+ *  even after a restart, is recognised and skipped. Pruned after a retention period. */
+export const processedEvents = sqliteTable('processed_events', {
+  key: text('key').primaryKey(),
+  at: integer('at').notNull(),
+});

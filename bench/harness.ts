@@ -1,0 +1,52 @@
+/**
+ * Benchmarks print ratios against a baseline measured in the same run (raw SQLite, a bare
+ * Bolt app...), never absolute thresholds in tests: shared machines vary, ratios hold.
+ */
+export interface BenchLine {
+  name: string;
+  value: number;
+  unit: string;
+  /** The same-run baseline this line is compared with. */
+  baseline?: { name: string; value: number };
+  /** Human-readable target, e.g. ">= 0.5 of raw", "< 50 ms". */
+  target?: string;
+  /** Whether the target was met. */
+  pass?: boolean;
+}
+
+export interface Bench {
+  name: string;
+  run(): Promise<BenchLine[]>;
+}
+
+export function fmt(n: number): string {
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
+}
+
+export function printLines(bench: string, lines: BenchLine[]): void {
+  process.stdout.write(`\n== ${bench}\n`);
+  for (const l of lines) {
+    let s = `  ${l.name}: ${fmt(l.value)} ${l.unit}`;
+    if (l.baseline) s += ` | ${l.baseline.name}: ${fmt(l.baseline.value)} ${l.unit} | ratio ${(l.value / l.baseline.value).toFixed(2)}`;
+    if (l.target) s += ` | target ${l.target}: ${l.pass ? 'met' : 'NOT met'}`;
+    process.stdout.write(s + '\n');
+  }
+}
+
+/** Runs fn repeatedly for about `ms` and returns operations per second. */
+export async function opsPerSecond(fn: (i: number) => unknown | Promise<unknown>, ms = 1500, warmup = 200): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const budget = BigInt(ms) * 1_000_000n;
+  while (process.hrtime.bigint() - start < budget) {
+    for (let k = 0; k < 100; k++) await fn(warmup + n++);
+  }
+  const secs = Number(process.hrtime.bigint() - start) / 1e9;
+  return n / secs;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
