@@ -4,6 +4,7 @@ import { createApp, nextConsoleMessageId } from './app';
 import { ManualClock, systemClock, type Clock } from './core/clock';
 import { AdapterHub } from './adapters/hub';
 import { ConsoleAdapter } from './adapters/console/console.adapter';
+import { startSlack } from './adapters/slack/start';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 
@@ -32,6 +33,8 @@ async function main(): Promise<number> {
   }
   const dispatch = (e: Parameters<typeof app.bot.dispatch>[0]) => app.bot.dispatch(e);
   for (const a of hub.list()) await a.start(dispatch);
+  // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
+  await startSlack({ env, hub, dispatch, listCommands: () => app.bot.listCommands(), locale: config.locale, logger, clock });
 
   const shutdown = async () => {
     for (const a of hub.list()) await a.stop();

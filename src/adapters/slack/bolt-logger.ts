@@ -1,0 +1,20 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../core/logger';
+
+/**
+ * Bolt and its Web API client log through this bridge into our structured logger (stderr),
+ * never their own console logger: stdout belongs to the console chat.
+ */
+export function boltLogger(logger: Logger, name = 'slack'): BoltLogger {
+  let level: LogLevel = LogLevel.INFO;
+  const line = (msg: unknown[]) => ({ component: name, detail: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ') });
+  return {
+    debug: (...msg) => logger.debug(line(msg), 'bolt'),
+    info: (...msg) => logger.info(line(msg), 'bolt'),
+    warn: (...msg) => logger.warn(line(msg), 'bolt'),
+    error: (...msg) => logger.error(line(msg), 'bolt'),
+    setLevel: (l) => void (level = l),
+    getLevel: () => level,
+    setName: (n) => void (name = n),
+  };
+}

@@ -1,0 +1,262 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
+import type { ChatAdapter, Dispatch } from '../chat-adapter';
+import type { Answer } from '../../core/feature';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import { UserError } from '../../core/errors';
+import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
+import type { Locale } from '../../i18n/catalog';
+import { SlackApi, SlackApiError, type Sleep } from './api';
+import { boltLogger } from './bolt-logger';
+import { SlackIdentity } from './identity';
+import { blockActionSchema, commandText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
+import { actionFromId, renderSlack, type SlackMessage } from './render';
+
+export type SlackConnection =
+  /** Socket Mode: Slack is reached over an outbound WebSocket; no public URL needed. */
+  | { mode: 'socket'; appToken: string }
+  /** Events API over HTTP at `/slack/events`, every request signed with the signing secret. */
+  | { mode: 'http'; signingSecret: string; port: number; host?: string };
+
+export interface SlackAdapterOptions {
+  token: string;
+  connection: SlackConnection;
+  /** Another Web API address (a Slack-compatible server, tests); ends with `/api/`. */
+  apiUrl?: string;
+  locale: Locale;
+  logger: Logger;
+  clock: Clock;
+  /** The bot's commands, read at start so later features' commands need no adapter change. */
+  listCommands: () => readonly { name: string }[];
+  /** Answer HTTP requests only after handling. Tests use it for determinism; production acks first. */
+  processBeforeResponse?: boolean;
+  /** Web API retries of failed requests (not 429s, which SlackApi waits out itself). */
+  retryConfig?: webApi.RetryOptions;
+  sleep?: Sleep;
+}
+
+type WebClientOptions = ConstructorParameters<typeof webApi.WebClient>[1];
+
+/** Slack behind the core's ChatAdapter: slash commands, reaction votes, buttons, Block Kit cards. */
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  private app: App | undefined;
+  private socket: SocketModeReceiver | undefined;
+  private api: SlackApi | undefined;
+  private identity: SlackIdentity | undefined;
+  private botUserId = '';
+  private server: Server | undefined;
+  /** Handlers still running (production acknowledges first): stop() lets them finish. */
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(private readonly opts: SlackAdapterOptions) {}
+
+  /** The HTTP receiver's address once started (HTTP mode). */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
+  }
+
+  async start(dispatch: Dispatch): Promise<void> {
+    const { opts } = this;
+    const log = boltLogger(opts.logger);
+    const clientOptions: WebClientOptions = {
+      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+      retryConfig: opts.retryConfig ?? { retries: 3 },
+      logger: log,
+    };
+    const api = new SlackApi(new webApi.WebClient(opts.token, { ...clientOptions, rejectRateLimitedCalls: true }), { logger: opts.logger, sleep: opts.sleep });
+    // Checked here rather than inside Bolt so a bad token stops start-up with Slack's reason.
+    let auth: Record<string, unknown>;
+    try {
+      auth = await api.call('auth.test', {});
+    } catch (e) {
+      const code = e instanceof SlackApiError ? e.code : 'request_failed';
+      throw new SlackStartError(`Slack auth.test failed (${code}): check SLACK_BOT_TOKEN${opts.apiUrl ? ' and SLACK_API_URL' : ''}`);
+    }
+    this.botUserId = String(auth.user_id ?? '');
+    this.api = api;
+    this.identity = new SlackIdentity(api, opts.clock, opts.logger);
+
+    const receiver =
+      opts.connection.mode === 'socket'
+        ? (this.socket = new SocketModeReceiver({ appToken: opts.connection.appToken, logger: log, installerOptions: { clientOptions } }))
+        : new HTTPReceiver({
+            signingSecret: opts.connection.signingSecret,
+            endpoints: '/slack/events',
+            processBeforeResponse: opts.processBeforeResponse ?? false,
+            logger: log,
+          });
+    // botId and botUserId from our auth.test, so Bolt does not call it again.
+    const app = new App({ receiver, token: opts.token, botUserId: this.botUserId, botId: String(auth.bot_id ?? ''), logger: log, clientOptions });
+    app.error(async (e) => opts.logger.error({ err: e }, 'slack listener failed'));
+    this.listen(app, dispatch);
+    if (opts.connection.mode === 'socket') await app.start();
+    else this.server = (await app.start({ port: opts.connection.port, host: opts.connection.host })) as Server;
+    this.app = app;
+    opts.logger.info({ mode: opts.connection.mode, port: this.port, botUserId: this.botUserId }, 'slack adapter started');
+  }
+
+  private listen(app: App, dispatch: Dispatch): void {
+    const names = this.opts.listCommands().map((c) => c.name);
+    const onCommand = async ({ ack, body, respond }: { ack: () => Promise<void>; body: unknown; respond: RespondFn }) =>
+      this.track(async () => {
+        // Acknowledged before any work: Slack gives a command three seconds.
+        await ack();
+        await this.onCommand(body, respond, dispatch);
+      });
+    for (const name of names) app.command(`/${name}`, onCommand);
+    // A command the Slack app declares but the bot lacks still gets the core's clear answer.
+    const known = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    app.command(known ? new RegExp(`^/(?!(?:${known})$)`) : /^\//, onCommand);
+
+    const onReaction = async ({ body }: { body: unknown }) => this.track(() => this.onReaction(body, dispatch));
+    app.event('reaction_added', onReaction);
+    app.event('reaction_removed', onReaction);
+
+    app.action(/^po:/, async ({ ack, body, respond }) =>
+      this.track(async () => {
+        await ack();
+        await this.onButton(body, respond, dispatch);
+      }),
+    );
+  }
+
+  private track(work: () => Promise<void>): Promise<void> {
+    const p = work().finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
+    return p;
+  }
+
+  /** The core's Actor for a Slack user, or undefined for a bot (bots do not vote or command). */
+  private async actor(userId: string, fallbackName?: string): Promise<Actor | undefined> {
+    const person = await this.identity!.lookup(userId, fallbackName);
+    return person.isBot ? undefined : { platform: 'slack', id: userId, name: person.name };
+  }
+
+  private async onCommand(body: unknown, respond: RespondFn, dispatch: Dispatch): Promise<void> {
+    const parsed = slashCommandSchema.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed slash command');
+      return;
+    }
+    const c = parsed.data;
+    const actor = await this.actor(c.user_id, c.user_name);
+    if (!actor) return;
+    const answer = await dispatch({ kind: 'command', name: c.command.slice(1), args: commandText(c.text), actor, chat: slackChat(c.channel_id) });
+    if (answer) await this.answer(answer, { channel: c.channel_id, user: c.user_id, respond: c.response_url ? respond : undefined });
+  }
+
+  private async onReaction(body: unknown, dispatch: Dispatch): Promise<void> {
+    const parsed = reactionEnvelopeSchema.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed reaction event');
+      return;
+    }
+    const { event_id, event } = parsed.data;
+    if (event.item.type !== 'message') return;
+    // Votes count only on the bot's own messages: anything else is dropped before any lookup.
+    if (event.item_user !== undefined && event.item_user !== this.botUserId) return;
+    if (event.user === this.botUserId) return;
+    const actor = await this.actor(event.user);
+    if (!actor) return;
+    const { channel, ts } = event.item;
+    const answer = await dispatch({
+      kind: 'reaction',
+      emoji: event.reaction,
+      added: event.type === 'reaction_added',
+      target: slackMessageRef(channel, ts),
+      actor,
+      chat: slackChat(channel),
+      // Slack redelivers an event it thinks was not acknowledged with the same event_id.
+      dedupKey: `slack:${event_id}`,
+    });
+    if (answer) await this.answer(answer, { channel, user: event.user });
+  }
+
+  private async onButton(body: unknown, respond: RespondFn, dispatch: Dispatch): Promise<void> {
+    const parsed = blockActionSchema.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed button press');
+      return;
+    }
+    const b = parsed.data;
+    const pressed = b.actions[0]!;
+    const action = actionFromId(pressed.action_id);
+    const channel = b.container?.channel_id ?? b.channel?.id;
+    const ts = b.container?.message_ts ?? b.message?.ts;
+    if (!action || !channel || !ts) return;
+    const actor = await this.actor(b.user.id, b.user.username ?? b.user.name);
+    if (!actor) return;
+    const answer = await dispatch({ kind: 'button', action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel) });
+    if (answer) await this.answer(answer, { channel, user: b.user.id, respond });
+  }
+
+  /** Private answers are ephemeral (only the caller sees them); public ones go to the channel. */
+  private async answer(a: Answer, to: { channel: string; user: string; respond?: RespondFn }): Promise<void> {
+    const msg = renderSlack(a.message, this.opts.locale);
+    try {
+      if (to.respond) await to.respond({ response_type: a.private ? 'ephemeral' : 'in_channel', replace_original: false, ...msg });
+      else if (a.private) await this.requireApi().call('chat.postEphemeral', { channel: to.channel, user: to.user, ...msg });
+      else await this.postRendered(to.channel, msg);
+    } catch (e) {
+      // Already logged with Slack's code when it came from the Web API.
+      if (!(e instanceof SlackApiError)) this.opts.logger.error({ err: e, channel: to.channel }, 'slack: answer not delivered');
+    }
+  }
+
+  private async postRendered(channel: string, msg: SlackMessage): Promise<MessageRef> {
+    const res = await this.requireApi().call('chat.postMessage', { channel, ...msg, unfurl_links: false, unfurl_media: false });
+    return slackMessageRef(String(res.channel ?? channel), String(res.ts));
+  }
+
+  async post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
+    try {
+      return await this.postRendered(parseChatRef(chat).chatId, renderSlack(m, this.opts.locale));
+    } catch (e) {
+      throw e instanceof SlackApiError ? toUserError(e) : e;
+    }
+  }
+
+  async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
+    const { chatId, messageId } = parseMessageRef(ref);
+    await this.requireApi().call('chat.update', { channel: chatId, ts: messageId, ...renderSlack(m, this.opts.locale) });
+  }
+
+  async stop(): Promise<void> {
+    const app = this.app;
+    this.app = undefined;
+    if (!app) return;
+    // Bolt's stop() does not wait for the WebSocket close handshake; the client's disconnect does.
+    if (this.socket) await this.socket.client.disconnect();
+    else await app.stop();
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  private requireApi(): SlackApi {
+    if (!this.api) throw new Error('Slack adapter is not started');
+    return this.api;
+  }
+}
+
+/** Start-up could not reach or authenticate with Slack. */
+export class SlackStartError extends Error {
+  override name = 'SlackStartError';
+}
+
+/** What the person who triggered a post is told when Slack refused it. */
+function toUserError(e: SlackApiError): UserError {
+  switch (e.code) {
+    case 'not_in_channel':
+      return new UserError('slack.notInChannel', undefined);
+    case 'channel_not_found':
+      return new UserError('slack.channelNotFound', undefined);
+    case 'ratelimited':
+      return new UserError('slack.rateLimited', undefined);
+    case 'request_failed':
+      return new UserError('slack.unreachable', undefined);
+    default:
+      return new UserError('slack.apiError', { code: e.code.replace(/[^a-z0-9_]/gi, '').slice(0, 60) });
+  }
+}

@@ -1,0 +1,68 @@
+import type { Env } from '../../config/env';
+import { ConfigError } from '../../config/load';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import type { Locale } from '../../i18n/catalog';
+import type { Dispatch } from '../chat-adapter';
+import type { AdapterHub } from '../hub';
+import { SlackAdapter, SlackStartError, type SlackConnection } from './slack.adapter';
+
+type SlackEnv = Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'PORT'>;
+
+/**
+ * How Slack reaches the bot: Socket Mode when an app-level token is set (no public URL, the
+ * usual case inside government networks), else signed HTTP requests on PORT. Undefined when
+ * Slack is not configured at all.
+ */
+export function slackConnectionFromEnv(env: SlackEnv): SlackConnection | undefined {
+  if (!env.SLACK_BOT_TOKEN) return undefined;
+  if (env.SLACK_BOT_TOKEN.startsWith('xapp-')) {
+    throw new ConfigError('SLACK_BOT_TOKEN holds an app-level token (xapp-…): put the Bot User OAuth Token (xoxb-…) there and the app-level token in SLACK_APP_TOKEN.');
+  }
+  if (env.SLACK_APP_TOKEN) {
+    if (env.SLACK_APP_TOKEN.startsWith('xox')) {
+      throw new ConfigError('SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope, not an OAuth token.');
+    }
+    return { mode: 'socket', appToken: env.SLACK_APP_TOKEN };
+  }
+  if (env.SLACK_SIGNING_SECRET) return { mode: 'http', signingSecret: env.SLACK_SIGNING_SECRET, port: env.PORT };
+  throw new ConfigError(
+    'SLACK_BOT_TOKEN is set but Slack cannot reach the bot: set SLACK_APP_TOKEN (Socket Mode, no public URL needed) ' +
+      'or SLACK_SIGNING_SECRET (HTTP at /slack/events on PORT). Refusing to start.',
+  );
+}
+
+export interface StartSlackOptions {
+  env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT'>;
+  hub: AdapterHub;
+  dispatch: Dispatch;
+  listCommands: () => readonly { name: string }[];
+  locale: Locale;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** Starts Slack when SLACK_BOT_TOKEN is set and adds it to the hub; a no-op otherwise. */
+export async function startSlack(o: StartSlackOptions): Promise<SlackAdapter | undefined> {
+  const connection = slackConnectionFromEnv(o.env);
+  if (!connection || !o.env.SLACK_BOT_TOKEN) return undefined;
+  const adapter = new SlackAdapter({
+    token: o.env.SLACK_BOT_TOKEN,
+    connection,
+    apiUrl: o.env.SLACK_API_URL,
+    locale: o.locale,
+    logger: o.logger,
+    clock: o.clock,
+    listCommands: o.listCommands,
+  });
+  // In the hub before it starts: Slack may deliver an event the moment the connection opens,
+  // and the card that event posts must find its adapter.
+  o.hub.add(adapter);
+  try {
+    await adapter.start(o.dispatch);
+  } catch (e) {
+    if (e instanceof SlackStartError) throw new ConfigError(e.message);
+    throw e;
+  }
+  return adapter;
+}

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { FakeSlack } from '../support/slack/fake-slack';
+import { commandPayload, sendSigned, SIGNING_SECRET } from '../support/slack/signed';
+import { tempDir } from '../support/app';
+import { slackConnectionFromEnv } from '../../src/adapters/slack/start';
+import { ConfigError } from '../../src/config/load';
+
+// The composition root as deployed: `src/main.ts` in its own process, configured only by
+// environment variables, against the fake Web API.
+
+const ROOT = resolve(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function runMain(env: Record<string, string>, until?: (stderr: string) => boolean) {
+  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', BOT_CONFIG: 'bot.config.json', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const ready = new Promise<string>((resolveReady, reject) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (until?.(stderr)) resolveReady(stderr);
+    });
+    child.on('exit', () => (until ? reject(new Error(`exited early:\n${stderr}`)) : resolveReady(stderr)));
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, ready, exited, stderr: () => stderr };
+}
+
+let fake: FakeSlack;
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(async () => {
+  fake = new FakeSlack();
+  await fake.start();
+  tmp = tempDir();
+});
+afterEach(async () => {
+  await fake.stop();
+  tmp.cleanup();
+});
+
+test('with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, main serves signed commands over HTTP and stops on SIGTERM', async () => {
+  const run = runMain(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_PATH: join(tmp.dir, 'main.sqlite'),
+    },
+    (s) => s.includes('slack adapter started'),
+  );
+  const log = await run.ready;
+  const started = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number; mode?: string }) : {})).find((l) => l.msg === 'slack adapter started')!;
+  expect(started.mode).toBe('http');
+  const body = new URLSearchParams(commandPayload({ command: '/propose', text: '公車路線整併 #交通部', user: 'UAMY', responseUrl: fake.responseUrl('m1') })).toString();
+  const res = await sendSigned(`http://127.0.0.1:${started.port}/slack/events`, body, 'application/x-www-form-urlencoded');
+  expect(res.status).toBe(200);
+  await fake.waitFor('chat.postMessage');
+  expect(fake.callsTo('chat.postMessage')[0]!.authorization).toBe('Bearer xoxb-main-test');
+  expect(fake.messages.size).toBe(1);
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+  expect(run.stderr()).not.toContain('xoxb-main-test');
+});
+
+test('a bot token without an app token or signing secret is refused with a clear message', async () => {
+  const run = runMain({ SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_API_URL: fake.apiUrl, DATABASE_PATH: join(tmp.dir, 'x.sqlite') });
+  expect(await run.exited).toBe(78);
+  expect(run.stderr()).toContain('set SLACK_APP_TOKEN (Socket Mode');
+  expect(run.stderr()).toContain('SLACK_SIGNING_SECRET');
+  expect(fake.calls.length).toBe(0);
+});
+
+test('a token Slack rejects stops start-up with Slack\'s reason', async () => {
+  fake.failNext('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+  const run = runMain({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_PATH: join(tmp.dir, 'y.sqlite') });
+  expect(await run.exited).toBe(78);
+  expect(run.stderr()).toContain('auth.test failed (invalid_auth)');
+});
+
+test('the connection mode follows the environment', () => {
+  expect(slackConnectionFromEnv({ PORT: 3000 })).toBeUndefined();
+  expect(slackConnectionFromEnv({ PORT: 3000, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's' })).toEqual({ mode: 'socket', appToken: 'xapp-1' });
+  expect(slackConnectionFromEnv({ PORT: 8080, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({ mode: 'http', signingSecret: 's', port: 8080 });
+  expect(() => slackConnectionFromEnv({ PORT: 3000, SLACK_BOT_TOKEN: 'xapp-1', SLACK_APP_TOKEN: 'xapp-2' })).toThrow(ConfigError);
+  expect(() => slackConnectionFromEnv({ PORT: 3000, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-1' })).toThrow(/xapp-/);
+});

@@ -1,0 +1,120 @@
+import type { InboundEvent } from '../../../src/core/types';
+import { AdapterHub } from '../../../src/adapters/hub';
+import { SlackAdapter } from '../../../src/adapters/slack/slack.adapter';
+import { testApp, type TestApp } from '../../support/app';
+import { RecordingLogger } from '../../support/recording-logger';
+import { FakeSlack } from '../../support/slack/fake-slack';
+import { buttonPayload, commandPayload, reactionPayload, sendSigned, SIGNING_SECRET, type SendOptions } from '../../support/slack/signed';
+
+export interface SlackHarness {
+  app: TestApp;
+  fake: FakeSlack;
+  adapter: SlackAdapter;
+  logger: RecordingLogger;
+  /** Every Retry-After wait the adapter asked for, in ms (nothing really sleeps). */
+  waits: number[];
+  eventsUrl: string;
+  command(command: string, text: string, user?: string, o?: SendOptions & { channel?: string }): Promise<{ status: number; text: string }>;
+  reaction(f: Parameters<typeof reactionPayload>[0], o?: SendOptions): Promise<{ status: number; text: string }>;
+  button(f: Omit<Parameters<typeof buttonPayload>[0], 'responseUrl'>, o?: SendOptions): Promise<{ status: number; text: string }>;
+  votes(): number;
+  /** Resolves once `count` events matching `pred` have been fully handled by the core. */
+  dispatched(pred: (e: InboundEvent) => boolean, count?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+let responseIds = 0;
+
+/**
+ * The real app (real SQLite, real migrations) behind the real AdapterHub and SlackAdapter on a
+ * real Bolt HTTP receiver on 127.0.0.1, talking to a fake Slack Web API on 127.0.0.1.
+ */
+export async function slackHarness(config: Record<string, unknown> = {}, mode: 'http' | 'socket' = 'http', wsUrl = ''): Promise<SlackHarness> {
+  const fake = new FakeSlack();
+  await fake.start();
+  fake.wsUrl = wsUrl;
+  const app = testApp(config);
+  const logger = new RecordingLogger();
+  const waits: number[] = [];
+  const adapter = new SlackAdapter({
+    token: 'xoxb-test-token',
+    connection: mode === 'socket' ? { mode: 'socket', appToken: 'xapp-test-token' } : { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+    apiUrl: fake.apiUrl,
+    locale: app.config.locale,
+    logger,
+    clock: app.clock,
+    listCommands: () => app.bot.listCommands(),
+    processBeforeResponse: true,
+    retryConfig: { retries: 0 },
+    sleep: async (ms) => void waits.push(ms),
+  });
+  const hub = new AdapterHub();
+  hub.add(adapter);
+  app.bot.setDelivery(hub);
+  // The far side of the adapter's Dispatch is the real bot; this only observes completions so
+  // Socket Mode tests (acknowledged before handling) can wait without sleeping.
+  const done: InboundEvent[] = [];
+  const waiting: { pred: (e: InboundEvent) => boolean; count: number; resolve: () => void }[] = [];
+  const settle = () => {
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const w = waiting[i]!;
+      if (done.filter(w.pred).length >= w.count) {
+        waiting.splice(i, 1);
+        w.resolve();
+      }
+    }
+  };
+  await adapter.start(async (e) => {
+    const answer = await app.bot.dispatch(e);
+    done.push(e);
+    settle();
+    return answer;
+  });
+  const eventsUrl = `http://127.0.0.1:${adapter.port ?? 0}/slack/events`;
+  return {
+    app,
+    fake,
+    adapter,
+    logger,
+    waits,
+    eventsUrl,
+    command(command, text, user = 'UAMY', o = {}) {
+      const f = commandPayload({ command, text, user, channel: o.channel, responseUrl: fake.responseUrl(`r${++responseIds}`) });
+      return sendSigned(eventsUrl, new URLSearchParams(f).toString(), 'application/x-www-form-urlencoded', o);
+    },
+    reaction(f, o = {}) {
+      return sendSigned(eventsUrl, JSON.stringify(reactionPayload(f)), 'application/json', o);
+    },
+    button(f, o = {}) {
+      const payload = buttonPayload({ ...f, responseUrl: fake.responseUrl(`r${++responseIds}`) });
+      return sendSigned(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o);
+    },
+    dispatched(pred, count = 1) {
+      return new Promise<void>((resolve) => {
+        waiting.push({ pred, count, resolve });
+        settle();
+      });
+    },
+    votes: () => (app.db.$client.prepare('select count(*) as n from votes').get() as { n: number }).n,
+    async close() {
+      await adapter.stop();
+      await fake.stop();
+      app.cleanup();
+    },
+  };
+}
+
+/** The text of every mrkdwn/plain text object in a message's blocks, joined. */
+export function blocksText(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') out.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return out.join('\n');
+}

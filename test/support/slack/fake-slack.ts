@@ -1,0 +1,172 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake Web API received, with its form or JSON fields decoded. */
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  authorization: string | undefined;
+  status: number;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+}
+
+export interface FakeUser {
+  id: string;
+  name?: string;
+  real_name?: string;
+  is_bot?: boolean;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+type Reply = { status?: number; headers?: Record<string, string>; body: unknown };
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+
+/**
+ * The far side of the network boundary: a Slack Web API on 127.0.0.1 that answers the methods
+ * the adapter uses and records every call. `response_url` posts land under /respond/.
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  /** Bodies posted to response_urls (slash command and button answers). */
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  /** Messages that chat.postMessage accepted, by `channel#ts`. */
+  readonly messages = new Map<string, PostedMessage>();
+  readonly users = new Map<string, FakeUser>();
+  /** What apps.connections.open returns (Socket Mode tests set it). */
+  wsUrl = '';
+  private readonly queued = new Map<string, Reply[]>();
+  private readonly waiters: { pred: (c: ApiCall) => boolean; resolve: (c: ApiCall) => void }[] = [];
+  private server: Server | undefined;
+  private nextTs = 1;
+  private base = '';
+
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.base}/respond/${id}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    const s = this.server;
+    this.server = undefined;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((r) => s.close(() => r()));
+  }
+
+  /** The next call(s) to `method` get these replies instead of the normal answer. */
+  failNext(method: string, ...replies: Reply[]): void {
+    this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call (already made or still to come) that matches. */
+  waitFor(method: string, pred: (c: ApiCall) => boolean = () => true): Promise<ApiCall> {
+    const match = (c: ApiCall) => c.method === method && c.status === 200 && pred(c);
+    const done = this.calls.find(match);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve) => this.waiters.push({ pred: match, resolve }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const params = decode(raw, req.headers['content-type']);
+    if (url.pathname.startsWith('/respond/')) {
+      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: params });
+      this.record({ method: 'response_url', params, authorization: undefined, status: 200 });
+      res.writeHead(200).end('ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const queued = this.queued.get(method)?.shift();
+    const reply = queued ?? this.answer(method, params);
+    const status = reply.status ?? 200;
+    this.record({ method, params, authorization: req.headers.authorization, status });
+    res.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  private record(call: ApiCall): void {
+    this.calls.push(call);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const w = this.waiters[i]!;
+      if (w.pred(call)) {
+        this.waiters.splice(i, 1);
+        w.resolve(call);
+      }
+    }
+  }
+
+  private answer(method: string, p: Record<string, unknown>): Reply {
+    switch (method) {
+      case 'auth.test':
+        return { body: { ok: true, url: 'https://po.slack.test/', team: 'PO', user: 'po-bot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID } };
+      case 'apps.connections.open':
+        return { body: { ok: true, url: this.wsUrl } };
+      case 'chat.postMessage': {
+        const channel = String(p.channel);
+        const ts = `1733000000.${String(this.nextTs++).padStart(6, '0')}`;
+        this.messages.set(`${channel}#${ts}`, { channel, ts, text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [] });
+        return { body: { ok: true, channel, ts, message: { text: p.text, user: BOT_USER_ID, bot_id: BOT_ID, ts } } };
+      }
+      case 'chat.update': {
+        const key = `${p.channel}#${p.ts}`;
+        const m = this.messages.get(key);
+        if (!m) return { body: { ok: false, error: 'message_not_found' } };
+        this.messages.set(key, { ...m, text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [] });
+        return { body: { ok: true, channel: p.channel, ts: p.ts, text: p.text } };
+      }
+      case 'chat.postEphemeral':
+        return { body: { ok: true, message_ts: `1733000000.${String(this.nextTs++).padStart(6, '0')}` } };
+      case 'users.info': {
+        const id = String(p.user);
+        const user = this.users.get(id) ?? { id, name: id.toLowerCase(), real_name: `Real ${id}`, profile: { display_name: `Person ${id}` } };
+        return { body: { ok: true, user } };
+      }
+      default:
+        return { body: { ok: false, error: 'unknown_method' } };
+    }
+  }
+}
+
+function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client sends nested values (blocks) as JSON strings inside the form.
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
