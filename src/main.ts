@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   const dispatch = (e: Parameters<typeof app.bot.dispatch>[0]) => app.bot.dispatch(e);
   for (const a of hub.list()) await a.start(dispatch);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
-  await startSlack({ env, hub, dispatch, listCommands: () => app.bot.listCommands(), locale: config.locale, logger, clock });
+  await startSlack({ env, hub, dispatch, locale: config.locale, logger, clock });
 
   const shutdown = async () => {
     for (const a of hub.list()) await a.stop();

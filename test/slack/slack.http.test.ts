@@ -1,5 +1,6 @@
 import { slackHarness, blocksText, type SlackHarness } from './support/harness';
 import { BOT_USER_ID } from '../support/slack/fake-slack';
+import { sendSigned } from '../support/slack/signed';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -217,4 +218,45 @@ describe('buttons', () => {
     expect(blocksText(h.fake.callsTo('chat.update')[0]!.params.blocks)).toContain('👍 1 票');
     expect(h.fake.responses.at(-1)!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
   });
+});
+
+describe('identity', () => {
+  test('display names come from users.info once per person; agencies from the roster and /iam', async () => {
+    await h.close();
+    h = await slackHarness({ roster: [{ user: 'slack:UBOB', agency: '交通部', name: '王小明' }] });
+    h.fake.users.set('UCAT', { id: 'UCAT', name: 'cat', real_name: 'Cat Lin', profile: { display_name: '' } });
+    const ts = await proposeCard('公車路線整併', 'UAMY');
+    await h.command('/iam', '內政部', 'UCAT');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toContain('已將您登記為「內政部」');
+    expect(h.fake.responses.at(-1)!.body.response_type).toBe('ephemeral');
+    await h.reaction({ eventId: 'Ev1', user: 'UBOB', ts });
+    await h.reaction({ eventId: 'Ev2', user: 'UCAT', ts });
+    await h.reaction({ eventId: 'Ev3', type: 'reaction_removed', user: 'UCAT', ts });
+    await h.reaction({ eventId: 'Ev4', user: 'UCAT', ts });
+    expect(blocksText(h.fake.messages.get(`C1#${ts}`)!.blocks)).toContain('👍 2 票，來自 2 個部會');
+    const lookups = h.fake.callsTo('users.info').map((c) => c.params.user);
+    expect(lookups.filter((u) => u === 'UCAT').length).toBe(1);
+    await h.command('/issue', '1', 'UAMY');
+    const detail = blocksText(h.fake.responses.at(-1)!.body.blocks);
+    // The roster's name wins over Slack's; an empty display name falls back to the real name.
+    expect(detail).toContain('交通部：王小明');
+    expect(detail).toContain('內政部：Cat Lin');
+  });
+
+  test('when users.info fails, the vote still counts under the best name known', async () => {
+    const ts = await proposeCard();
+    h.fake.failNext('users.info', { body: { ok: false, error: 'missing_scope' } });
+    await h.reaction({ eventId: 'Ev1', user: 'UDAN', ts });
+    expect(h.votes()).toBe(1);
+    expect(h.logger.entries.some((e) => e.obj.code === 'missing_scope')).toBe(true);
+    h.fake.failNext('users.info', { body: { ok: false, error: 'missing_scope' } });
+    await h.command('/propose', '另一個議題', 'UEVA');
+    expect(blocksText(h.fake.callsTo('chat.postMessage').at(-1)!.params.blocks)).toContain('提案人：ueva');
+  });
+});
+
+test("Slack's URL verification handshake is answered with the challenge", async () => {
+  const res = await sendSigned(h.eventsUrl, JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }), 'application/json');
+  expect(res.status).toBe(200);
+  expect(JSON.parse(res.text)).toEqual({ challenge: 'c-123' });
 });

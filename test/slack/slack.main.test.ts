@@ -68,6 +68,34 @@ test('with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, main serves signed commands
   expect(run.stderr()).not.toContain('xoxb-main-test');
 });
 
+test('console and Slack run in one process against one database (BOT_CONSOLE=1)', async () => {
+  const run = runMain(
+    {
+      BOT_CONSOLE: '1',
+      BOT_CONSOLE_JSON: '1',
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_PATH: join(tmp.dir, 'both.sqlite'),
+    },
+    (s) => s.includes('slack adapter started'),
+  );
+  const log = await run.ready;
+  const port = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number }) : {})).find((l) => l.msg === 'slack adapter started')!.port;
+  let stdout = '';
+  const posted = new Promise<void>((r) => run.child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), stdout.includes('主控台提的議題') && r())));
+  run.child.stdin.write('amy: /propose 主控台提的議題\n');
+  await posted;
+  const body = new URLSearchParams(commandPayload({ command: '/issues', text: '', user: 'UBOB', responseUrl: fake.responseUrl('both') })).toString();
+  expect((await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+  await fake.waitFor('response_url');
+  expect(JSON.stringify(fake.responses[0]!.body)).toContain('#1 主控台提的議題');
+  run.child.stdin.end();
+  expect(await run.exited).toBe(0);
+});
+
 test('a bot token without an app token or signing secret is refused with a clear message', async () => {
   const run = runMain({ SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_API_URL: fake.apiUrl, DATABASE_PATH: join(tmp.dir, 'x.sqlite') });
   expect(await run.exited).toBe(78);

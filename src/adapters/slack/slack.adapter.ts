@@ -8,7 +8,8 @@ import type { Logger } from '../../core/logger';
 import { UserError } from '../../core/errors';
 import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
 import type { Locale } from '../../i18n/catalog';
-import { SlackApi, SlackApiError, type Sleep } from './api';
+import { realSleep, SlackApi, SlackApiError, type Sleep } from './api';
+import { CardUpdates } from './card-updates';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
 import { blockActionSchema, commandText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
@@ -28,13 +29,15 @@ export interface SlackAdapterOptions {
   locale: Locale;
   logger: Logger;
   clock: Clock;
-  /** The bot's commands, read at start so later features' commands need no adapter change. */
-  listCommands: () => readonly { name: string }[];
   /** Answer HTTP requests only after handling. Tests use it for determinism; production acks first. */
   processBeforeResponse?: boolean;
   /** Web API retries of failed requests (not 429s, which SlackApi waits out itself). */
   retryConfig?: webApi.RetryOptions;
   sleep?: Sleep;
+  /** Minimum time between two chat.update calls on one card (default 1,000 ms). */
+  cardUpdateIntervalMs?: number;
+  /** Pass Bolt's and the Web API client's debug lines to the logger. */
+  debug?: boolean;
 }
 
 type WebClientOptions = ConstructorParameters<typeof webApi.WebClient>[1];
@@ -50,8 +53,15 @@ export class SlackAdapter implements ChatAdapter {
   private server: Server | undefined;
   /** Handlers still running (production acknowledges first): stop() lets them finish. */
   private readonly inflight = new Set<Promise<void>>();
+  private readonly cards: CardUpdates<OutboundMessage>;
 
-  constructor(private readonly opts: SlackAdapterOptions) {}
+  constructor(private readonly opts: SlackAdapterOptions) {
+    this.cards = new CardUpdates((ref, m) => this.sendUpdate(ref as MessageRef, m), {
+      intervalMs: opts.cardUpdateIntervalMs ?? 1000,
+      sleep: opts.sleep ?? realSleep,
+      logger: opts.logger,
+    });
+  }
 
   /** The HTTP receiver's address once started (HTTP mode). */
   get port(): number | undefined {
@@ -60,7 +70,7 @@ export class SlackAdapter implements ChatAdapter {
 
   async start(dispatch: Dispatch): Promise<void> {
     const { opts } = this;
-    const log = boltLogger(opts.logger);
+    const log = boltLogger(opts.logger, { debug: opts.debug });
     const clientOptions: WebClientOptions = {
       ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
       retryConfig: opts.retryConfig ?? { retries: 3 },
@@ -88,8 +98,7 @@ export class SlackAdapter implements ChatAdapter {
             processBeforeResponse: opts.processBeforeResponse ?? false,
             logger: log,
           });
-    // botId and botUserId from our auth.test, so Bolt does not call it again.
-    const app = new App({ receiver, token: opts.token, botUserId: this.botUserId, botId: String(auth.bot_id ?? ''), logger: log, clientOptions });
+    const app = new App({ receiver, ...boltAppOptions, token: opts.token, botUserId: this.botUserId, botId: String(auth.bot_id ?? ''), logger: log, clientOptions });
     app.error(async (e) => opts.logger.error({ err: e }, 'slack listener failed'));
     this.listen(app, dispatch);
     if (opts.connection.mode === 'socket') await app.start();
@@ -98,23 +107,20 @@ export class SlackAdapter implements ChatAdapter {
     opts.logger.info({ mode: opts.connection.mode, port: this.port, botUserId: this.botUserId }, 'slack adapter started');
   }
 
+  /**
+   * Three listeners in all. Bolt runs every event through every listener's middleware chain,
+   * so one command listener for all names (the core answers an unknown one) instead of one
+   * per command: a later feature's command works here without touching the adapter.
+   */
   private listen(app: App, dispatch: Dispatch): void {
-    const names = this.opts.listCommands().map((c) => c.name);
-    const onCommand = async ({ ack, body, respond }: { ack: () => Promise<void>; body: unknown; respond: RespondFn }) =>
+    app.command(/^\/[^\s/]+$/, async ({ ack, body, respond }) =>
       this.track(async () => {
         // Acknowledged before any work: Slack gives a command three seconds.
         await ack();
         await this.onCommand(body, respond, dispatch);
-      });
-    for (const name of names) app.command(`/${name}`, onCommand);
-    // A command the Slack app declares but the bot lacks still gets the core's clear answer.
-    const known = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    app.command(known ? new RegExp(`^/(?!(?:${known})$)`) : /^\//, onCommand);
-
-    const onReaction = async ({ body }: { body: unknown }) => this.track(() => this.onReaction(body, dispatch));
-    app.event('reaction_added', onReaction);
-    app.event('reaction_removed', onReaction);
-
+      }),
+    );
+    app.event(/^reaction_(added|removed)$/, async ({ body }) => this.track(() => this.onReaction(body, dispatch)));
     app.action(/^po:/, async ({ ack, body, respond }) =>
       this.track(async () => {
         await ack();
@@ -219,9 +225,30 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
+  /**
+   * Accepts the card's new content and returns: the update is sent at once, or with the
+   * newest content once the card's update interval has passed (see CardUpdates).
+   */
   async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
+    this.requireApi();
+    this.cards.submit(ref, m);
+  }
+
+  /** Rendered only when sent: of a burst of tallies only the last one reaches Slack. */
+  private async sendUpdate(ref: MessageRef, m: OutboundMessage): Promise<void> {
     const { chatId, messageId } = parseMessageRef(ref);
     await this.requireApi().call('chat.update', { channel: chatId, ts: messageId, ...renderSlack(m, this.opts.locale) });
+  }
+
+  /** Resolves when every event received so far has been handled (votes stored, answers sent). */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Like idle(), and every card update has been sent too. */
+  async settled(): Promise<void> {
+    await this.idle();
+    await this.cards.settled();
   }
 
   async stop(): Promise<void> {
@@ -231,7 +258,7 @@ export class SlackAdapter implements ChatAdapter {
     // Bolt's stop() does not wait for the WebSocket close handshake; the client's disconnect does.
     if (this.socket) await this.socket.client.disconnect();
     else await app.stop();
-    await Promise.allSettled([...this.inflight]);
+    await this.settled();
   }
 
   private requireApi(): SlackApi {
@@ -239,6 +266,13 @@ export class SlackAdapter implements ChatAdapter {
     return this.api;
   }
 }
+
+/**
+ * App options beyond the receiver, token and logger. botId and botUserId come from our own
+ * auth.test so Bolt does not call it again; no conversation store, which we do not use and
+ * which costs a thrown Error per event. The benchmark's bare Bolt app uses the same options.
+ */
+export const boltAppOptions = { convoStore: false } as const;
 
 /** Start-up could not reach or authenticate with Slack. */
 export class SlackStartError extends Error {

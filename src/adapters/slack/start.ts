@@ -33,10 +33,9 @@ export function slackConnectionFromEnv(env: SlackEnv): SlackConnection | undefin
 }
 
 export interface StartSlackOptions {
-  env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT'>;
+  env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'LOG_LEVEL'>;
   hub: AdapterHub;
   dispatch: Dispatch;
-  listCommands: () => readonly { name: string }[];
   locale: Locale;
   logger: Logger;
   clock: Clock;
@@ -53,7 +52,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackAdapter | u
     locale: o.locale,
     logger: o.logger,
     clock: o.clock,
-    listCommands: o.listCommands,
+    debug: o.env.LOG_LEVEL === 'debug' || o.env.LOG_LEVEL === 'trace',
   });
   // In the hub before it starts: Slack may deliver an event the moment the connection opens,
   // and the card that event posts must find its adapter.

@@ -29,7 +29,16 @@ let responseIds = 0;
  * The real app (real SQLite, real migrations) behind the real AdapterHub and SlackAdapter on a
  * real Bolt HTTP receiver on 127.0.0.1, talking to a fake Slack Web API on 127.0.0.1.
  */
-export async function slackHarness(config: Record<string, unknown> = {}, mode: 'http' | 'socket' = 'http', wsUrl = ''): Promise<SlackHarness> {
+export interface HarnessOptions {
+  mode?: 'http' | 'socket';
+  wsUrl?: string;
+  cardUpdateIntervalMs?: number;
+  /** Replaces the recording no-op sleep (a test that holds the throttle's wait open). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export async function slackHarness(config: Record<string, unknown> = {}, o: HarnessOptions = {}): Promise<SlackHarness> {
+  const { mode = 'http', wsUrl = '' } = o;
   const fake = new FakeSlack();
   await fake.start();
   fake.wsUrl = wsUrl;
@@ -43,10 +52,10 @@ export async function slackHarness(config: Record<string, unknown> = {}, mode: '
     locale: app.config.locale,
     logger,
     clock: app.clock,
-    listCommands: () => app.bot.listCommands(),
     processBeforeResponse: true,
     retryConfig: { retries: 0 },
-    sleep: async (ms) => void waits.push(ms),
+    sleep: o.sleep ?? (async (ms) => void waits.push(ms)),
+    cardUpdateIntervalMs: o.cardUpdateIntervalMs ?? 0,
   });
   const hub = new AdapterHub();
   hub.add(adapter);
@@ -78,16 +87,23 @@ export async function slackHarness(config: Record<string, unknown> = {}, mode: '
     logger,
     waits,
     eventsUrl,
-    command(command, text, user = 'UAMY', o = {}) {
+    // Each helper resolves once the request is answered and its card updates are sent.
+    async command(command, text, user = 'UAMY', o = {}) {
       const f = commandPayload({ command, text, user, channel: o.channel, responseUrl: fake.responseUrl(`r${++responseIds}`) });
-      return sendSigned(eventsUrl, new URLSearchParams(f).toString(), 'application/x-www-form-urlencoded', o);
+      const res = await sendSigned(eventsUrl, new URLSearchParams(f).toString(), 'application/x-www-form-urlencoded', o);
+      await adapter.settled();
+      return res;
     },
-    reaction(f, o = {}) {
-      return sendSigned(eventsUrl, JSON.stringify(reactionPayload(f)), 'application/json', o);
+    async reaction(f, o = {}) {
+      const res = await sendSigned(eventsUrl, JSON.stringify(reactionPayload(f)), 'application/json', o);
+      await adapter.settled();
+      return res;
     },
-    button(f, o = {}) {
+    async button(f, o = {}) {
       const payload = buttonPayload({ ...f, responseUrl: fake.responseUrl(`r${++responseIds}`) });
-      return sendSigned(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o);
+      const res = await sendSigned(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o);
+      await adapter.settled();
+      return res;
     },
     dispatched(pred, count = 1) {
       return new Promise<void>((resolve) => {

@@ -1,0 +1,82 @@
+import type { Logger } from '../../core/logger';
+import type { Sleep } from './api';
+
+interface Slot<M> {
+  pending: M | undefined;
+  last: number;
+  loop: Promise<void>;
+}
+
+export interface CardUpdatesOptions {
+  /** At most one update per message per this many ms (Slack rate-limits chat.update). */
+  intervalMs: number;
+  sleep: Sleep;
+  logger: Logger;
+  /** Monotonic milliseconds; injected by tests. */
+  now?: () => number;
+}
+
+/**
+ * In-place card updates, throttled per message with the latest content winning. A burst of
+ * votes on one card (the monthly meeting's call to vote) becomes one update at once and one
+ * trailing update per interval carrying the newest tally, instead of one chat.update per vote
+ * that Slack would answer with 429s. `submit` returns at once: what is stored is already
+ * stored, and a card is a view of it that converges.
+ */
+export class CardUpdates<M> {
+  private readonly slots = new Map<string, Slot<M>>();
+  private readonly lastSent = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly send: (key: string, message: M) => Promise<void>,
+    private readonly opts: CardUpdatesOptions,
+  ) {
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  submit(key: string, message: M): void {
+    const running = this.slots.get(key);
+    if (running) {
+      running.pending = message;
+      return;
+    }
+    const slot: Slot<M> = { pending: message, last: this.lastSent.get(key) ?? -Infinity, loop: Promise.resolve() };
+    this.slots.set(key, slot);
+    slot.loop = this.run(key, slot);
+  }
+
+  /** Resolves when every submitted update has been sent (or has failed and been logged). */
+  async settled(): Promise<void> {
+    while (this.slots.size) await Promise.all([...this.slots.values()].map((s) => s.loop));
+  }
+
+  private async run(key: string, slot: Slot<M>): Promise<void> {
+    try {
+      while (slot.pending !== undefined) {
+        const wait = slot.last + this.opts.intervalMs - this.now();
+        if (wait > 0) await this.opts.sleep(wait);
+        const message = slot.pending;
+        slot.pending = undefined;
+        slot.last = this.now();
+        try {
+          await this.send(key, message!);
+        } catch (e) {
+          // The vote is stored; a card that missed an update is stale until the next one.
+          this.opts.logger.warn({ err: e, ref: key }, 'slack: card update failed');
+        }
+      }
+    } finally {
+      this.slots.delete(key);
+      this.remember(key, slot.last);
+    }
+  }
+
+  private remember(key: string, at: number): void {
+    this.lastSent.set(key, at);
+    if (this.lastSent.size > 2000) {
+      const cutoff = this.now() - this.opts.intervalMs;
+      for (const [k, t] of this.lastSent) if (t < cutoff) this.lastSent.delete(k);
+    }
+  }
+}
