@@ -10,10 +10,9 @@ import { ConfigError } from '../../src/config/load';
 // environment variables, against the fake Web API.
 
 const ROOT = resolve(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function runMain(env: Record<string, string>, until?: (stderr: string) => boolean) {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', BOT_CONFIG: 'bot.config.json', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
