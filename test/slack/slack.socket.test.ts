@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { slackHarness, blocksText, type SlackHarness } from './support/harness';
 import { buttonPayload, commandPayload, reactionPayload } from '../support/slack/signed';
+import { FakeSlack } from '../support/slack/fake-slack';
+import { RecordingLogger } from '../support/recording-logger';
+import { SlackAdapter } from '../../src/adapters/slack/slack.adapter';
+import { ManualClock } from '../../src/core/clock';
 
 // Socket Mode: the fake Web API hands out the ws:// URL of a WebSocket server run here, which
 // plays Slack's side: hello, then envelopes, each of which must come back acknowledged.
@@ -85,4 +89,25 @@ test('slash_commands, events_api and interactive envelopes are acknowledged and 
   await send('slash_commands', commandPayload({ command: '/help', text: '', user: 'UAMY', responseUrl: h.fake.responseUrl('s3') }));
   const help = await h.fake.waitFor('response_url', (c) => c.params.response_type === 'ephemeral' && blocksText(c.params.blocks).includes('/propose'));
   expect(help).toBeDefined();
+});
+
+test('an app token Slack rejects stops start-up with the reason', async () => {
+  const fake = new FakeSlack();
+  await fake.start();
+  fake.failNext('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
+  const adapter = new SlackAdapter({
+    token: 'xoxb-test-token',
+    connection: { mode: 'socket', appToken: 'xapp-revoked' },
+    apiUrl: fake.apiUrl,
+    locale: 'zh-TW',
+    logger: new RecordingLogger(),
+    clock: new ManualClock(new Date('2026-12-01T02:00:00Z')),
+    retryConfig: { retries: 0 },
+  });
+  try {
+    await expect(adapter.start(async () => undefined)).rejects.toThrow(/apps\.connections\.open failed \(invalid_auth\): check SLACK_APP_TOKEN/);
+  } finally {
+    await adapter.stop();
+    await fake.stop();
+  }
 });

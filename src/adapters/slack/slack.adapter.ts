@@ -101,8 +101,12 @@ export class SlackAdapter implements ChatAdapter {
     const app = new App({ receiver, ...boltAppOptions, token: opts.token, botUserId: this.botUserId, botId: String(auth.bot_id ?? ''), logger: log, clientOptions });
     app.error(async (e) => opts.logger.error({ err: e }, 'slack listener failed'));
     this.listen(app, dispatch);
-    if (opts.connection.mode === 'socket') await app.start();
-    else this.server = (await app.start({ port: opts.connection.port, host: opts.connection.host })) as Server;
+    try {
+      if (opts.connection.mode === 'socket') await app.start();
+      else this.server = (await app.start({ port: opts.connection.port, host: opts.connection.host })) as Server;
+    } catch (e) {
+      throw new SlackStartError(startFailure(opts.connection, e));
+    }
     this.app = app;
     opts.logger.info({ mode: opts.connection.mode, port: this.port, botUserId: this.botUserId }, 'slack adapter started');
   }
@@ -277,6 +281,16 @@ export const boltAppOptions = { convoStore: false } as const;
 /** Start-up could not reach or authenticate with Slack. */
 export class SlackStartError extends Error {
   override name = 'SlackStartError';
+}
+
+/** Why the receiver could not start, in words an operator can act on. */
+function startFailure(c: SlackConnection, e: unknown): string {
+  const err = e as { code?: string; data?: { error?: string }; message?: string };
+  if (c.mode === 'http') return `Slack HTTP receiver cannot listen on port ${c.port}: ${err.code ?? err.message ?? String(e)}`;
+  if (err.code === 'slack_webapi_platform_error') {
+    return `Slack apps.connections.open failed (${err.data?.error ?? 'unknown_error'}): check SLACK_APP_TOKEN (an xapp- token with connections:write)`;
+  }
+  return `Slack Socket Mode could not connect: ${err.message ?? String(e)}`;
 }
 
 /** What the person who triggered a post is told when Slack refused it. */
