@@ -72,7 +72,8 @@ export class SlackAdapter implements ChatAdapter {
     const { opts } = this;
     const log = boltLogger(opts.logger, { debug: opts.debug });
     const clientOptions: WebClientOptions = {
-      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+      // The client appends the method name to this string as is: it must end with a slash.
+      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
       retryConfig: opts.retryConfig ?? { retries: 3 },
       logger: log,
     };
