@@ -176,6 +176,14 @@ describe('Web API failures', () => {
     expect(h.app.store.issues.get(1)?.title).toBe('公車路線整併');
     await proposeCard('第二個議題');
   });
+
+  test('with locale en the same failure is explained in English', async () => {
+    await h.close();
+    h = await slackHarness({ locale: 'en' });
+    h.fake.failNext('chat.postMessage', { body: { ok: false, error: 'is_archived' } });
+    await h.command('/propose', 'Bus route merger');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toBe('Slack refused this message (error: is_archived); it was not sent. What was saved is kept; if this keeps happening, tell a facilitator.');
+  });
 });
 
 describe('markup injection', () => {
