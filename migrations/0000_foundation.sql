@@ -44,17 +44,17 @@ CREATE TABLE `issues` (
 CREATE INDEX `issues_status` ON `issues` (`status`,`id`);--> statement-breakpoint
 CREATE INDEX `issues_proposer` ON `issues` (`proposer_id`);--> statement-breakpoint
 CREATE TABLE `votes` (
+	`id` integer PRIMARY KEY NOT NULL,
 	`issue_id` integer NOT NULL,
 	`user_id` integer NOT NULL,
 	`agency_id` integer,
 	`created_at` integer NOT NULL,
-	PRIMARY KEY(`issue_id`, `user_id`),
 	FOREIGN KEY (`issue_id`) REFERENCES `issues`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`agency_id`) REFERENCES `agencies`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `votes_user` ON `votes` (`user_id`);--> statement-breakpoint
+CREATE INDEX `votes_issue_agency` ON `votes` (`issue_id`,`agency_id`);--> statement-breakpoint
 CREATE TABLE `message_links` (
 	`message_ref` text PRIMARY KEY NOT NULL,
 	`record_kind` text NOT NULL,
