@@ -50,3 +50,39 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+/**
+ * Measures a baseline and a subject in alternating short rounds and returns each one's median
+ * rate, so a burst of load from elsewhere on the machine hits both alike.
+ */
+export async function compareRates(
+  baseline: (i: number) => unknown | Promise<unknown>,
+  subject: (i: number) => unknown | Promise<unknown>,
+  opts: { rounds?: number; ms?: number } = {},
+): Promise<{ baseline: number; subject: number }> {
+  const rounds = opts.rounds ?? 9;
+  const ms = opts.ms ?? 250;
+  const a: number[] = [];
+  const b: number[] = [];
+  let ia = 0;
+  let ib = 0;
+  const round = async (fn: (i: number) => unknown | Promise<unknown>, start: number): Promise<[number, number]> => {
+    let n = 0;
+    const t0 = process.hrtime.bigint();
+    const budget = BigInt(ms) * 1_000_000n;
+    while (process.hrtime.bigint() - t0 < budget) {
+      for (let k = 0; k < 50; k++) await fn(start + n++);
+    }
+    return [n / (Number(process.hrtime.bigint() - t0) / 1e9), n];
+  };
+  for (let r = 0; r < rounds; r++) {
+    const [ra, na] = await round(baseline, ia);
+    ia += na;
+    const [rb, nb] = await round(subject, ib);
+    ib += nb;
+    a.push(ra);
+    b.push(rb);
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { baseline: median(a), subject: median(b) };
+}

@@ -7,7 +7,7 @@ import { parseConfig } from '../src/config/load';
 import { ManualClock } from '../src/core/clock';
 import { silentLogger } from '../src/core/logger';
 import type { MessageRef } from '../src/core/types';
-import { opsPerSecond, type Bench } from './harness';
+import { compareRates, type Bench } from './harness';
 
 /** Votes through the core (reaction event → stored vote → new tally → card re-rendered)
  *  against raw better-sqlite3 single-row inserts on a file with the same settings. */
@@ -22,8 +22,6 @@ export const votesBench: Bench = {
       raw.pragma('synchronous = NORMAL');
       raw.exec('create table t (a integer not null, b integer not null, c integer, at integer not null, primary key (a, b))');
       const ins = raw.prepare('insert into t (a, b, c, at) values (?, ?, ?, ?)');
-      const rawRate = await opsPerSecond((i) => ins.run(i % 1000, i, 1, Date.now()));
-      raw.close();
 
       const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
       const app = createApp({ config: parseConfig({}), databasePath: join(dir, 'app.sqlite'), clock, logger: silentLogger });
@@ -38,18 +36,23 @@ export const votesBench: Bench = {
       }
       const agencies = app.bot.services.people.agencies.all;
       // Each voter appears once per issue: every event stores a new vote.
-      const rate = await opsPerSecond(async (i) => {
-        const voter = Math.floor(i / issues);
-        await app.bot.dispatch({
+      // Each voter appears once per issue: every event stores a new vote. Voters take turns
+      // representing the agencies so per-agency tallies move too.
+      for (let v = 0; v < 400; v++) {
+        const u = app.bot.services.people.resolve({ platform: 'console', id: `u${v}`, name: `u${v}` }, clock.now());
+        app.bot.services.people.setAgency(u, agencies[v % agencies.length]!.id, clock.now());
+      }
+      const vote = (i: number) =>
+        app.bot.dispatch({
           kind: 'reaction',
           emoji: '👍',
           added: true,
           target: `console:main#${(i % issues) + 1}`,
-          actor: { platform: 'console', id: `u${voter}`, name: `u${voter}` },
+          actor: { platform: 'console', id: `u${Math.floor(i / issues)}`, name: `u${Math.floor(i / issues)}` },
           chat: 'console:main',
         });
-        if (i % issues === 0) app.bot.services.people.setAgency(app.bot.services.people.resolve({ platform: 'console', id: `u${voter}`, name: `u${voter}` }, clock.now()), agencies[voter % agencies.length]!.id, clock.now());
-      });
+      const { baseline: rawRate, subject: rate } = await compareRates((i) => ins.run(i % 1000, i, 1, Date.now()), vote);
+      raw.close();
       const stored = (app.db.$client.prepare('select count(*) as n from votes').get() as { n: number }).n;
       app.close();
       const ratio = rate / rawRate;

@@ -44,17 +44,17 @@ CREATE TABLE `issues` (
 CREATE INDEX `issues_status` ON `issues` (`status`,`id`);--> statement-breakpoint
 CREATE INDEX `issues_proposer` ON `issues` (`proposer_id`);--> statement-breakpoint
 CREATE TABLE `votes` (
+	`id` integer PRIMARY KEY NOT NULL,
 	`issue_id` integer NOT NULL,
 	`user_id` integer NOT NULL,
 	`agency_id` integer,
 	`created_at` integer NOT NULL,
-	PRIMARY KEY(`issue_id`, `user_id`),
 	FOREIGN KEY (`issue_id`) REFERENCES `issues`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`agency_id`) REFERENCES `agencies`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `votes_user` ON `votes` (`user_id`);--> statement-breakpoint
+CREATE INDEX `votes_issue_agency` ON `votes` (`issue_id`,`agency_id`);--> statement-breakpoint
 CREATE TABLE `message_links` (
 	`message_ref` text PRIMARY KEY NOT NULL,
 	`record_kind` text NOT NULL,
@@ -67,3 +67,38 @@ CREATE TABLE `processed_events` (
 	`key` text PRIMARY KEY NOT NULL,
 	`at` integer NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `jobs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`key` text NOT NULL,
+	`due_at` integer NOT NULL,
+	`payload` text DEFAULT '{}' NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`claimed_by` text,
+	`claimed_until` integer,
+	`last_error` text,
+	`done_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `jobs_key_unique` ON `jobs` (`key`);--> statement-breakpoint
+CREATE INDEX `jobs_due` ON `jobs` (`status`,`due_at`);--> statement-breakpoint
+CREATE TABLE `meetings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`series` text,
+	`occurrence` integer,
+	`kind` text NOT NULL,
+	`title` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`duration_min` integer DEFAULT 60 NOT NULL,
+	`status` text DEFAULT 'scheduled' NOT NULL,
+	`chats` text DEFAULT '[]' NOT NULL,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	`closed_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `meetings_starts` ON `meetings` (`status`,`starts_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `meetings_occurrence` ON `meetings` (`series`,`occurrence`);

@@ -1,7 +1,11 @@
 import { readEnv } from './config/env';
 import { ConfigError, loadConfigFile } from './config/load';
 import { createApp, nextConsoleMessageId } from './app';
-import { ManualClock, systemClock, type Clock } from './core/clock';
+import { AdjustableClock } from './core/clock';
+import { Scheduler } from './scheduler/scheduler';
+import { parseDuration } from './core/input/duration';
+import { translator } from './i18n/catalog';
+import { formatDateTime } from './i18n/format-date';
 import { AdapterHub } from './adapters/hub';
 import { ConsoleAdapter } from './adapters/console/console.adapter';
 import { startSlack } from './adapters/slack/start';
@@ -14,11 +18,13 @@ async function main(): Promise<number> {
   const config = loadConfigFile(env.BOT_CONFIG);
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
   const logger = createLogger(env.LOG_LEVEL ?? 'warn');
-  const clock: Clock = env.BOT_NOW ? new ManualClock(new Date(env.BOT_NOW)) : systemClock;
+  const clock = new AdjustableClock(env.BOT_NOW ? new Date(env.BOT_NOW) : undefined);
   const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger });
 
   const hub = new AdapterHub();
   app.bot.setDelivery(hub);
+  const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
+  const t = translator(config.locale);
   const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
   let consoleAdapter: ConsoleAdapter | undefined;
   if (!platformTokens || env.BOT_CONSOLE === '1') {
@@ -28,6 +34,16 @@ async function main(): Promise<number> {
       json,
       locale: config.locale,
       firstMessageId: nextConsoleMessageId(app.db),
+      dotCommands: {
+        // Demos and scripted tests: move time forward and run whatever fell due.
+        advance: async (args) => {
+          const ms = parseDuration(args);
+          if (ms === undefined) return t('consoleChat.advanceUsage');
+          clock.advance(ms);
+          await scheduler.tick();
+          return t('consoleChat.advanced', { when: formatDateTime(clock.now(), config.locale, config.timezone) });
+        },
+      },
     });
     hub.add(consoleAdapter);
   }
@@ -35,8 +51,11 @@ async function main(): Promise<number> {
   for (const a of hub.list()) await a.start(dispatch);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
   await startSlack({ env, hub, dispatch, locale: config.locale, logger, clock });
+  scheduler.start();
 
   const shutdown = async () => {
+    scheduler.stop();
+    await scheduler.idle();
     for (const a of hub.list()) await a.stop();
     app.close();
   };

@@ -3,6 +3,8 @@ import type { Answer, ButtonHandler, CardRenderer, Command, Context, Delivery, F
 import { UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
+import type { JobHandler } from './jobs';
+import type { AgendaContributor } from './meetings/meeting';
 
 /**
  * The platform-neutral bot: routes inbound events to feature handlers, turns their replies
@@ -14,6 +16,8 @@ export class Bot {
   private readonly buttons = new Map<string, ButtonHandler>();
   private readonly listeners: MessageListener[] = [];
   private readonly renderers = new Map<string, CardRenderer>();
+  private readonly jobHandlers = new Map<string, JobHandler>();
+  private readonly contributors: AgendaContributor[] = [];
   private readonly refreshing = new Map<MessageRef, { dirty: boolean; done: Promise<void> }>();
   private delivery: Delivery | undefined;
   readonly services: Services;
@@ -34,7 +38,16 @@ export class Bot {
     for (const b of feature.buttons ?? []) this.buttons.set(b.action, b);
     this.listeners.push(...(feature.messages ?? []));
     for (const [kind, r] of Object.entries(feature.cards ?? {})) this.renderers.set(kind, r);
+    for (const j of feature.jobs ?? []) {
+      if (this.jobHandlers.has(j.kind)) throw new Error(`Job kind ${j.kind} registered twice (feature ${feature.name})`);
+      this.jobHandlers.set(j.kind, j);
+    }
+    this.contributors.push(...(feature.agenda ?? []));
     return this;
+  }
+
+  agendaContributors(): readonly AgendaContributor[] {
+    return [...this.contributors].sort((a, b) => a.order - b.order);
   }
 
   setDelivery(d: Delivery): void {
@@ -43,6 +56,15 @@ export class Bot {
 
   listCommands(): readonly Command[] {
     return [...this.commands.values()];
+  }
+
+  jobHandler(kind: string): JobHandler | undefined {
+    return this.jobHandlers.get(kind);
+  }
+
+  /** Carries out replies produced outside an inbound event (scheduled jobs); `chat` is required on posts. */
+  async deliver(replies: readonly Reply[], fallbackChat: ChatRef): Promise<void> {
+    await this.apply(fallbackChat, replies);
   }
 
   hasCommand(name: string): boolean {

@@ -21,3 +21,20 @@ export class ManualClock implements Clock {
     this.t += ms;
   }
 }
+
+/**
+ * Real time shifted by an offset: `BOT_NOW` sets where it starts and the console's `.advance`
+ * moves it forward, while it keeps ticking like a wall clock.
+ */
+export class AdjustableClock implements Clock {
+  private offset = 0;
+  constructor(start?: Date) {
+    if (start) this.offset = start.getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}

@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { Logger } from './logger';
 import type { Store, User } from './records';
 import type { People } from './people/people';
+import type { JobHandler } from './jobs';
+import type { AgendaContributor } from './meetings/meeting';
 
 /** What a handler asks for; the bot carries it out through the adapters. */
 export type Reply =
@@ -74,6 +76,10 @@ export interface Feature {
   messages?: readonly MessageListener[];
   /** Card renderers by record kind, used to refresh messages in place. */
   cards?: Readonly<Record<string, CardRenderer>>;
+  /** Handlers for scheduled jobs of the kinds this feature schedules. */
+  jobs?: readonly JobHandler[];
+  /** Lines this feature adds to meeting agendas. */
+  agenda?: readonly AgendaContributor[];
 }
 
 export type CardRenderer = (id: number, locale: Locale, services: Services) => OutboundMessage | undefined;

@@ -1,4 +1,6 @@
 import type { ChatRef, MessageRef, Platform, RecordRef } from './types';
+import type { JobRepo } from './jobs';
+import type { MeetingRepo } from './meetings/meeting';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -114,6 +116,8 @@ export interface EventLog {
 
 export interface Store {
   events: EventLog;
+  jobs: JobRepo;
+  meetings: MeetingRepo;
   people: PeopleRepo;
   issues: IssueRepo;
   votes: VoteRepo;

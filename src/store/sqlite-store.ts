@@ -5,12 +5,16 @@ import { issuesRepo } from './repositories/issues.repo';
 import { votesRepo } from './repositories/votes.repo';
 import { linksRepo } from './repositories/links.repo';
 import { eventsRepo } from './repositories/events.repo';
+import { jobsRepo } from './repositories/jobs.repo';
+import { meetingsRepo } from './repositories/meetings.repo';
 
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
   const client = db.$client;
   return {
     events: eventsRepo(db),
+    jobs: jobsRepo(db),
+    meetings: meetingsRepo(db),
     people: peopleRepo(db),
     issues: issuesRepo(db),
     votes: votesRepo(db),

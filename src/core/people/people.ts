@@ -14,6 +14,7 @@ export interface RosterEntry {
  */
 export class People {
   private readonly cache = new Map<string, User>();
+  private readonly byId = new Map<number, User>();
   private readonly roster = new Map<string, { agencyId: number; name?: string }>();
 
   constructor(
@@ -43,8 +44,7 @@ export class People {
       this.repo.setAgency(user.id, pinned.agencyId, now);
       user = { ...user, agencyId: pinned.agencyId };
     }
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, user);
+    this.remember(user);
     return user;
   }
 
@@ -59,11 +59,23 @@ export class People {
   setAgency(user: User, agencyId: number, now: Date): User {
     this.repo.setAgency(user.id, agencyId, now);
     const updated = { ...user, agencyId };
-    this.cache.set(`${user.platform}:${user.platformUserId}`, updated);
+    this.remember(updated);
     return updated;
   }
 
+  /** By id, for display (a card's proposer): names change rarely, so recent ones are kept. */
   get(id: number): User | undefined {
-    return this.repo.getUser(id);
+    const hit = this.byId.get(id);
+    if (hit) return hit;
+    const u = this.repo.getUser(id);
+    if (u) this.remember(u);
+    return u;
+  }
+
+  private remember(u: User): void {
+    if (this.cache.size > 10_000) this.cache.clear();
+    if (this.byId.size > 10_000) this.byId.clear();
+    this.cache.set(`${u.platform}:${u.platformUserId}`, u);
+    this.byId.set(u.id, u);
   }
 }

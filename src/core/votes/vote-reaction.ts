@@ -10,7 +10,10 @@ export function normalizeReaction(emoji: string): string {
     .replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
 }
 
+const normalizedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 export function isVoteReaction(emoji: string, configured: readonly string[]): boolean {
-  const e = normalizeReaction(emoji);
-  return configured.some((c) => normalizeReaction(c) === e);
+  let set = normalizedSets.get(configured);
+  if (!set) normalizedSets.set(configured, (set = new Set(configured.map(normalizeReaction))));
+  return set.has(normalizeReaction(emoji));
 }

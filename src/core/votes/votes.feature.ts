@@ -10,9 +10,8 @@ function refresh(id: number): Reply {
 }
 
 function castReply(ctx: Context, id: number): Reply[] {
-  const out = castVote(ctx, id);
-  if (!out.changed) return [{ type: 'reply', message: { text: [ctx.t('votes.already', { id })] }, private: true }];
-  const text: Span[] = [ctx.t('votes.cast', { id, ...out.tally })];
+  if (!castVote(ctx, id)) return [{ type: 'reply', message: { text: [ctx.t('votes.already', { id })] }, private: true }];
+  const text: Span[] = [ctx.t('votes.cast', { id, ...ctx.services.store.votes.tally(id) })];
   if (ctx.user.agencyId === null) text.push('\n', ctx.t('votes.noAgencyHint'));
   return [refresh(id), { type: 'reply', message: { text } }];
 }
@@ -28,8 +27,7 @@ const unvote: Command = {
   description: 'help.unvote',
   handle(ctx, args) {
     const id = parseRecordNumber(args, ctx.t('votes.unvoteUsage'));
-    const out = retractVote(ctx, id);
-    if (!out.changed) return { type: 'reply', message: { text: [ctx.t('votes.notVoted', { id })] }, private: true };
+    if (!retractVote(ctx, id)) return { type: 'reply', message: { text: [ctx.t('votes.notVoted', { id })] }, private: true };
     return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.withdrawn', { id })] } }];
   },
 };
@@ -43,8 +41,8 @@ const reaction: ReactionHandler = {
     const issue = ctx.services.store.issues.get(record.id);
     // A reaction cannot be refused back on most platforms: on a closed issue it is ignored.
     if (!issue || issue.status !== 'open') return [];
-    const out = e.added ? castVote(ctx, issue.id) : retractVote(ctx, issue.id);
-    return out.changed ? [refresh(issue.id)] : [];
+    const changed = e.added ? castVote(ctx, issue) : retractVote(ctx, issue);
+    return changed ? [refresh(issue.id)] : [];
   },
 };
 
@@ -53,8 +51,9 @@ const button: ButtonHandler = {
   action: VOTE_BUTTON,
   handle(ctx, e) {
     const id = parseRecordNumber(e.value, '/vote N');
-    const out = castVote(ctx, id);
-    if (out.changed) return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.cast', { id, ...out.tally })] }, private: true }];
+    if (castVote(ctx, id)) {
+      return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.cast', { id, ...ctx.services.store.votes.tally(id) })] }, private: true }];
+    }
     retractVote(ctx, id);
     return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.withdrawn', { id })] }, private: true }];
   },

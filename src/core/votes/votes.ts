@@ -1,27 +1,22 @@
 import type { Context } from '../feature';
 import { UserError } from '../errors';
-import type { Issue, Tally } from '../records';
+import type { Issue } from '../records';
 import { requireIssue } from '../issues/issues.commands';
 
-export interface VoteOutcome {
-  issue: Issue;
-  changed: boolean;
-  tally: Tally;
+function openIssue(ctx: Context, issueOrId: Issue | number): Issue {
+  const issue = typeof issueOrId === 'number' ? requireIssue(ctx, issueOrId) : issueOrId;
+  if (issue.status !== 'open') throw new UserError('votes.closed', { id: issue.id });
+  return issue;
 }
 
-/** One vote per person per issue: casting twice or retracting a vote never cast changes nothing. */
-export function castVote(ctx: Context, issueId: number): VoteOutcome {
-  const issue = requireIssue(ctx, issueId);
-  if (issue.status !== 'open') throw new UserError('votes.closed', { id: issueId });
-  const { votes } = ctx.services.store;
-  const changed = votes.cast(issueId, ctx.user.id, ctx.user.agencyId, ctx.now);
-  return { issue, changed, tally: votes.tally(issueId) };
+/** One vote per person per issue: true when a vote was stored, false when it already was. */
+export function castVote(ctx: Context, issueOrId: Issue | number): boolean {
+  const issue = openIssue(ctx, issueOrId);
+  return ctx.services.store.votes.cast(issue.id, ctx.user.id, ctx.user.agencyId, ctx.now);
 }
 
-export function retractVote(ctx: Context, issueId: number): VoteOutcome {
-  const issue = requireIssue(ctx, issueId);
-  if (issue.status !== 'open') throw new UserError('votes.closed', { id: issueId });
-  const { votes } = ctx.services.store;
-  const changed = votes.retract(issueId, ctx.user.id);
-  return { issue, changed, tally: votes.tally(issueId) };
+/** Withdrawing a vote never cast changes nothing: false. */
+export function retractVote(ctx: Context, issueOrId: Issue | number): boolean {
+  const issue = openIssue(ctx, issueOrId);
+  return ctx.services.store.votes.retract(issue.id, ctx.user.id);
 }

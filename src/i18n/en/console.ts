@@ -7,5 +7,7 @@ export const consoleChat: Translation<typeof zh> = {
   reactUsage: 'Usage: .react <message id> <emoji>, e.g. .react 3 👍',
   unreactUsage: 'Usage: .unreact <message id> <emoji>, e.g. .unreact 3 👍',
   asUsage: 'Usage: .as <name>; names use letters, digits, underscore, dot or hyphen',
-  unknownDot: (p) => `Unknown console command .${p.name}. Available: .as, .react, .unreact, .quit`,
+  unknownDot: (p) => `Unknown console command .${p.name}. Available: .as, .react, .unreact, .advance, .quit`,
+  advanced: (p) => `Clock moved forward; it is now ${p.when}.`,
+  advanceUsage: 'Usage: .advance <duration>, e.g. .advance 25h, .advance 1d2h, .advance 30m',
 };

@@ -4,5 +4,7 @@ export const consoleChat = {
   reactUsage: '用法：.react <訊息編號> <表情>，例如 .react 3 👍',
   unreactUsage: '用法：.unreact <訊息編號> <表情>，例如 .unreact 3 👍',
   asUsage: '用法：.as <名字>，名字只能用英數字、底線、點或連字號',
-  unknownDot: (p: { name: string }) => `不認得主控台指令 .${p.name}。可用：.as、.react、.unreact、.quit`,
+  unknownDot: (p: { name: string }) => `不認得主控台指令 .${p.name}。可用：.as、.react、.unreact、.advance、.quit`,
+  advanced: (p: { when: string }) => `時間已前進，現在是 ${p.when}。`,
+  advanceUsage: '用法：.advance <時間長度>，例如 .advance 25h、.advance 1d2h、.advance 30m',
 };

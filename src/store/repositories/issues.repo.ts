@@ -1,8 +1,9 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { issueAgencies, issues, votes } from '../schema';
+import { issueAgencies, issues } from '../schema';
 import type { Issue, IssueRepo, IssueWithTally, NewIssue } from '../../core/records';
 import type { ChatRef } from '../../core/types';
+import { dataVersion, VersionedCache } from '../versioned-cache';
 
 type IssueRow = typeof issues.$inferSelect;
 
@@ -23,7 +24,14 @@ function toIssue(r: IssueRow, agencyIds: number[]): Issue {
 }
 
 export function issuesRepo(db: Db): IssueRepo {
-  const byId = db.select().from(issues).where(eq(issues.id, sql.placeholder('id'))).prepare();
+  // One read for the issue and its agencies: the vote path renders a card on every change.
+  const byId = db
+    .select({ row: issues, agencyIds: sql<string | null>`(select group_concat(ia.agency_id) from issue_agencies ia where ia.issue_id = "issues"."id")` })
+    .from(issues)
+    .where(eq(issues.id, sql.placeholder('id')))
+    .prepare();
+  // Cards re-render on every vote; issues change rarely and only through this repository.
+  const cache = new VersionedCache<number, Issue>(dataVersion(db.$client), 5_000);
   const agenciesOf = db
     .select({ agencyId: issueAgencies.agencyId })
     .from(issueAgencies)
@@ -32,8 +40,10 @@ export function issuesRepo(db: Db): IssueRepo {
     .prepare();
 
   const tallied = (where: SQL | undefined) => {
-    const voteCount = sql<number>`(select count(*) from ${votes} where ${votes.issueId} = ${issues.id})`;
-    const agencyCount = sql<number>`(select count(distinct ${votes.agencyId}) from ${votes} where ${votes.issueId} = ${issues.id})`;
+    // Written out: drizzle leaves single-table columns unqualified, and an unqualified `id`
+    // inside the subquery would mean votes.id.
+    const voteCount = sql<number>`(select count(*) from votes v where v.issue_id = "issues"."id")`;
+    const agencyCount = sql<number>`(select count(distinct v.agency_id) from votes v where v.issue_id = "issues"."id")`;
     return { voteCount, agencyCount, base: db.select({ row: issues, votes: voteCount, agencies: agencyCount }).from(issues).where(where) };
   };
 
@@ -58,8 +68,12 @@ export function issuesRepo(db: Db): IssueRepo {
       });
     },
     get(id) {
-      const r = byId.get({ id });
-      return r ? toIssue(r, agenciesOf.all({ id }).map((a) => a.agencyId)) : undefined;
+      return cache.get(id, () => {
+        const r = byId.get({ id });
+        if (!r) return undefined;
+        const ids = r.agencyIds ? r.agencyIds.split(',').map(Number).sort((a, b) => a - b) : [];
+        return toIssue(r.row, ids);
+      });
     },
     list(q) {
       const conds: SQL[] = [];
@@ -90,6 +104,7 @@ export function issuesRepo(db: Db): IssueRepo {
         .set({ status: 'withdrawn', withdrawnAt: at.getTime() })
         .where(and(eq(issues.id, id), eq(issues.status, 'open')))
         .run();
+      cache.delete(id);
       return res.changes > 0;
     },
   };

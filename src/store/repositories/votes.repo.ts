@@ -1,49 +1,52 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { users, votes } from '../schema';
-import type { VoteRepo } from '../../core/records';
+import type { Tally, VoteRepo } from '../../core/records';
+import { dataVersion, VersionedCache } from '../versioned-cache';
+
+/**
+ * The vote path is the hot path (bench/votes.bench.ts): prepared statements on the client, and
+ * each issue's voters kept in memory (exact: see VersionedCache) so a tally costs no query.
+ */
+const USER_SPACE = 2 ** 32;
+
+/** The vote's rowid: one per (issue, person), so the database itself refuses a second vote. */
+export function voteId(issueId: number, userId: number): number {
+  if (!Number.isSafeInteger(issueId * USER_SPACE + userId) || userId >= USER_SPACE) throw new RangeError(`vote id out of range: ${issueId}/${userId}`);
+  return issueId * USER_SPACE + userId;
+}
 
 export function votesRepo(db: Db): VoteRepo {
-  // Prepared once: the vote path is the hot path (see bench/).
-  const insert = db
-    .insert(votes)
-    .values({
-      issueId: sql.placeholder('issueId'),
-      userId: sql.placeholder('userId'),
-      agencyId: sql.placeholder('agencyId'),
-      createdAt: sql.placeholder('at'),
-    })
-    .onConflictDoNothing()
-    .prepare();
-  const remove = db
-    .delete(votes)
-    .where(and(eq(votes.issueId, sql.placeholder('issueId')), eq(votes.userId, sql.placeholder('userId'))))
-    .prepare();
-  const tally = db
-    .select({ votes: sql<number>`count(*)`, agencies: sql<number>`count(distinct ${votes.agencyId})` })
-    .from(votes)
-    .where(eq(votes.issueId, sql.placeholder('issueId')))
-    .prepare();
-  const voters = db
-    .select({ userId: votes.userId, name: users.displayName, agencyId: votes.agencyId, at: votes.createdAt })
-    .from(votes)
-    .innerJoin(users, eq(users.id, votes.userId))
-    .where(eq(votes.issueId, sql.placeholder('issueId')))
-    .orderBy(votes.createdAt, votes.userId)
-    .prepare();
+  const c = db.$client;
+  const insert = c.prepare('insert into votes (id, issue_id, user_id, agency_id, created_at) values (?, ?, ?, ?, ?) on conflict do nothing');
+  const remove = c.prepare('delete from votes where id = ?');
+  const ballot = c.prepare('select user_id as userId, agency_id as agencyId from votes where issue_id = ?');
+  const voters = c.prepare(
+    `select v.user_id as userId, u.display_name as name, v.agency_id as agencyId, v.created_at as at
+     from votes v join users u on u.id = v.user_id where v.issue_id = ? order by v.created_at, v.user_id`,
+  );
+  /** issue id → (user id → agency id at vote time) */
+  const cache = new VersionedCache<number, Map<number, number | null>>(dataVersion(c), 5_000);
+  const load = (issueId: number) =>
+    cache.get(issueId, () => new Map((ballot.all(issueId) as { userId: number; agencyId: number | null }[]).map((r) => [r.userId, r.agencyId])))!;
 
   return {
     cast(issueId, userId, agencyId, at) {
-      return insert.run({ issueId, userId, agencyId, at: at.getTime() }).changes > 0;
+      const current = load(issueId);
+      if (insert.run(voteId(issueId, userId), issueId, userId, agencyId, at.getTime()).changes === 0) return false;
+      current.set(userId, agencyId);
+      return true;
     },
     retract(issueId, userId) {
-      return remove.run({ issueId, userId }).changes > 0;
+      const current = load(issueId);
+      if (remove.run(voteId(issueId, userId)).changes === 0) return false;
+      current.delete(userId);
+      return true;
     },
-    tally(issueId) {
-      return tally.get({ issueId }) ?? { votes: 0, agencies: 0 };
+    tally(issueId): Tally {
+      const current = load(issueId);
+      const agencies = new Set<number>();
+      for (const a of current.values()) if (a !== null) agencies.add(a);
+      return { votes: current.size, agencies: agencies.size };
     },
-    voters(issueId) {
-      return voters.all({ issueId }).map((v) => ({ ...v, at: new Date(v.at) }));
-    },
+    voters: (issueId) => (voters.all(issueId) as { userId: number; name: string; agencyId: number | null; at: number }[]).map((v) => ({ ...v, at: new Date(v.at) })),
   };
 }

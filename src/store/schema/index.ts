@@ -1,3 +1,5 @@
 export * from './people';
 export * from './issues';
 export * from './links';
+export * from './jobs';
+export * from './meetings';

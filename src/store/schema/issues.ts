@@ -37,9 +37,15 @@ export const issueAgencies = sqliteTable(
   (t) => [primaryKey({ columns: [t.issueId, t.agencyId] })],
 );
 
+/**
+ * One row per (issue, person). The rowid IS that pair (issue_id * 2^32 + user_id, see
+ * votes.repo.ts), so uniqueness needs no separate index: a vote touches two b-trees (the table
+ * and the covering tally index), which is what keeps the vote path near a raw insert.
+ */
 export const votes = sqliteTable(
   'votes',
   {
+    id: integer('id').primaryKey(),
     issueId: integer('issue_id')
       .notNull()
       .references(() => issues.id),
@@ -50,5 +56,6 @@ export const votes = sqliteTable(
     agencyId: integer('agency_id').references(() => agencies.id),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.issueId, t.userId] }), index('votes_user').on(t.userId)],
+  // (issue, agency) covers tallies and rankings: counting never touches the table itself.
+  (t) => [index('votes_issue_agency').on(t.issueId, t.agencyId)],
 );

@@ -1,0 +1,66 @@
+import type { ChatRef, RichText } from '../types';
+import type { Locale, Translate } from '../../i18n/catalog';
+import type { Services } from '../feature';
+
+export type MeetingKind = 'weekly' | 'monthly' | 'quarterly' | 'other';
+export type MeetingStatus = 'scheduled' | 'cancelled' | 'closed';
+
+export interface Meeting {
+  id: number;
+  series: string | null;
+  kind: MeetingKind;
+  title: string;
+  startsAt: Date;
+  durationMin: number;
+  status: MeetingStatus;
+  chats: readonly ChatRef[];
+  closedAt: Date | null;
+}
+
+export interface NewMeeting {
+  series: string | null;
+  occurrence: Date | null;
+  kind: MeetingKind;
+  title: string;
+  startsAt: Date;
+  durationMin: number;
+  chats: readonly ChatRef[];
+  createdBy: number | null;
+  createdAt: Date;
+}
+
+/** The store's meetings. The meetings feature owns it; other features read through it. */
+export interface MeetingRepo {
+  create(m: NewMeeting): Meeting;
+  get(id: number): Meeting | undefined;
+  /** Scheduled meetings starting in [from, to), earliest first. */
+  between(from: Date, to: Date): Meeting[];
+  /** The scheduled meeting going on at `at` in `chat` (started, not past its duration), if any. */
+  inProgress(chat: ChatRef, at: Date): Meeting | undefined;
+  /** The previous held or scheduled meeting of the same series (or kind, for ad-hoc) before `before`. */
+  previous(m: Meeting): Meeting | undefined;
+}
+
+/** The four sections of a Taiwanese government agenda, in order. */
+export type AgendaSection = 'reports' | 'followUps' | 'discussion' | 'motions';
+
+export interface AgendaContext {
+  meeting: Meeting;
+  /** Start of the previous meeting of the same series, for "since the last meeting". */
+  since: Date | null;
+  now: Date;
+  locale: Locale;
+  t: Translate;
+  services: Services;
+}
+
+/**
+ * Features contribute lines to agenda sections (cases → 報告事項, follow-up items →
+ * 歷次會議決議辦理情形, issues → 討論事項／投票議題) without the agenda knowing them.
+ */
+export interface AgendaContributor {
+  section: AgendaSection;
+  /** Lower comes first within a section. */
+  order: number;
+  lines(ctx: AgendaContext): RichText[];
+}
