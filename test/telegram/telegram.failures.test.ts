@@ -3,6 +3,8 @@
 // button's toast, and polling refused.
 import { FakeBotApi } from './support/fake-bot-api';
 import { startTelegramApp, count, type TelegramTestApp } from './support/telegram-app';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { postUpdate, within } from './support/net';
 import { RecordingLogger } from './support/logger';
 import { startTelegram, telegramMode } from '../../src/adapters/telegram/telegram.start';
@@ -186,6 +188,32 @@ test('polling that Telegram refuses (token revoked) reports a fatal error instea
     await p.close();
   } finally {
     await polling.stop();
+  }
+});
+
+test('without a port of its own, the webhook mounts in a shared HTTP server', async () => {
+  const shared = await startTelegramApp({
+    apiRoot: api.apiRoot,
+    token: TOKEN,
+    mode: { kind: 'webhook', url: 'https://po-bot.example/tg', secret: SECRET, path: '/tg' },
+  });
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/slack')) res.writeHead(200).end('slack');
+    else shared.adapter.webhookHandler!(req, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    expect(shared.adapter.webhookPort).toBeUndefined();
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect((await postUpdate(`${base}/tg`, command('/propose 共用伺服器'))).status).toBe(403);
+    expect((await postUpdate(`${base}/tg`, command('/propose 共用伺服器'), SECRET)).status).toBe(200);
+    await shared.adapter.idle();
+    expect(count(shared.app, 'issues')).toBe(1);
+    expect((await postUpdate(`${base}/slack/events`, {})).body).toBe('slack');
+  } finally {
+    server.close();
+    server.closeAllConnections();
+    await shared.close();
   }
 });
 

@@ -12,7 +12,7 @@ import { commandMenus, unlistableCommands } from './telegram.commands';
 import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
 import { LatestWins, SerialQueue } from './telegram.queues';
 import { realSleep, withFloodRetry, type RetryOptions } from './telegram.retry';
-import { listen, webhookListener, type ListeningServer } from './telegram.webhook';
+import { listen, webhookListener, type ListeningServer, type RequestListener } from './telegram.webhook';
 
 export type TelegramMode =
   | { kind: 'polling' }
@@ -23,7 +23,8 @@ export type TelegramMode =
       secret: string;
       /** Path served locally (usually the URL's path; differs behind a rewriting proxy). */
       path: string;
-      port: number;
+      /** Port of the adapter's own server; undefined: mount `webhookHandler` in a shared server. */
+      port?: number;
       host?: string;
     };
 
@@ -69,6 +70,7 @@ export class TelegramAdapter implements ChatAdapter {
   private dispatch: Dispatch | undefined;
   private polling: Promise<void> | undefined;
   private server: ListeningServer | undefined;
+  private handler: RequestListener | undefined;
   private stopping = false;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
@@ -95,6 +97,14 @@ export class TelegramAdapter implements ChatAdapter {
     return this.server?.port;
   }
 
+  /**
+   * The webhook endpoint as a plain request listener (answers only its path, 404 otherwise),
+   * for an HTTP server shared with other receivers. Set once start() has run in webhook mode.
+   */
+  get webhookHandler(): RequestListener | undefined {
+    return this.handler;
+  }
+
   async start(dispatch: Dispatch): Promise<void> {
     this.dispatch = dispatch;
     const me = await withFloodRetry('getMe', () => this.bot.telegram.getMe(), this.retry);
@@ -114,7 +124,8 @@ export class TelegramAdapter implements ChatAdapter {
       this.opts.logger.info({ bot: me.username }, 'telegram: long polling');
       return;
     }
-    this.server = await listen(webhookListener(this.bot, { path: mode.path, secret: mode.secret, logger: this.opts.logger }), mode.port, mode.host);
+    this.handler = webhookListener(this.bot, { path: mode.path, secret: mode.secret, logger: this.opts.logger });
+    if (mode.port !== undefined) this.server = await listen(this.handler, mode.port, mode.host);
     try {
       await withFloodRetry(
         'setWebhook',
@@ -122,11 +133,11 @@ export class TelegramAdapter implements ChatAdapter {
         this.retry,
       );
     } catch (e) {
-      await this.server.close();
+      await this.server?.close();
       this.server = undefined;
       throw e;
     }
-    this.opts.logger.info({ bot: me.username, port: this.server.port, path: mode.path }, 'telegram: webhook');
+    this.opts.logger.info({ bot: me.username, port: this.server?.port ?? 'shared', path: mode.path }, 'telegram: webhook');
   }
 
   async stop(): Promise<void> {
