@@ -1,8 +1,9 @@
 import { printLines, type Bench } from './harness';
 import { votesBench } from './votes.bench';
+import { telegramBench } from './telegram.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench];
+const benches: Bench[] = [votesBench, telegramBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

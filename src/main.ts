@@ -8,6 +8,7 @@ import { translator } from './i18n/catalog';
 import { formatDateTime } from './i18n/format-date';
 import { AdapterHub } from './adapters/hub';
 import { ConsoleAdapter } from './adapters/console/console.adapter';
+import { startTelegram } from './adapters/telegram/telegram.start';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 
@@ -48,6 +49,12 @@ async function main(): Promise<number> {
   }
   const dispatch = (e: Parameters<typeof app.bot.dispatch>[0]) => app.bot.dispatch(e);
   for (const a of hub.list()) await a.start(dispatch);
+  // An adapter that dies on its own (Telegram polling refused) stops the process with code 1.
+  let exitCode = 0;
+  let adapterDied!: () => void;
+  const died = new Promise<void>((resolve) => (adapterDied = resolve));
+  const onFatal = () => ((exitCode = 1), adapterDied());
+  await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });
   scheduler.start();
 
   const shutdown = async () => {
@@ -58,11 +65,12 @@ async function main(): Promise<number> {
   };
   await new Promise<void>((resolve) => {
     consoleAdapter?.finished.then(resolve);
+    died.then(resolve);
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await shutdown();
-  return 0;
+  return exitCode;
 }
 
 main().then(

@@ -4,5 +4,6 @@ import { issues } from './issues';
 import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
+import { telegram } from './telegram';
 
-export const en = { common, agencies, issues, votes, help, consoleChat };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram };

@@ -4,6 +4,7 @@ import { issues } from './issues';
 import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
+import { telegram } from './telegram';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram };
