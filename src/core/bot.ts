@@ -81,8 +81,21 @@ export class Bot {
     if (event.dedupKey && events.seen(event.dedupKey)) return undefined;
     try {
       const ctx = this.context(event);
-      const result = await this.route(ctx, event);
-      if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
+      // The handler's writes and the delivery id commit together: one commit per event, and a
+      // refusal thrown after a write leaves nothing behind. An async handler's work after its
+      // first await runs outside the transaction.
+      let result: HandlerResult;
+      const later = this.services.store.transaction(() => {
+        const r = this.route(ctx, event);
+        if (isPromise(r)) return r;
+        result = r;
+        if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
+        return undefined;
+      });
+      if (later) {
+        result = await later;
+        if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
+      }
       return await this.apply(ctx.chat, toList(result));
     } catch (e) {
       if (e instanceof UserError) {
@@ -147,7 +160,8 @@ export class Bot {
     };
   }
 
-  private async route(ctx: Context, event: InboundEvent): Promise<HandlerResult> {
+  /** Synchronous when the handlers are, so the caller can keep their writes in one transaction. */
+  private route(ctx: Context, event: InboundEvent): HandlerResult | Promise<HandlerResult> {
     switch (event.kind) {
       case 'command': {
         const name = event.name.toLowerCase();
@@ -158,18 +172,11 @@ export class Bot {
         return cmd.handle(ctx, event.args);
       }
       case 'reaction':
-        for (const r of this.reactions) {
-          const out = await r.handle(ctx, event);
-          if (out !== undefined) return out;
-        }
-        return undefined;
+        return firstHandled(this.reactions, (r) => r.handle(ctx, event));
       case 'button':
         return this.buttons.get(event.action)?.handle(ctx, event);
-      case 'message': {
-        const out: Reply[] = [];
-        for (const l of this.listeners) out.push(...toList(await l.handle(ctx, event)));
-        return out;
-      }
+      case 'message':
+        return collect(this.listeners, (l) => l.handle(ctx, event));
     }
   }
 
@@ -187,6 +194,32 @@ export class Bot {
     if (!this.delivery) throw new Error('Bot has no delivery: call setDelivery() before dispatching');
     return this.delivery;
   }
+}
+
+function isPromise<T>(x: unknown): x is Promise<T> {
+  return typeof (x as { then?: unknown } | undefined)?.then === 'function';
+}
+
+type MaybeAsync<T> = T | Promise<T>;
+
+/** The first handler's result that is not undefined, staying synchronous while handlers are. */
+function firstHandled<H>(handlers: readonly H[], run: (h: H) => MaybeAsync<HandlerResult>, from = 0): MaybeAsync<HandlerResult> {
+  for (let i = from; i < handlers.length; i++) {
+    const out = run(handlers[i]!);
+    if (isPromise<HandlerResult>(out)) return out.then((v) => (v !== undefined ? v : firstHandled(handlers, run, i + 1)));
+    if (out !== undefined) return out;
+  }
+  return undefined;
+}
+
+/** Every handler's replies, in order, staying synchronous while handlers are. */
+function collect<H>(handlers: readonly H[], run: (h: H) => MaybeAsync<HandlerResult>, from = 0, acc: Reply[] = []): MaybeAsync<HandlerResult> {
+  for (let i = from; i < handlers.length; i++) {
+    const out = run(handlers[i]!);
+    if (isPromise<HandlerResult>(out)) return out.then((v) => collect(handlers, run, i + 1, [...acc, ...toList(v)]));
+    acc.push(...toList(out));
+  }
+  return acc;
 }
 
 function toList(r: HandlerResult): readonly Reply[] {

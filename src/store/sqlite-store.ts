@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { clearCaches } from './versioned-cache';
 import type { Store } from '../core/records';
 import { peopleRepo } from './repositories/people.repo';
 import { issuesRepo } from './repositories/issues.repo';
@@ -21,7 +22,12 @@ export function sqliteStore(db: Db): Store {
     links: linksRepo(db),
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
-      return client.transaction(fn)();
+      try {
+        return client.transaction(fn)();
+      } catch (e) {
+        clearCaches(client);
+        throw e;
+      }
     },
   };
 }
