@@ -11,6 +11,7 @@ import { ConsoleAdapter } from './adapters/console/console.adapter';
 import { startTelegram } from './adapters/telegram/telegram.start';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
+import { parseChatRef, type ChatRef } from './core/types';
 
 // Composition root: config → database → core → adapters. The only place things are wired.
 async function main(): Promise<number> {
@@ -19,10 +20,13 @@ async function main(): Promise<number> {
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
   const logger = createLogger(env.LOG_LEVEL ?? 'warn');
   const clock = new AdjustableClock(env.BOT_NOW ? new Date(env.BOT_NOW) : undefined);
-  const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger });
-
   const hub = new AdapterHub();
+  // Scheduled posts go to home chats whose platform runs here (the console only when it does).
+  const canPost = (chat: ChatRef) => hub.list().some((a) => a.platform === parseChatRef(chat).platform);
+  const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger, canPost });
   app.bot.setDelivery(hub);
+  // Series → stored meetings and their jobs now; the scheduler re-expands daily after that.
+  app.meetings.expand(clock.now());
   const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
   const t = translator(config.locale);
   const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);

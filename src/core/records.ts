@@ -1,6 +1,7 @@
 import type { ChatRef, MessageRef, Platform, RecordRef } from './types';
 import type { JobRepo } from './jobs';
 import type { MeetingRepo } from './meetings/meeting';
+import type { AgendaRepo } from './meetings/agenda.port';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -118,6 +119,7 @@ export interface Store {
   events: EventLog;
   jobs: JobRepo;
   meetings: MeetingRepo;
+  agenda: AgendaRepo;
   people: PeopleRepo;
   issues: IssueRepo;
   votes: VoteRepo;

@@ -8,6 +8,7 @@ import { linksRepo } from './repositories/links.repo';
 import { eventsRepo } from './repositories/events.repo';
 import { jobsRepo } from './repositories/jobs.repo';
 import { meetingsRepo } from './repositories/meetings.repo';
+import { agendaRepo } from './repositories/agenda.repo';
 
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
@@ -16,6 +17,7 @@ export function sqliteStore(db: Db): Store {
     events: eventsRepo(db),
     jobs: jobsRepo(db),
     meetings: meetingsRepo(db),
+    agenda: agendaRepo(db),
     people: peopleRepo(db),
     issues: issuesRepo(db),
     votes: votesRepo(db),

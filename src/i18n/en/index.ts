@@ -5,5 +5,7 @@ import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
 import { telegram } from './telegram';
+import { meetings } from './meetings';
+import { agenda } from './agenda';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, telegram };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda };

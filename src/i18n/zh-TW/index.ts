@@ -5,6 +5,8 @@ import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
 import { telegram } from './telegram';
+import { meetings } from './meetings';
+import { agenda } from './agenda';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda };
