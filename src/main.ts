@@ -11,6 +11,7 @@ import { ConsoleAdapter } from './adapters/console/console.adapter';
 import { startTelegram } from './adapters/telegram/telegram.start';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
+import { Outbox } from './core/delivery/outbox';
 import { parseChatRef, type ChatRef } from './core/types';
 
 // Composition root: config → database → core → adapters. The only place things are wired.
@@ -24,7 +25,10 @@ async function main(): Promise<number> {
   // Scheduled posts go to home chats whose platform runs here (the console only when it does).
   const canPost = (chat: ChatRef) => hub.list().some((a) => a.platform === parseChatRef(chat).platform);
   const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger, canPost });
-  app.bot.setDelivery(hub);
+  // Every post and card update goes through the persisted outbox: retried when a platform
+  // fails, re-sent after a crash.
+  const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger);
+  app.bot.setDelivery(outbox);
   // Series → stored meetings and their jobs now; the scheduler re-expands daily after that.
   app.meetings.expand(clock.now());
   const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
@@ -59,12 +63,17 @@ async function main(): Promise<number> {
   const died = new Promise<void>((resolve) => (adapterDied = resolve));
   const onFatal = () => ((exitCode = 1), adapterDied());
   await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });
+  await outbox.recover();
+  outbox.start();
   scheduler.start();
 
+  // Stop taking events, finish those in flight, flush the outbox, close the database.
   const shutdown = async () => {
     scheduler.stop();
-    await scheduler.idle();
     for (const a of hub.list()) await a.stop();
+    await app.bot.drain();
+    await scheduler.idle();
+    await outbox.close();
     app.close();
   };
   await new Promise<void>((resolve) => {
@@ -73,6 +82,12 @@ async function main(): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  // A platform that does not answer must not keep the process past its stop timeout.
+  const deadline = setTimeout(() => {
+    logger.error({}, 'shutdown took longer than 9 s; exiting anyway');
+    process.exit(exitCode || 1);
+  }, 9_000);
+  deadline.unref();
   await shutdown();
   return exitCode;
 }

@@ -71,8 +71,22 @@ export class Bot {
     return this.commands.has(name);
   }
 
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   /** Handles one inbound event. Never throws: errors become an answer to the sender. */
-  async dispatch(event: InboundEvent): Promise<Answer | undefined> {
+  dispatch(event: InboundEvent): Promise<Answer | undefined> {
+    const p = this.handle(event);
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+
+  /** Resolves when every event being handled now is done (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handle(event: InboundEvent): Promise<Answer | undefined> {
     const { settings, logger } = this.services;
     const locale = settings.locale;
     const { events } = this.services.store;
@@ -107,9 +121,9 @@ export class Bot {
   }
 
   /** Posts a message (a scheduled reminder, an agenda) and links it to the record it shows. */
-  async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef> {
-    const ref = await this.requireDelivery().post(chat, message);
-    if (show) this.services.store.links.link(ref, show, this.services.clock.now());
+  async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined> {
+    const ref = await this.requireDelivery().post(chat, message, show);
+    if (ref && show) this.services.store.links.link(ref, show, this.services.clock.now());
     return ref;
   }
 

@@ -7,6 +7,7 @@ import { votesRepo } from './repositories/votes.repo';
 import { linksRepo } from './repositories/links.repo';
 import { eventsRepo } from './repositories/events.repo';
 import { jobsRepo } from './repositories/jobs.repo';
+import { outboxRepo } from './repositories/outbox.repo';
 import { meetingsRepo } from './repositories/meetings.repo';
 import { agendaRepo } from './repositories/agenda.repo';
 
@@ -16,6 +17,7 @@ export function sqliteStore(db: Db): Store {
   return {
     events: eventsRepo(db),
     jobs: jobsRepo(db),
+    outbox: outboxRepo(db),
     meetings: meetingsRepo(db),
     agenda: agendaRepo(db),
     people: peopleRepo(db),
