@@ -7,6 +7,7 @@ import { issuesFeature } from './core/issues/issues.feature';
 import { votesFeature } from './core/votes/votes.feature';
 import { peopleFeature } from './core/people/people.feature';
 import { helpFeature } from './core/help/help.feature';
+import { maintenanceFeature, scheduleMaintenance } from './core/maintenance/maintenance.feature';
 import type { LoadedConfig } from './config/load';
 import { openDatabase, type Db } from './store/db';
 import { sqliteStore } from './store/sqlite-store';
@@ -54,7 +55,9 @@ export function createApp(opts: {
     .use(votesFeature)
     .use(peopleFeature)
     .use(meetingsFeature(meetings, () => bot.agendaContributors()))
+    .use(maintenanceFeature)
     .use(helpFeature(() => bot.listCommands()));
+  scheduleMaintenance(store, clock.now());
   return { bot, db, store, config, meetings, close: () => db.$client.close() };
 }
 

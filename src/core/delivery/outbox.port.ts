@@ -32,4 +32,6 @@ export interface OutboxRepo {
    */
   recoverInterrupted(): number;
   backlog(now: Date): { pending: number; dead: number; oldestPending: Date | null };
+  /** Forgets entries sent before `before`; returns how many. */
+  pruneSent(before: Date): number;
 }

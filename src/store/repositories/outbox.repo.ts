@@ -44,6 +44,7 @@ export function outboxRepo(db: Db): OutboxRepo {
   const backlog = c.prepare(
     `select sum(status = 'pending') as pending, sum(status = 'dead') as dead, min(case when status = 'pending' then created_at end) as oldest from outbox where status in ('pending', 'dead')`,
   );
+  const prune = c.prepare(`delete from outbox where status = 'sent' and sent_at < ?`);
   const enqueueUpdate = c.transaction((ref: string, message: string, now: number) => {
     const replaced = replacePending.get(message, now, ref) as { id: number } | undefined;
     if (replaced) return replaced.id;
@@ -75,6 +76,9 @@ export function outboxRepo(db: Db): OutboxRepo {
     },
     recoverInterrupted() {
       return recover.run().changes;
+    },
+    pruneSent(before) {
+      return prune.run(before.getTime()).changes;
     },
     backlog() {
       const r = backlog.get() as { pending: number | null; dead: number | null; oldest: number | null };
