@@ -1,9 +1,11 @@
 import { printLines, type Bench } from './harness';
 import { votesBench } from './votes.bench';
+import { telegramBench } from './telegram.bench';
+import { meetingsBench } from './meetings.bench';
 import { slackBench } from './slack.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, slackBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, slackBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -7,21 +7,35 @@ import { issuesFeature } from './core/issues/issues.feature';
 import { votesFeature } from './core/votes/votes.feature';
 import { peopleFeature } from './core/people/people.feature';
 import { helpFeature } from './core/help/help.feature';
+import { maintenanceFeature, scheduleMaintenance } from './core/maintenance/maintenance.feature';
 import type { LoadedConfig } from './config/load';
 import { openDatabase, type Db } from './store/db';
 import { sqliteStore } from './store/sqlite-store';
 import type { Store } from './core/records';
+import type { ChatRef } from './core/types';
+import { MeetingCalendar } from './core/meetings/calendar';
+import { meetingsFeature } from './core/meetings/meetings.feature';
+import { meetingSettings } from './core/meetings/meetings.settings';
+import { LibraryHolidays } from './core/meetings/holidays';
 
 export interface App {
   bot: Bot;
   db: Db;
   store: Store;
   config: LoadedConfig;
+  meetings: MeetingCalendar;
   close(): void;
 }
 
 /** Builds the bot on its database with every feature installed; no adapters yet. */
-export function createApp(opts: { config: LoadedConfig; databasePath: string; clock: Clock; logger: Logger }): App {
+export function createApp(opts: {
+  config: LoadedConfig;
+  databasePath: string;
+  clock: Clock;
+  logger: Logger;
+  /** Whether a chat's platform has a running adapter (scheduled posts skip the others). */
+  canPost?: (chat: ChatRef) => boolean;
+}): App {
   const { config, clock, logger } = opts;
   const db = openDatabase(opts.databasePath);
   const store = sqliteStore(db);
@@ -34,8 +48,17 @@ export function createApp(opts: { config: LoadedConfig; databasePath: string; cl
     logger,
     settings: { locale: config.locale, timezone: config.timezone, voting: config.voting },
   });
-  bot.use(issuesFeature).use(votesFeature).use(peopleFeature).use(helpFeature(() => bot.listCommands()));
-  return { bot, db, store, config, close: () => db.$client.close() };
+  const holidays = new LibraryHolidays(config.meetings.holidays.country, config.meetings.holidays.extra);
+  const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost }), logger);
+  bot
+    .use(issuesFeature)
+    .use(votesFeature)
+    .use(peopleFeature)
+    .use(meetingsFeature(meetings, () => bot.agendaContributors()))
+    .use(maintenanceFeature)
+    .use(helpFeature(() => bot.listCommands()));
+  scheduleMaintenance(store, clock.now());
+  return { bot, db, store, config, meetings, close: () => db.$client.close() };
 }
 
 /** The console's message ids continue after the highest one already linked in this database. */

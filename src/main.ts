@@ -8,9 +8,12 @@ import { translator } from './i18n/catalog';
 import { formatDateTime } from './i18n/format-date';
 import { AdapterHub } from './adapters/hub';
 import { ConsoleAdapter } from './adapters/console/console.adapter';
+import { startTelegram } from './adapters/telegram/telegram.start';
 import { startSlack } from './adapters/slack/start';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
+import { Outbox } from './core/delivery/outbox';
+import { parseChatRef, type ChatRef } from './core/types';
 
 // Composition root: config → database → core → adapters. The only place things are wired.
 async function main(): Promise<number> {
@@ -19,10 +22,16 @@ async function main(): Promise<number> {
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
   const logger = createLogger(env.LOG_LEVEL ?? 'warn');
   const clock = new AdjustableClock(env.BOT_NOW ? new Date(env.BOT_NOW) : undefined);
-  const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger });
-
   const hub = new AdapterHub();
-  app.bot.setDelivery(hub);
+  // Scheduled posts go to home chats whose platform runs here (the console only when it does).
+  const canPost = (chat: ChatRef) => hub.list().some((a) => a.platform === parseChatRef(chat).platform);
+  const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger, canPost });
+  // Every post and card update goes through the persisted outbox: retried when a platform
+  // fails, re-sent after a crash.
+  const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger);
+  app.bot.setDelivery(outbox);
+  // Series → stored meetings and their jobs now; the scheduler re-expands daily after that.
+  app.meetings.expand(clock.now());
   const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
   const t = translator(config.locale);
   const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
@@ -49,23 +58,41 @@ async function main(): Promise<number> {
   }
   const dispatch = (e: Parameters<typeof app.bot.dispatch>[0]) => app.bot.dispatch(e);
   for (const a of hub.list()) await a.start(dispatch);
+  // An adapter that dies on its own (Telegram polling refused) stops the process with code 1.
+  let exitCode = 0;
+  let adapterDied!: () => void;
+  const died = new Promise<void>((resolve) => (adapterDied = resolve));
+  const onFatal = () => ((exitCode = 1), adapterDied());
+  await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
   await startSlack({ env, hub, dispatch, locale: config.locale, logger, clock });
+  await outbox.recover();
+  outbox.start();
   scheduler.start();
 
+  // Stop taking events, finish those in flight, flush the outbox, close the database.
   const shutdown = async () => {
     scheduler.stop();
-    await scheduler.idle();
     for (const a of hub.list()) await a.stop();
+    await app.bot.drain();
+    await scheduler.idle();
+    await outbox.close();
     app.close();
   };
   await new Promise<void>((resolve) => {
     consoleAdapter?.finished.then(resolve);
+    died.then(resolve);
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  // A platform that does not answer must not keep the process past its stop timeout.
+  const deadline = setTimeout(() => {
+    logger.error({}, 'shutdown took longer than 9 s; exiting anyway');
+    process.exit(exitCode || 1);
+  }, 9_000);
+  deadline.unref();
   await shutdown();
-  return 0;
+  return exitCode;
 }
 
 main().then(

@@ -19,6 +19,10 @@ const envSchema = z.object({
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+  /** Where the Telegram webhook server listens; default PORT. */
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Local path of the webhook; default the path of TELEGRAM_WEBHOOK_URL. */
+  TELEGRAM_WEBHOOK_PATH: z.string().regex(/^\/[A-Za-z0-9/_.~-]*$/).optional(),
 });
 export type Env = z.output<typeof envSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meetingsConfigSchema } from './meetings.schema';
 
 const userRef = z.string().regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<user id>", e.g. "console:alice"');
 
@@ -37,6 +38,7 @@ export const configSchema = z.strictObject({
     .array(z.strictObject({ user: userRef, agency: z.string().min(1), name: z.string().min(1).optional() }))
     .default([]),
   facilitators: z.array(userRef).default([]),
+  meetings: meetingsConfigSchema,
 });
 
 export type BotConfig = z.output<typeof configSchema>;

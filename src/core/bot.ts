@@ -71,8 +71,22 @@ export class Bot {
     return this.commands.has(name);
   }
 
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   /** Handles one inbound event. Never throws: errors become an answer to the sender. */
-  async dispatch(event: InboundEvent): Promise<Answer | undefined> {
+  dispatch(event: InboundEvent): Promise<Answer | undefined> {
+    const p = this.handle(event);
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+
+  /** Resolves when every event being handled now is done (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handle(event: InboundEvent): Promise<Answer | undefined> {
     const { settings, logger } = this.services;
     const locale = settings.locale;
     const { events } = this.services.store;
@@ -81,8 +95,21 @@ export class Bot {
     if (event.dedupKey && events.seen(event.dedupKey)) return undefined;
     try {
       const ctx = this.context(event);
-      const result = await this.route(ctx, event);
-      if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
+      // The handler's writes and the delivery id commit together: one commit per event, and a
+      // refusal thrown after a write leaves nothing behind. An async handler's work after its
+      // first await runs outside the transaction.
+      let result: HandlerResult;
+      const later = this.services.store.transaction(() => {
+        const r = this.route(ctx, event);
+        if (isPromise(r)) return r;
+        result = r;
+        if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
+        return undefined;
+      });
+      if (later) {
+        result = await later;
+        if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
+      }
       return await this.apply(ctx.chat, toList(result));
     } catch (e) {
       if (e instanceof UserError) {
@@ -94,9 +121,9 @@ export class Bot {
   }
 
   /** Posts a message (a scheduled reminder, an agenda) and links it to the record it shows. */
-  async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef> {
-    const ref = await this.requireDelivery().post(chat, message);
-    if (show) this.services.store.links.link(ref, show, this.services.clock.now());
+  async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined> {
+    const ref = await this.requireDelivery().post(chat, message, show);
+    if (ref && show) this.services.store.links.link(ref, show, this.services.clock.now());
     return ref;
   }
 
@@ -147,7 +174,8 @@ export class Bot {
     };
   }
 
-  private async route(ctx: Context, event: InboundEvent): Promise<HandlerResult> {
+  /** Synchronous when the handlers are, so the caller can keep their writes in one transaction. */
+  private route(ctx: Context, event: InboundEvent): HandlerResult | Promise<HandlerResult> {
     switch (event.kind) {
       case 'command': {
         const name = event.name.toLowerCase();
@@ -158,18 +186,11 @@ export class Bot {
         return cmd.handle(ctx, event.args);
       }
       case 'reaction':
-        for (const r of this.reactions) {
-          const out = await r.handle(ctx, event);
-          if (out !== undefined) return out;
-        }
-        return undefined;
+        return firstHandled(this.reactions, (r) => r.handle(ctx, event));
       case 'button':
         return this.buttons.get(event.action)?.handle(ctx, event);
-      case 'message': {
-        const out: Reply[] = [];
-        for (const l of this.listeners) out.push(...toList(await l.handle(ctx, event)));
-        return out;
-      }
+      case 'message':
+        return collect(this.listeners, (l) => l.handle(ctx, event));
     }
   }
 
@@ -187,6 +208,32 @@ export class Bot {
     if (!this.delivery) throw new Error('Bot has no delivery: call setDelivery() before dispatching');
     return this.delivery;
   }
+}
+
+function isPromise<T>(x: unknown): x is Promise<T> {
+  return typeof (x as { then?: unknown } | undefined)?.then === 'function';
+}
+
+type MaybeAsync<T> = T | Promise<T>;
+
+/** The first handler's result that is not undefined, staying synchronous while handlers are. */
+function firstHandled<H>(handlers: readonly H[], run: (h: H) => MaybeAsync<HandlerResult>, from = 0): MaybeAsync<HandlerResult> {
+  for (let i = from; i < handlers.length; i++) {
+    const out = run(handlers[i]!);
+    if (isPromise<HandlerResult>(out)) return out.then((v) => (v !== undefined ? v : firstHandled(handlers, run, i + 1)));
+    if (out !== undefined) return out;
+  }
+  return undefined;
+}
+
+/** Every handler's replies, in order, staying synchronous while handlers are. */
+function collect<H>(handlers: readonly H[], run: (h: H) => MaybeAsync<HandlerResult>, from = 0, acc: Reply[] = []): MaybeAsync<HandlerResult> {
+  for (let i = from; i < handlers.length; i++) {
+    const out = run(handlers[i]!);
+    if (isPromise<HandlerResult>(out)) return out.then((v) => collect(handlers, run, i + 1, [...acc, ...toList(v)]));
+    acc.push(...toList(out));
+  }
+  return acc;
 }
 
 function toList(r: HandlerResult): readonly Reply[] {

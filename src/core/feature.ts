@@ -90,7 +90,8 @@ export interface CardRenderers {
 
 /** Where posts and updates go: the adapters, or an outbox in front of them. */
 export interface Delivery {
-  post(chat: ChatRef, message: OutboundMessage): Promise<MessageRef>;
+  /** Returns where the message landed, or undefined when it was queued to be sent later. */
+  post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined>;
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
 }
 

@@ -1,6 +1,8 @@
 import type { ChatRef, MessageRef, Platform, RecordRef } from './types';
 import type { JobRepo } from './jobs';
 import type { MeetingRepo } from './meetings/meeting';
+import type { OutboxRepo } from './delivery/outbox.port';
+import type { AgendaRepo } from './meetings/agenda.port';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -117,7 +119,9 @@ export interface EventLog {
 export interface Store {
   events: EventLog;
   jobs: JobRepo;
+  outbox: OutboxRepo;
   meetings: MeetingRepo;
+  agenda: AgendaRepo;
   people: PeopleRepo;
   issues: IssueRepo;
   votes: VoteRepo;

@@ -21,3 +21,23 @@ export function formatDateTime(d: Date, locale: Locale, timeZone: string, opts: 
 export function formatDate(d: Date, locale: Locale, timeZone: string, opts: { roc?: boolean } = {}): string {
   return formatDateTime(d, locale, timeZone, { ...opts, time: false });
 }
+
+/** `10:00` in the zone. */
+export function formatTime(d: Date, timeZone: string): string {
+  return format(new TZDate(d.getTime(), timeZone), 'HH:mm');
+}
+
+/**
+ * A meeting's span: `2026年12月4日（五）10:00–12:00`, or both ends in full when it ends on
+ * another day.
+ */
+export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone: string, opts: { roc?: boolean } = {}): string {
+  const from = formatDateTime(start, locale, timeZone, opts);
+  const sameDay = formatDate(start, locale, timeZone) === formatDate(end, locale, timeZone);
+  return `${from}–${sameDay ? formatTime(end, timeZone) : formatDateTime(end, locale, timeZone, opts)}`;
+}
+
+/** `2026-12-04` in the zone, for file names and keys. */
+export function formatIsoDate(d: Date, timeZone: string): string {
+  return format(new TZDate(d.getTime(), timeZone), 'yyyy-MM-dd');
+}

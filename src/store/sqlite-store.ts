@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { clearCaches } from './versioned-cache';
 import type { Store } from '../core/records';
 import { peopleRepo } from './repositories/people.repo';
 import { issuesRepo } from './repositories/issues.repo';
@@ -6,7 +7,9 @@ import { votesRepo } from './repositories/votes.repo';
 import { linksRepo } from './repositories/links.repo';
 import { eventsRepo } from './repositories/events.repo';
 import { jobsRepo } from './repositories/jobs.repo';
+import { outboxRepo } from './repositories/outbox.repo';
 import { meetingsRepo } from './repositories/meetings.repo';
+import { agendaRepo } from './repositories/agenda.repo';
 
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
@@ -14,14 +17,21 @@ export function sqliteStore(db: Db): Store {
   return {
     events: eventsRepo(db),
     jobs: jobsRepo(db),
+    outbox: outboxRepo(db),
     meetings: meetingsRepo(db),
+    agenda: agendaRepo(db),
     people: peopleRepo(db),
     issues: issuesRepo(db),
     votes: votesRepo(db),
     links: linksRepo(db),
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
-      return client.transaction(fn)();
+      try {
+        return client.transaction(fn)();
+      } catch (e) {
+        clearCaches(client);
+        throw e;
+      }
     },
   };
 }

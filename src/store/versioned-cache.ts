@@ -26,14 +26,31 @@ export function dataVersion(client: Database.Database): () => number {
 
 const versions = new WeakMap<Database.Database, () => number>();
 
+const cachesOf = new WeakMap<Database.Database, Set<VersionedCache<unknown, unknown>>>();
+
+/** After a rollback: what this process cached from its own writes may never have happened. */
+export function clearCaches(client: Database.Database): void {
+  for (const c of cachesOf.get(client) ?? []) c.clear();
+}
+
 export class VersionedCache<K, V> {
   private readonly map = new Map<K, V>();
   private version = Number.NaN;
+  private readonly currentVersion: () => number;
 
   constructor(
-    private readonly currentVersion: () => number,
+    client: Database.Database,
     private readonly max = 10_000,
-  ) {}
+  ) {
+    this.currentVersion = dataVersion(client);
+    let set = cachesOf.get(client);
+    if (!set) cachesOf.set(client, (set = new Set()));
+    set.add(this as VersionedCache<unknown, unknown>);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
 
   get(key: K, load: () => V | undefined): V | undefined {
     this.sync();

@@ -15,7 +15,7 @@ test('manifest.yml declares every command the bot has (regenerate with `npm run 
     for (const c of app.bot.listCommands()) expect(actual).toContain(`- command: "/${c.name}"`);
     expect(actual).toContain('socket_mode_enabled: true');
     expect(actual).toMatch(/bot_events:\n {6}- reaction_added\n {6}- reaction_removed\n/);
-    expect(actual).toMatch(/bot:\n {6}- chat:write\n {6}- commands\n {6}- reactions:read\n {6}- users:read\n/);
+    expect(actual).toMatch(/bot:\n {6}- chat:write\n {6}- commands\n {6}- files:write\n {6}- reactions:read\n {6}- users:read\n/);
   } finally {
     app.cleanup();
   }

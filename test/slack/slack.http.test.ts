@@ -172,8 +172,22 @@ describe('Web API failures', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(blocksText(answer.blocks)).toContain('/invite @po-bot');
     expect(h.logger.entries.some((e) => e.level === 'error' && e.obj.code === 'not_in_channel' && e.obj.method === 'chat.postMessage')).toBe(true);
-    // The proposal itself is kept, and the process keeps serving.
+    // The proposal itself is kept; the outbox keeps the card and posts it once the bot is in.
     expect(h.app.store.issues.get(1)?.title).toBe('公車路線整併');
+    expect(h.fake.messages.size).toBe(0);
+    h.app.clock.advance(60_000);
+    await h.outbox.flush();
+    expect(h.fake.messages.size).toBe(1);
+    const ts = [...h.fake.messages.values()][0]!.ts;
+    expect(h.app.store.links.find(`slack:C1#${ts}`)).toEqual({ kind: 'issue', id: 1 });
+    expect(h.fake.responses.length).toBe(1);
+  });
+
+  test('a refusal retrying cannot fix (archived channel) is dropped, explained, and serving goes on', async () => {
+    h.fake.failNext('chat.postMessage', { body: { ok: false, error: 'is_archived' } });
+    await h.command('/propose', '公車路線整併', 'UAMY');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toBe('Slack 拒絕了這則訊息（錯誤碼：is_archived），沒有貼出。已儲存的內容不會遺失，可用 /issues 查看；若一直發生，請聯絡主持人。');
+    expect(h.outbox.backlog()).toMatchObject({ pending: 0, dead: 1 });
     await proposeCard('第二個議題');
   });
 
@@ -182,7 +196,7 @@ describe('Web API failures', () => {
     h = await slackHarness({ locale: 'en' });
     h.fake.failNext('chat.postMessage', { body: { ok: false, error: 'is_archived' } });
     await h.command('/propose', 'Bus route merger');
-    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toBe('Slack refused this message (error: is_archived); it was not sent. What was saved is kept; if this keeps happening, tell a facilitator.');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toBe('Slack refused this message (error: is_archived); it was not posted. What was saved is kept, see /issues; if this keeps happening, tell a facilitator.');
   });
 });
 
@@ -267,4 +281,33 @@ test("Slack's URL verification handshake is answered with the challenge", async 
   const res = await sendSigned(h.eventsUrl, JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }), 'application/json');
   expect(res.status).toBe(200);
   expect(JSON.parse(res.text)).toEqual({ challenge: 'c-123' });
+});
+
+describe('files', () => {
+  test('the meetings calendar is shared in the channel as a file (files:write external upload)', async () => {
+    await h.close();
+    h = await slackHarness({ facilitators: ['slack:UPDIS'] });
+    await h.command('/meeting', 'add 元旦特別會議 2027-01-01 10:00', 'UPDIS');
+    await h.command('/meeting', 'ics', 'UAMY');
+    const text = h.fake.responses.at(-1)!.body;
+    expect(text.response_type).toBe('in_channel');
+    expect(blocksText(text.blocks)).toContain('行事曆檔（iCalendar）：1 場會議');
+    expect(JSON.stringify(text)).not.toContain('BEGIN:VCALENDAR');
+    expect(h.fake.files.length).toBe(1);
+    expect(h.fake.files[0]).toMatchObject({ channel: 'C1', title: 'po-bot-meetings.ics' });
+    expect(h.fake.files[0]!.content).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*元旦特別會議[\s\S]*END:VCALENDAR\r\n$/);
+  });
+
+  test('when Slack refuses the file, the caller gets its content inline, only to them', async () => {
+    await h.close();
+    h = await slackHarness({ facilitators: ['slack:UPDIS'] });
+    await h.command('/meeting', 'add 元旦特別會議 2027-01-01 10:00', 'UPDIS');
+    h.fake.failNext('files.getUploadURLExternal', { body: { ok: false, error: 'missing_scope' } });
+    await h.command('/meeting', 'ics', 'UAMY');
+    const fallback = h.fake.responses.at(-1)!.body;
+    expect(fallback.response_type).toBe('ephemeral');
+    expect(blocksText(fallback.blocks)).toContain('檔案無法上傳到頻道（Slack 錯誤碼：missing_scope）');
+    expect(blocksText(fallback.blocks)).toContain('BEGIN:VCALENDAR');
+    expect(h.fake.files.length).toBe(0);
+  });
 });

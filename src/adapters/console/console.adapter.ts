@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import { parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
@@ -19,6 +21,8 @@ export interface ConsoleOptions {
   firstMessageId?: number;
   user?: string;
   dotCommands?: Record<string, DotCommand>;
+  /** Where posted files (calendar exports) are written; default ./data/exports. */
+  exportDir?: string;
 }
 
 /**
@@ -103,8 +107,20 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   private print(id: string, m: OutboundMessage): void {
-    const text = renderConsole(m);
-    this.opts.output.write(this.opts.json ? JSON.stringify({ id: Number(id), text }) + '\n' : `[#${id}] ${text}\n`);
+    let text = renderConsole(m);
+    const file = m.file ? this.save(m.file) : undefined;
+    if (file) text += '\n' + this.t('consoleChat.fileSaved', { path: file });
+    this.opts.output.write(this.opts.json ? JSON.stringify(file ? { id: Number(id), text, file } : { id: Number(id), text }) + '\n' : `[#${id}] ${text}\n`);
+  }
+
+  /** A terminal cannot show an attachment: it is written to a file and its path printed. */
+  private save(file: NonNullable<OutboundMessage['file']>): string {
+    const dir = resolve(this.opts.exportDir ?? join('data', 'exports'));
+    mkdirSync(dir, { recursive: true });
+    const name = basename(file.filename).replace(/[^\w.-]/g, '_').replace(/^\.+/, '') || 'export';
+    const path = join(dir, name);
+    writeFileSync(path, file.content, 'utf8');
+    return path;
   }
 
   async post(_chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {

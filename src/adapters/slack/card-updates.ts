@@ -1,8 +1,13 @@
-import type { Logger } from '../../core/logger';
 import type { Sleep } from './api';
+
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
 interface Slot<M> {
   pending: M | undefined;
+  waiters: Waiter[];
   last: number;
   loop: Promise<void>;
 }
@@ -11,17 +16,17 @@ export interface CardUpdatesOptions {
   /** At most one update per message per this many ms (Slack rate-limits chat.update). */
   intervalMs: number;
   sleep: Sleep;
-  logger: Logger;
   /** Monotonic milliseconds; injected by tests. */
   now?: () => number;
 }
 
 /**
  * In-place card updates, throttled per message with the latest content winning. A burst of
- * votes on one card (the monthly meeting's call to vote) becomes one update at once and one
- * trailing update per interval carrying the newest tally, instead of one chat.update per vote
- * that Slack would answer with 429s. `submit` returns at once: what is stored is already
- * stored, and a card is a view of it that converges.
+ * votes on one card (the monthly meeting's call to vote) becomes one update at once and then
+ * at most one per interval, each carrying the newest tally, instead of one chat.update per
+ * vote that Slack would answer with 429s. `submit` resolves once that content, or newer
+ * content that replaced it, is on the card, and rejects with the send's error, so the outbox
+ * in front retries what failed.
  */
 export class CardUpdates<M> {
   private readonly slots = new Map<string, Slot<M>>();
@@ -35,18 +40,21 @@ export class CardUpdates<M> {
     this.now = opts.now ?? (() => performance.now());
   }
 
-  submit(key: string, message: M): void {
-    const running = this.slots.get(key);
-    if (running) {
-      running.pending = message;
-      return;
-    }
-    const slot: Slot<M> = { pending: message, last: this.lastSent.get(key) ?? -Infinity, loop: Promise.resolve() };
-    this.slots.set(key, slot);
-    slot.loop = this.run(key, slot);
+  submit(key: string, message: M): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const running = this.slots.get(key);
+      if (running) {
+        running.pending = message;
+        running.waiters.push({ resolve, reject });
+        return;
+      }
+      const slot: Slot<M> = { pending: message, waiters: [{ resolve, reject }], last: this.lastSent.get(key) ?? -Infinity, loop: Promise.resolve() };
+      this.slots.set(key, slot);
+      slot.loop = this.run(key, slot);
+    });
   }
 
-  /** Resolves when every submitted update has been sent (or has failed and been logged). */
+  /** Resolves when every submitted update has been sent or has failed. */
   async settled(): Promise<void> {
     while (this.slots.size) await Promise.all([...this.slots.values()].map((s) => s.loop));
   }
@@ -57,13 +65,15 @@ export class CardUpdates<M> {
         const wait = slot.last + this.opts.intervalMs - this.now();
         if (wait > 0) await this.opts.sleep(wait);
         const message = slot.pending;
+        const waiters = slot.waiters;
         slot.pending = undefined;
+        slot.waiters = [];
         slot.last = this.now();
         try {
           await this.send(key, message!);
+          for (const w of waiters) w.resolve();
         } catch (e) {
-          // The vote is stored; a card that missed an update is stale until the next one.
-          this.opts.logger.warn({ err: e, ref: key }, 'slack: card update failed');
+          for (const w of waiters) w.reject(e);
         }
       }
     } finally {

@@ -10,10 +10,11 @@ export interface ManifestOptions {
 }
 
 // The bot scopes the adapter needs, and nothing more: slash commands, posting and updating its
-// own cards (chat:write also covers ephemeral answers), reading reactions to count votes, and
-// display names. No chat:write.public: votes need the bot in the channel anyway, because Slack
-// only sends reaction events from channels the bot is a member of.
-export const BOT_SCOPES = ['chat:write', 'commands', 'reactions:read', 'users:read'] as const;
+// own cards (chat:write also covers ephemeral answers), sharing files the bot makes (the
+// meetings calendar), reading reactions to count votes, and display names. No
+// chat:write.public: votes need the bot in the channel anyway, because Slack only sends
+// reaction events from channels the bot is a member of.
+export const BOT_SCOPES = ['chat:write', 'commands', 'files:write', 'reactions:read', 'users:read'] as const;
 export const BOT_EVENTS = ['reaction_added', 'reaction_removed'] as const;
 
 /** JSON strings are valid YAML double-quoted scalars: no indentation or quoting surprises. */

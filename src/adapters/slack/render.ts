@@ -96,9 +96,10 @@ function section(text: string): KnownBlock {
 }
 
 /**
- * A core message as Block Kit: escaped mrkdwn sections, the buttons as an actions block, an
- * attachment inline (the bot has no files:write scope), and a plain-text fallback that is
- * escaped too because Slack reads it as mrkdwn in notifications.
+ * A core message as Block Kit: escaped mrkdwn sections, the buttons as an actions block, and a
+ * plain-text fallback that is escaped too because Slack reads it as mrkdwn in notifications.
+ * An attachment is shown inline here, where it cannot be uploaded (an answer only the caller
+ * sees, a failed upload); the adapter uploads it as a file everywhere else.
  */
 export function renderSlack(m: OutboundMessage, locale: Locale): SlackMessage {
   const t = translator(locale);
@@ -136,4 +137,9 @@ export function actionFromId(actionId: string): string | undefined {
   const rest = actionId.slice(ACTION_PREFIX.length);
   const i = rest.lastIndexOf(':');
   return i > 0 ? rest.slice(0, i) : undefined;
+}
+
+/** The message without its attachment (which the adapter uploads as a file). */
+export function renderText(m: OutboundMessage, locale: Locale): SlackMessage {
+  return renderSlack({ ...m, file: undefined }, locale);
 }

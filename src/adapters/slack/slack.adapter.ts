@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
@@ -5,15 +6,16 @@ import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import type { Answer } from '../../core/feature';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
-import { UserError } from '../../core/errors';
 import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
-import type { Locale } from '../../i18n/catalog';
+import { translator, type Locale } from '../../i18n/catalog';
 import { realSleep, SlackApi, SlackApiError, type Sleep } from './api';
 import { CardUpdates } from './card-updates';
+import { forOutbox, isPermanent } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
 import { blockActionSchema, commandText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
-import { actionFromId, renderSlack, type SlackMessage } from './render';
+import { actionFromId, renderSlack, renderText, type SlackMessage } from './render';
+import { uploadFile } from './files';
 
 export type SlackConnection =
   /** Socket Mode: Slack is reached over an outbound WebSocket; no public URL needed. */
@@ -42,6 +44,14 @@ export interface SlackAdapterOptions {
 
 type WebClientOptions = ConstructorParameters<typeof webApi.WebClient>[1];
 
+/** Who caused the work in progress, so a post Slack refuses can be explained to them. */
+interface Origin {
+  channel: string;
+  user: string;
+  respond?: RespondFn;
+  told: boolean;
+}
+
 /** Slack behind the core's ChatAdapter: slash commands, reaction votes, buttons, Block Kit cards. */
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
@@ -54,12 +64,12 @@ export class SlackAdapter implements ChatAdapter {
   /** Handlers still running (production acknowledges first): stop() lets them finish. */
   private readonly inflight = new Set<Promise<void>>();
   private readonly cards: CardUpdates<OutboundMessage>;
+  private readonly origin = new AsyncLocalStorage<Origin>();
 
   constructor(private readonly opts: SlackAdapterOptions) {
     this.cards = new CardUpdates((ref, m) => this.sendUpdate(ref as MessageRef, m), {
       intervalMs: opts.cardUpdateIntervalMs ?? 1000,
       sleep: opts.sleep ?? realSleep,
-      logger: opts.logger,
     });
   }
 
@@ -155,8 +165,10 @@ export class SlackAdapter implements ChatAdapter {
     const c = parsed.data;
     const actor = await this.actor(c.user_id, c.user_name);
     if (!actor) return;
-    const answer = await dispatch({ kind: 'command', name: c.command.slice(1), args: commandText(c.text), actor, chat: slackChat(c.channel_id) });
-    if (answer) await this.answer(answer, { channel: c.channel_id, user: c.user_id, respond: c.response_url ? respond : undefined });
+    const to = { channel: c.channel_id, user: c.user_id, respond: c.response_url ? respond : undefined, told: false };
+    const event = { kind: 'command' as const, name: c.command.slice(1), args: commandText(c.text), actor, chat: slackChat(c.channel_id) };
+    const answer = await this.origin.run(to, () => dispatch(event));
+    if (answer) await this.answer(answer, to);
   }
 
   private async onReaction(body: unknown, dispatch: Dispatch): Promise<void> {
@@ -200,13 +212,20 @@ export class SlackAdapter implements ChatAdapter {
     if (!action || !channel || !ts) return;
     const actor = await this.actor(b.user.id, b.user.username ?? b.user.name);
     if (!actor) return;
-    const answer = await dispatch({ kind: 'button', action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel) });
-    if (answer) await this.answer(answer, { channel, user: b.user.id, respond });
+    const to = { channel, user: b.user.id, respond, told: false };
+    const event = { kind: 'button' as const, action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel) };
+    const answer = await this.origin.run(to, () => dispatch(event));
+    if (answer) await this.answer(answer, to);
   }
 
-  /** Private answers are ephemeral (only the caller sees them); public ones go to the channel. */
+  /**
+   * Private answers are ephemeral (only the caller sees them); public ones go to the channel,
+   * an attachment as a file after the text. Slack has no ephemeral files, so a private
+   * attachment is shown inline.
+   */
   private async answer(a: Answer, to: { channel: string; user: string; respond?: RespondFn }): Promise<void> {
-    const msg = renderSlack(a.message, this.opts.locale);
+    const upload = a.message.file && !a.private ? a.message.file : undefined;
+    const msg = upload ? renderText(a.message, this.opts.locale) : renderSlack(a.message, this.opts.locale);
     try {
       if (to.respond) await to.respond({ response_type: a.private ? 'ephemeral' : 'in_channel', replace_original: false, ...msg });
       else if (a.private) await this.requireApi().call('chat.postEphemeral', { channel: to.channel, user: to.user, ...msg });
@@ -214,6 +233,21 @@ export class SlackAdapter implements ChatAdapter {
     } catch (e) {
       // Already logged with Slack's code when it came from the Web API.
       if (!(e instanceof SlackApiError)) this.opts.logger.error({ err: e, channel: to.channel }, 'slack: answer not delivered');
+      return;
+    }
+    if (upload) await this.attach(to.channel, a.message, to);
+  }
+
+  /** Uploads a message's attachment; if Slack refuses, the caller still gets its content inline. */
+  private async attach(channel: string, m: OutboundMessage, to?: { channel: string; user: string; respond?: RespondFn }): Promise<void> {
+    try {
+      await uploadFile(this.requireApi(), channel, m.file!);
+    } catch (e) {
+      if (!(e instanceof SlackApiError)) this.opts.logger.error({ err: e, channel }, 'slack: file upload failed');
+      if (!to) throw e;
+      const code = e instanceof SlackApiError ? e.code.replace(/[^a-z0-9_]/gi, '').slice(0, 60) : 'request_failed';
+      const text = translator(this.opts.locale)('slack.fileFailed', { code });
+      await this.answer({ message: { text: [text], file: m.file }, private: true }, to);
     }
   }
 
@@ -222,27 +256,56 @@ export class SlackAdapter implements ChatAdapter {
     return slackMessageRef(String(res.channel ?? channel), String(res.ts));
   }
 
+  /** A card or notice in a channel. A refusal is explained to whoever caused the post. */
   async post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
+    const channel = parseChatRef(chat).chatId;
     try {
-      return await this.postRendered(parseChatRef(chat).chatId, renderSlack(m, this.opts.locale));
+      const ref = await this.postRendered(channel, m.file ? renderText(m, this.opts.locale) : renderSlack(m, this.opts.locale));
+      // The text is out and has its ref; a failed upload must not make the outbox post it twice.
+      if (m.file) await this.attach(channel, m).catch(() => undefined);
+      return ref;
     } catch (e) {
-      throw e instanceof SlackApiError ? toUserError(e) : e;
+      if (!(e instanceof SlackApiError)) throw e;
+      await this.explain(channel, e);
+      throw forOutbox(e);
     }
   }
 
   /**
-   * Accepts the card's new content and returns: the update is sent at once, or with the
-   * newest content once the card's update interval has passed (see CardUpdates).
+   * Resolves once the card shows this content (or newer): at once, or when the card's update
+   * interval has passed (see CardUpdates). A refusal goes to the outbox to retry or drop.
    */
   async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
     this.requireApi();
-    this.cards.submit(ref, m);
+    try {
+      await this.cards.submit(ref, m);
+    } catch (e) {
+      throw e instanceof SlackApiError ? forOutbox(e) : e;
+    }
   }
 
   /** Rendered only when sent: of a burst of tallies only the last one reaches Slack. */
   private async sendUpdate(ref: MessageRef, m: OutboundMessage): Promise<void> {
     const { chatId, messageId } = parseMessageRef(ref);
     await this.requireApi().call('chat.update', { channel: chatId, ts: messageId, ...renderSlack(m, this.opts.locale) });
+  }
+
+  /** Tells the person whose command caused a refused post what happened, once, only to them. */
+  private async explain(channel: string, e: SlackApiError): Promise<void> {
+    const to = this.origin.getStore();
+    if (!to || to.channel !== channel || to.told) return;
+    to.told = true;
+    const t = translator(this.opts.locale);
+    const code = e.code.replace(/[^a-z0-9_]/gi, '').slice(0, 60);
+    const text =
+      e.code === 'not_in_channel'
+        ? t('slack.notInChannel')
+        : e.code === 'channel_not_found'
+          ? t('slack.channelNotFound')
+          : isPermanent(e.code)
+            ? t('slack.apiError', { code })
+            : t('slack.retrying', { code });
+    await this.answer({ message: { text: [text] }, private: true }, to);
   }
 
   /** Resolves when every event received so far has been handled (votes stored, answers sent). */
@@ -292,20 +355,4 @@ function startFailure(c: SlackConnection, e: unknown): string {
     return `Slack apps.connections.open failed (${err.data?.error ?? 'unknown_error'}): check SLACK_APP_TOKEN (an xapp- token with connections:write)`;
   }
   return `Slack Socket Mode could not connect: ${err.message ?? String(e)}`;
-}
-
-/** What the person who triggered a post is told when Slack refused it. */
-function toUserError(e: SlackApiError): UserError {
-  switch (e.code) {
-    case 'not_in_channel':
-      return new UserError('slack.notInChannel', undefined);
-    case 'channel_not_found':
-      return new UserError('slack.channelNotFound', undefined);
-    case 'ratelimited':
-      return new UserError('slack.rateLimited', undefined);
-    case 'request_failed':
-      return new UserError('slack.unreachable', undefined);
-    default:
-      return new UserError('slack.apiError', { code: e.code.replace(/[^a-z0-9_]/gi, '').slice(0, 60) });
-  }
 }

@@ -15,6 +15,10 @@ export interface Meeting {
   status: MeetingStatus;
   chats: readonly ChatRef[];
   closedAt: Date | null;
+  /** The occurrence's original start within its series (stays put when moved); null for ad-hoc. */
+  occurrence: Date | null;
+  /** Bumped on every move, cancel or detail change (the iCalendar SEQUENCE). */
+  revision: number;
 }
 
 export interface NewMeeting {
@@ -39,6 +43,23 @@ export interface MeetingRepo {
   inProgress(chat: ChatRef, at: Date): Meeting | undefined;
   /** The previous held or scheduled meeting of the same series (or kind, for ad-hoc) before `before`. */
   previous(m: Meeting): Meeting | undefined;
+  /** The next scheduled meeting of the same series (or kind, for ad-hoc) after `m` starts. */
+  next(m: Meeting): Meeting | undefined;
+  /**
+   * Stores the series occurrences not stored yet, keyed by (series, occurrence), so expanding a
+   * recurrence again never duplicates one (nor revives a cancelled or moved one). Returns the new ones.
+   */
+  ensureOccurrences(list: readonly NewMeeting[]): Meeting[];
+  /** Meetings with one of `statuses` starting in [from, to), earliest first. */
+  range(from: Date, to: Date, statuses: readonly MeetingStatus[]): Meeting[];
+  /** Scheduled series meetings whose original occurrence lies in [from, to). */
+  seriesOccurrences(from: Date, to: Date): Meeting[];
+  /** Moves a scheduled meeting from 'scheduled' to `to`; false if it was not scheduled. */
+  setStatus(id: number, to: 'cancelled' | 'closed', at: Date): boolean;
+  /** Gives a scheduled meeting a new start; false if it was not scheduled. */
+  reschedule(id: number, startsAt: Date): boolean;
+  /** Updates what a series' configuration says about a stored occurrence. */
+  updateDetails(id: number, d: Pick<Meeting, 'title' | 'kind' | 'durationMin' | 'chats'>): void;
 }
 
 /** The four sections of a Taiwanese government agenda, in order. */
@@ -63,4 +84,9 @@ export interface AgendaContributor {
   /** Lower comes first within a section. */
   order: number;
   lines(ctx: AgendaContext): RichText[];
+  /**
+   * Agencies with an item in this section (lead/co-agencies of a case, owners of follow-ups),
+   * named in the reminders. Optional: a contributor without it adds no names.
+   */
+  agencies?(ctx: AgendaContext): readonly number[];
 }

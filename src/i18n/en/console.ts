@@ -9,5 +9,6 @@ export const consoleChat: Translation<typeof zh> = {
   asUsage: 'Usage: .as <name>; names use letters, digits, underscore, dot or hyphen',
   unknownDot: (p) => `Unknown console command .${p.name}. Available: .as, .react, .unreact, .advance, .quit`,
   advanced: (p) => `Clock moved forward; it is now ${p.when}.`,
+  fileSaved: (p) => `📎 File saved to ${p.path}`,
   advanceUsage: 'Usage: .advance <duration>, e.g. .advance 25h, .advance 1d2h, .advance 30m',
 };

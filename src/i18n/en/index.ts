@@ -4,6 +4,9 @@ import { issues } from './issues';
 import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
+import { telegram } from './telegram';
+import { meetings } from './meetings';
+import { agenda } from './agenda';
 import { slack } from './slack';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, slack };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, slack };

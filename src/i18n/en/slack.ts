@@ -3,11 +3,11 @@ import type { slack as zh } from '../zh-TW/slack';
 
 export const slack: Translation<typeof zh> = {
   appDescription: "Issue proposals and reaction votes for Taiwan's Participation Officer (PO) network",
-  notInChannel: 'The bot is not in this channel, so it cannot post the card (Slack error: not_in_channel). Invite it with /invite @po-bot first; what was saved is kept, see /issues.',
-  channelNotFound: 'The bot cannot see this channel (Slack error: channel_not_found). Use the commands in a regular channel and invite the bot with /invite @po-bot first.',
-  apiError: (p) => `Slack refused this message (error: ${p.code}); it was not sent. What was saved is kept; if this keeps happening, tell a facilitator.`,
-  rateLimited: 'Slack is limiting how fast the bot may post, so this message was not sent. What was saved is kept; please try again shortly.',
-  unreachable: 'Slack cannot be reached right now, so this message was not sent. What was saved is kept; please try again shortly.',
+  notInChannel: 'The bot is not in this channel, so the card is not posted yet (Slack error: not_in_channel). Invite it with /invite @po-bot and the card will follow shortly; what was saved is kept, see /issues.',
+  channelNotFound: 'The bot cannot see this channel, so the card cannot be posted (Slack error: channel_not_found). Use the commands in a regular channel and invite the bot with /invite @po-bot first; what was saved is kept, see /issues.',
+  apiError: (p) => `Slack refused this message (error: ${p.code}); it was not posted. What was saved is kept, see /issues; if this keeps happening, tell a facilitator.`,
+  retrying: (p) => `Slack cannot take this message right now (${p.code}); it will be sent again automatically. What was saved is kept.`,
+  fileFailed: (p) => `The file could not be uploaded to the channel (Slack error: ${p.code}); here is its content:`,
   attachment: (p) => `Attachment: ${p.filename}`,
   attachmentTruncated: (p) => `Attachment: ${p.filename} (too long, only the beginning is shown)`,
 };

@@ -6,5 +6,6 @@ export const consoleChat = {
   asUsage: '用法：.as <名字>，名字只能用英數字、底線、點或連字號',
   unknownDot: (p: { name: string }) => `不認得主控台指令 .${p.name}。可用：.as、.react、.unreact、.advance、.quit`,
   advanced: (p: { when: string }) => `時間已前進，現在是 ${p.when}。`,
+  fileSaved: (p: { path: string }) => `📎 檔案已存到 ${p.path}`,
   advanceUsage: '用法：.advance <時間長度>，例如 .advance 25h、.advance 1d2h、.advance 30m',
 };

@@ -4,7 +4,10 @@ import { issues } from './issues';
 import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
+import { telegram } from './telegram';
+import { meetings } from './meetings';
+import { agenda } from './agenda';
 import { slack } from './slack';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, slack };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, slack };

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { issueAgencies, issues } from '../schema';
 import type { Issue, IssueRepo, IssueWithTally, NewIssue } from '../../core/records';
 import type { ChatRef } from '../../core/types';
-import { dataVersion, VersionedCache } from '../versioned-cache';
+import { VersionedCache } from '../versioned-cache';
 
 type IssueRow = typeof issues.$inferSelect;
 
@@ -31,7 +31,7 @@ export function issuesRepo(db: Db): IssueRepo {
     .where(eq(issues.id, sql.placeholder('id')))
     .prepare();
   // Cards re-render on every vote; issues change rarely and only through this repository.
-  const cache = new VersionedCache<number, Issue>(dataVersion(db.$client), 5_000);
+  const cache = new VersionedCache<number, Issue>(db.$client, 5_000);
   const agenciesOf = db
     .select({ agencyId: issueAgencies.agencyId })
     .from(issueAgencies)

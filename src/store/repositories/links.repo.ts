@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { messageLinks } from '../schema';
 import type { LinkRepo } from '../../core/records';
 import type { MessageRef, RecordRef } from '../../core/types';
-import { dataVersion, VersionedCache } from '../versioned-cache';
+import { VersionedCache } from '../versioned-cache';
 
 export function linksRepo(db: Db): LinkRepo {
   const find = db.select().from(messageLinks).where(eq(messageLinks.messageRef, sql.placeholder('ref'))).prepare();
@@ -13,9 +13,8 @@ export function linksRepo(db: Db): LinkRepo {
     .where(and(eq(messageLinks.recordKind, sql.placeholder('kind')), eq(messageLinks.recordId, sql.placeholder('id'))))
     .prepare();
   // Every reaction looks its message up and every tally change lists the cards to update.
-  const version = dataVersion(db.$client);
-  const byRef = new VersionedCache<string, RecordRef>(version);
-  const byRecord = new VersionedCache<string, MessageRef[]>(version);
+  const byRef = new VersionedCache<string, RecordRef>(db.$client);
+  const byRecord = new VersionedCache<string, MessageRef[]>(db.$client);
   const recordKey = (r: RecordRef) => `${r.kind}:${r.id}`;
 
   return {

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { meetings } from '../schema';
-import type { Meeting, MeetingRepo } from '../../core/meetings/meeting';
+import type { Meeting, MeetingRepo, NewMeeting } from '../../core/meetings/meeting';
 import type { ChatRef } from '../../core/types';
 
 type Row = typeof meetings.$inferSelect;
@@ -17,28 +17,32 @@ export function toMeeting(r: Row): Meeting {
     status: r.status,
     chats: JSON.parse(r.chats) as ChatRef[],
     closedAt: r.closedAt === null ? null : new Date(r.closedAt),
+    occurrence: r.occurrence === null ? null : new Date(r.occurrence),
+    revision: r.revision,
+  };
+}
+
+function values(m: NewMeeting) {
+  return {
+    series: m.series,
+    occurrence: m.occurrence?.getTime() ?? null,
+    kind: m.kind,
+    title: m.title,
+    startsAt: m.startsAt.getTime(),
+    durationMin: m.durationMin,
+    chats: JSON.stringify(m.chats),
+    createdBy: m.createdBy,
+    createdAt: m.createdAt.getTime(),
   };
 }
 
 export function meetingsRepo(db: Db): MeetingRepo {
+  // Same series, or for ad-hoc meetings the same kind among ad-hoc ones.
+  const sameSeries = (m: Meeting) => (m.series === null ? and(sql`${meetings.series} is null`, eq(meetings.kind, m.kind)) : eq(meetings.series, m.series));
+
   return {
     create(m) {
-      const row = db
-        .insert(meetings)
-        .values({
-          series: m.series,
-          occurrence: m.occurrence?.getTime() ?? null,
-          kind: m.kind,
-          title: m.title,
-          startsAt: m.startsAt.getTime(),
-          durationMin: m.durationMin,
-          chats: JSON.stringify(m.chats),
-          createdBy: m.createdBy,
-          createdAt: m.createdAt.getTime(),
-        })
-        .returning()
-        .get();
-      return toMeeting(row);
+      return toMeeting(db.insert(meetings).values(values(m)).returning().get());
     },
     get(id) {
       const r = db.select().from(meetings).where(eq(meetings.id, id)).get();
@@ -64,15 +68,76 @@ export function meetingsRepo(db: Db): MeetingRepo {
       return rows.map(toMeeting).find((m) => m.chats.includes(chat));
     },
     previous(m) {
-      const sameSeries = m.series === null ? and(sql`${meetings.series} is null`, eq(meetings.kind, m.kind)) : eq(meetings.series, m.series);
       const r = db
         .select()
         .from(meetings)
-        .where(and(sameSeries, lt(meetings.startsAt, m.startsAt.getTime()), sql`${meetings.status} != 'cancelled'`))
+        .where(and(sameSeries(m), lt(meetings.startsAt, m.startsAt.getTime()), sql`${meetings.status} != 'cancelled'`))
         .orderBy(desc(meetings.startsAt))
         .limit(1)
         .get();
       return r ? toMeeting(r) : undefined;
+    },
+    next(m) {
+      const r = db
+        .select()
+        .from(meetings)
+        .where(and(sameSeries(m), gt(meetings.startsAt, m.startsAt.getTime()), eq(meetings.status, 'scheduled')))
+        .orderBy(asc(meetings.startsAt), asc(meetings.id))
+        .limit(1)
+        .get();
+      return r ? toMeeting(r) : undefined;
+    },
+    ensureOccurrences(list) {
+      if (!list.length) return [];
+      return db.transaction((tx) =>
+        list.flatMap((m) => {
+          const r = tx.insert(meetings).values(values(m)).onConflictDoNothing().returning().get();
+          return r ? [toMeeting(r)] : [];
+        }),
+      );
+    },
+    range(from, to, statuses) {
+      if (!statuses.length) return [];
+      return db
+        .select()
+        .from(meetings)
+        .where(and(inArray(meetings.status, [...statuses]), gte(meetings.startsAt, from.getTime()), lt(meetings.startsAt, to.getTime())))
+        .orderBy(asc(meetings.startsAt), asc(meetings.id))
+        .all()
+        .map(toMeeting);
+    },
+    seriesOccurrences(from, to) {
+      return db
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.status, 'scheduled'), isNotNull(meetings.series), gte(meetings.occurrence, from.getTime()), lt(meetings.occurrence, to.getTime())))
+        .orderBy(asc(meetings.occurrence))
+        .all()
+        .map(toMeeting);
+    },
+    setStatus(id, to, at) {
+      return (
+        db
+          .update(meetings)
+          .set({ status: to, closedAt: to === 'closed' ? at.getTime() : null, revision: sql`${meetings.revision} + 1` })
+          .where(and(eq(meetings.id, id), eq(meetings.status, 'scheduled')))
+          .run().changes > 0
+      );
+    },
+    reschedule(id, startsAt) {
+      return (
+        db
+          .update(meetings)
+          .set({ startsAt: startsAt.getTime(), revision: sql`${meetings.revision} + 1` })
+          .where(and(eq(meetings.id, id), eq(meetings.status, 'scheduled')))
+          .run().changes > 0
+      );
+    },
+    updateDetails(id, d) {
+      db.update(meetings)
+        .set({ title: d.title, kind: d.kind, durationMin: d.durationMin, chats: JSON.stringify(d.chats), revision: sql`${meetings.revision} + 1` })
+        .where(eq(meetings.id, id))
+        .run();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Tally, VoteRepo } from '../../core/records';
-import { dataVersion, VersionedCache } from '../versioned-cache';
+import { VersionedCache } from '../versioned-cache';
 
 /**
  * The vote path is the hot path (bench/votes.bench.ts): prepared statements on the client, and
@@ -24,7 +24,7 @@ export function votesRepo(db: Db): VoteRepo {
      from votes v join users u on u.id = v.user_id where v.issue_id = ? order by v.created_at, v.user_id`,
   );
   /** issue id → (user id → agency id at vote time) */
-  const cache = new VersionedCache<number, Map<number, number | null>>(dataVersion(c), 5_000);
+  const cache = new VersionedCache<number, Map<number, number | null>>(c, 5_000);
   const load = (issueId: number) =>
     cache.get(issueId, () => new Map((ballot.all(issueId) as { userId: number; agencyId: number | null }[]).map((r) => [r.userId, r.agencyId])))!;
 

@@ -3,3 +3,4 @@ export * from './issues';
 export * from './links';
 export * from './jobs';
 export * from './meetings';
+export * from './outbox';

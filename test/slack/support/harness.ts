@@ -1,5 +1,6 @@
 import type { InboundEvent } from '../../../src/core/types';
 import { AdapterHub } from '../../../src/adapters/hub';
+import { Outbox } from '../../../src/core/delivery/outbox';
 import { SlackAdapter } from '../../../src/adapters/slack/slack.adapter';
 import { testApp, type TestApp } from '../../support/app';
 import { RecordingLogger } from '../../support/recording-logger';
@@ -10,6 +11,8 @@ export interface SlackHarness {
   app: TestApp;
   fake: FakeSlack;
   adapter: SlackAdapter;
+  /** The bot's Delivery, as in main.ts: the persisted outbox in front of the hub. */
+  outbox: Outbox;
   logger: RecordingLogger;
   /** Every Retry-After wait the adapter asked for, in ms (nothing really sleeps). */
   waits: number[];
@@ -26,8 +29,9 @@ export interface SlackHarness {
 let responseIds = 0;
 
 /**
- * The real app (real SQLite, real migrations) behind the real AdapterHub and SlackAdapter on a
- * real Bolt HTTP receiver on 127.0.0.1, talking to a fake Slack Web API on 127.0.0.1.
+ * The real app (real SQLite, real migrations) behind the real Outbox, AdapterHub and
+ * SlackAdapter on a real Bolt receiver on 127.0.0.1, talking to a fake Slack Web API on
+ * 127.0.0.1. The outbox's timer is not started: a test flushes it after moving the clock.
  */
 export interface HarnessOptions {
   mode?: 'http' | 'socket';
@@ -59,7 +63,8 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
   });
   const hub = new AdapterHub();
   hub.add(adapter);
-  app.bot.setDelivery(hub);
+  const outbox = new Outbox(app.store.outbox, hub, app.store.links, app.clock, logger);
+  app.bot.setDelivery(outbox);
   // The far side of the adapter's Dispatch is the real bot; this only observes completions so
   // Socket Mode tests (acknowledged before handling) can wait without sleeping.
   const done: InboundEvent[] = [];
@@ -84,6 +89,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     app,
     fake,
     adapter,
+    outbox,
     logger,
     waits,
     eventsUrl,
@@ -114,6 +120,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     votes: () => (app.db.$client.prepare('select count(*) as n from votes').get() as { n: number }).n,
     async close() {
       await adapter.stop();
+      await outbox.close();
       await fake.stop();
       app.cleanup();
     },

@@ -40,6 +40,9 @@ export class FakeSlack {
   /** Messages that chat.postMessage accepted, by `channel#ts`. */
   readonly messages = new Map<string, PostedMessage>();
   readonly users = new Map<string, FakeUser>();
+  /** Files shared with files.completeUploadExternal: their bytes as uploaded, and where. */
+  readonly files: { id: string; title: string; channel: string; content: string }[] = [];
+  private readonly uploads = new Map<string, { filename: string; length: number; content?: string }>();
   /** What apps.connections.open returns (Socket Mode tests set it). */
   wsUrl = '';
   private readonly queued = new Map<string, Reply[]>();
@@ -94,6 +97,14 @@ export class FakeSlack {
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://x');
     const params = decode(raw, req.headers['content-type']);
+    if (url.pathname.startsWith('/upload/')) {
+      const id = url.pathname.slice('/upload/'.length);
+      const u = this.uploads.get(id);
+      if (u) u.content = raw;
+      this.record({ method: 'file_upload', params: { id, bytes: Buffer.byteLength(raw) }, authorization: req.headers.authorization, status: u ? 200 : 404 });
+      res.writeHead(u ? 200 : 404).end(u ? 'OK - ' + Buffer.byteLength(raw) : '');
+      return;
+    }
     if (url.pathname.startsWith('/respond/')) {
       this.responses.push({ id: url.pathname.slice('/respond/'.length), body: params });
       this.record({ method: 'response_url', params, authorization: undefined, status: 200 });
@@ -138,6 +149,20 @@ export class FakeSlack {
         if (!m) return { body: { ok: false, error: 'message_not_found' } };
         this.messages.set(key, { ...m, text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [] });
         return { body: { ok: true, channel: p.channel, ts: p.ts, text: p.text } };
+      }
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(this.nextTs++).padStart(6, '0')}`;
+        this.uploads.set(id, { filename: String(p.filename), length: Number(p.length) });
+        return { body: { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id } };
+      }
+      case 'files.completeUploadExternal': {
+        const list = (Array.isArray(p.files) ? p.files : []) as { id: string; title?: string }[];
+        for (const f of list) {
+          const u = this.uploads.get(f.id);
+          if (!u || u.content === undefined || Buffer.byteLength(u.content) !== u.length) return { body: { ok: false, error: 'file_upload_incomplete' } };
+          this.files.push({ id: f.id, title: f.title ?? u.filename, channel: String(p.channel_id), content: u.content });
+        }
+        return { body: { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) } };
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: `1733000000.${String(this.nextTs++).padStart(6, '0')}` } };

@@ -1,0 +1,359 @@
+import { Telegraf, TelegramError } from 'telegraf';
+import type { ChatAdapter, Dispatch } from '../chat-adapter';
+import type { Command } from '../../core/feature';
+import type { Logger } from '../../core/logger';
+import { parseChatRef, parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage } from '../../core/types';
+import { isVoteReaction } from '../../core/votes/vote-reaction';
+import { closest } from '../../core/input/closest';
+import { translator, type Locale, type Translate } from '../../i18n/catalog';
+import { ALLOWED_UPDATES, interpretUpdate, messageRef, updateSchema, type Interpreted, type ParseContext } from './parse';
+import { htmlToPlain, renderKeyboard, renderParts, renderSingle, renderToast, type InlineKeyboard, type RenderOptions } from './render';
+import { commandMenus, unlistableCommands } from './telegram.commands';
+import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
+import { LatestWins, SerialQueue } from './telegram.queues';
+import { realSleep, withFloodRetry, type RetryOptions } from './telegram.retry';
+import { listen, webhookListener, type ListeningServer, type RequestListener } from './telegram.webhook';
+
+export type TelegramMode =
+  | { kind: 'polling' }
+  | {
+      kind: 'webhook';
+      /** The public HTTPS URL registered with setWebhook. */
+      url: string;
+      secret: string;
+      /** Path served locally (usually the URL's path; differs behind a rewriting proxy). */
+      path: string;
+      /** Port of the adapter's own server; undefined: mount `webhookHandler` in a shared server. */
+      port?: number;
+      host?: string;
+    };
+
+export interface TelegramAdapterOptions {
+  token: string;
+  /** A self-hosted Bot API server or the emulator; Telegram's own by default. */
+  apiRoot?: string;
+  mode: TelegramMode;
+  locale: Locale;
+  /** Emoji that count as a vote (config `voting.reactions`). */
+  voteReactions: readonly string[];
+  /** The emoji shown on cards and in the group greeting (config `voting.emoji`). */
+  voteEmoji: string;
+  /** Every command the bot has, read at start-up for Telegram's command menu. */
+  listCommands: () => readonly Command[];
+  logger: Logger;
+  /** Injected so tests observe 429 waits without sleeping. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Least time between two edits of one card (default 1 s); later votes coalesce meanwhile. */
+  editIntervalMs?: number;
+  /** Polling stopped by itself (revoked token, another instance polling the same bot). */
+  onFatal?: (e: Error) => void;
+}
+
+const MEMBER = new Set(['creator', 'administrator', 'member', 'restricted']);
+const SHUTDOWN_FLUSH_MS = 10_000;
+const DEFAULT_EDIT_INTERVAL_MS = 1000;
+const CHAT_ID = /^-?\d{1,20}$/;
+
+/**
+ * Telegram through telegraf: commands, `👍` reactions and the card's button become core
+ * events; answers go back as HTML messages, card updates as edits in place.
+ */
+export class TelegramAdapter implements ChatAdapter {
+  readonly platform = 'telegram' as const;
+  private readonly bot: Telegraf;
+  private readonly t: Translate;
+  private readonly retry: RetryOptions;
+  private readonly render: RenderOptions;
+  private readonly chats = new SerialQueue();
+  private readonly edits: LatestWins<MessageRef, OutboundMessage>;
+  private parseCtx: ParseContext | undefined;
+  private dispatch: Dispatch | undefined;
+  private polling: Promise<void> | undefined;
+  private server: ListeningServer | undefined;
+  private handler: RequestListener | undefined;
+  private stopping = false;
+
+  constructor(private readonly opts: TelegramAdapterOptions) {
+    // webhookReply off: every call is a real request whose errors we see (and can retry).
+    this.bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false } });
+    this.t = translator(opts.locale);
+    this.retry = { sleep: opts.sleep ?? realSleep, logger: opts.logger };
+    this.render = { truncatedNote: this.t('telegram.truncated') };
+    this.edits = new LatestWins((ref, m) => this.edit(ref, m), {
+      intervalMs: opts.editIntervalMs ?? DEFAULT_EDIT_INTERVAL_MS,
+      now: Date.now,
+      wait: opts.sleep ?? realSleep,
+    });
+    this.bot.use((ctx) => this.handleUpdate(ctx.update));
+    // One bad update is logged; it never stops polling or the process. API errors are logged by
+    // their description only: their request payload carries user text.
+    this.bot.catch((err, ctx) =>
+      opts.logger.error({ ...(err instanceof TelegramError ? errorSummary(err) : { err }), updateId: ctx.update.update_id }, 'telegram update failed'),
+    );
+  }
+
+  /** The port the webhook server bound (useful when configured as 0). */
+  get webhookPort(): number | undefined {
+    return this.server?.port;
+  }
+
+  /**
+   * The webhook endpoint as a plain request listener (answers only its path, 404 otherwise),
+   * for an HTTP server shared with other receivers. Set once start() has run in webhook mode.
+   */
+  get webhookHandler(): RequestListener | undefined {
+    return this.handler;
+  }
+
+  async start(dispatch: Dispatch): Promise<void> {
+    this.dispatch = dispatch;
+    const me = await withFloodRetry('getMe', () => this.bot.telegram.getMe(), this.retry);
+    this.bot.botInfo = me;
+    this.parseCtx = { botId: me.id, botUsername: me.username, isVoteReaction: (e) => isVoteReaction(e, this.opts.voteReactions) };
+    await this.registerCommands();
+    const mode = this.opts.mode;
+    if (mode.kind === 'polling') {
+      await new Promise<void>((resolve) => {
+        this.polling = this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, resolve).catch((e: Error) => {
+          resolve();
+          if (this.stopping) return;
+          this.opts.logger.error({ ...errorSummary(e) }, 'telegram polling stopped');
+          this.opts.onFatal?.(e);
+        });
+      });
+      this.opts.logger.info({ bot: me.username }, 'telegram: long polling');
+      return;
+    }
+    this.handler = webhookListener(this.bot, { path: mode.path, secret: mode.secret, logger: this.opts.logger });
+    if (mode.port !== undefined) this.server = await listen(this.handler, mode.port, mode.host);
+    try {
+      await withFloodRetry(
+        'setWebhook',
+        () => this.bot.telegram.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }),
+        this.retry,
+      );
+    } catch (e) {
+      await this.server?.close();
+      this.server = undefined;
+      throw e;
+    }
+    this.opts.logger.info({ bot: me.username, port: this.server?.port ?? 'shared', path: mode.path }, 'telegram: webhook');
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.polling) {
+      try {
+        this.bot.stop('shutdown');
+      } catch {
+        // Already stopped by itself.
+      }
+      await this.polling;
+    }
+    await this.server?.close();
+    // Pending card edits are cosmetic: give them a bounded time, never hang the shutdown.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((r) => (timer = setTimeout(r, SHUTDOWN_FLUSH_MS).unref()));
+    await Promise.race([Promise.all([this.chats.idle(), this.edits.idle()]), deadline]);
+    clearTimeout(timer);
+  }
+
+  /** Waits until every accepted update and card edit has been handled (tests, benchmarks). */
+  async idle(): Promise<void> {
+    await this.chats.idle();
+    await this.edits.idle();
+  }
+
+  async post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
+    const chatId = telegramChatId(chat);
+    try {
+      // A message with buttons is a card that will be edited in place: it must stay one message.
+      const ids = await this.send(chatId, m, { single: Boolean(m.buttons?.length) });
+      return messageRef(chatId, ids[0]!);
+    } catch (e) {
+      if (isChatGone(e)) this.opts.logger.warn({ chat, ...errorSummary(e) }, 'telegram: the bot cannot post in this chat (removed or blocked)');
+      throw e;
+    }
+  }
+
+  /** Queued, not awaited: the vote is stored already and edits to one card coalesce. */
+  async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
+    const { chatId, messageId } = parseMessageRef(ref);
+    if (!CHAT_ID.test(chatId) || !/^\d+$/.test(messageId)) throw new Error(`Not a Telegram message: ${ref}`);
+    this.edits.push(ref, m);
+  }
+
+  /** One raw update, as polling or the webhook delivers it. */
+  async handleUpdate(raw: unknown): Promise<void> {
+    const parsed = updateSchema.safeParse(raw);
+    if (!parsed.success) {
+      const updateId = (raw as { update_id?: unknown } | null)?.update_id;
+      this.opts.logger.warn({ updateId, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'telegram update not understood');
+      return;
+    }
+    if (!this.parseCtx) throw new Error('TelegramAdapter.start() has not run');
+    const it = interpretUpdate(parsed.data, this.parseCtx);
+    switch (it.kind) {
+      case 'ignore':
+        this.opts.logger.debug({ updateId: parsed.data.update_id, reason: it.reason }, 'telegram update ignored');
+        return;
+      case 'membership':
+        return this.chats.run(String(it.chat.id), () => this.onMembership(it));
+      case 'event':
+        return this.chats.run(String(it.chatId), () => this.onEvent(it));
+      case 'callback':
+        return it.chatId === undefined ? this.onCallback(it) : this.chats.run(String(it.chatId), () => this.onCallback(it));
+    }
+  }
+
+  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>): Promise<void> {
+    let event: InboundEvent = it.event;
+    if (event.kind === 'command') {
+      const names = this.opts.listCommands().map((c) => c.name);
+      // Telegram sends /start when someone first opens the bot: show the help unless a feature owns it.
+      if (event.name === 'start' && !names.includes('start')) event = { ...event, name: 'help' };
+      // A bare /cmd in a group reaches every bot there: one far from all of ours is another bot's.
+      else if (it.chatType !== 'private' && !it.addressed && !names.includes(event.name) && !closest(event.name, names)) {
+        this.opts.logger.debug({ chat: event.chat, command: event.name.slice(0, 40) }, 'telegram: command for another bot ignored');
+        return;
+      }
+    }
+    const answer = await this.requireDispatch()(event);
+    if (!answer) return;
+    // A reaction has no message to answer under, and Telegram cannot show one person a
+    // private note in a group: such answers are not worth a group post.
+    if (event.kind === 'reaction' && answer.private) {
+      this.opts.logger.debug({ chat: event.chat }, 'telegram: private answer to a reaction not shown');
+      return;
+    }
+    await this.trySend(it.chatId, answer.message, { replyTo: it.replyTo });
+  }
+
+  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>): Promise<void> {
+    if (!it.event) return this.answerCallback(it.queryId, this.t('telegram.buttonExpired'));
+    const answer = await this.requireDispatch()(it.event);
+    let toast: string | undefined;
+    if (answer?.private) toast = renderToast(answer.message.text);
+    else if (answer) await this.trySend(it.chatId!, answer.message, {});
+    await this.answerCallback(it.queryId, toast);
+  }
+
+  private async onMembership(it: Extract<Interpreted, { kind: 'membership' }>): Promise<void> {
+    const { chat, status, previous } = it;
+    const log = { chat: chat.id, type: chat.type, status, previous };
+    if (MEMBER.has(previous) && !MEMBER.has(status)) {
+      this.opts.logger.warn(log, 'telegram: the bot was removed from a chat');
+      return;
+    }
+    if (status === 'administrator' && previous !== 'administrator') this.opts.logger.info(log, 'telegram: the bot is an admin here: reaction votes arrive');
+    if (!MEMBER.has(previous) && MEMBER.has(status) && (chat.type === 'group' || chat.type === 'supergroup')) {
+      this.opts.logger.info(log, 'telegram: the bot joined a group');
+      await this.trySend(chat.id, { text: [this.t('telegram.addedToGroup', { emoji: this.opts.voteEmoji })] }, {});
+    }
+  }
+
+  private async answerCallback(queryId: string, text: string | undefined): Promise<void> {
+    try {
+      await withFloodRetry('answerCallbackQuery', () => this.bot.telegram.answerCbQuery(queryId, text), this.retry);
+    } catch (e) {
+      // A redelivered update's query was answered already ("query is too old"): nothing lost.
+      this.opts.logger.info({ ...errorSummary(e) }, 'telegram: could not answer a button press');
+    }
+  }
+
+  private async registerCommands(): Promise<void> {
+    const commands = this.opts.listCommands();
+    const skipped = unlistableCommands(commands);
+    if (skipped.length) this.opts.logger.warn({ skipped }, 'telegram: command names Telegram cannot list in its menu');
+    for (const menu of commandMenus(commands, this.opts.locale)) {
+      const extra = menu.languageCode ? { language_code: menu.languageCode } : {};
+      try {
+        await withFloodRetry('setMyCommands', () => this.bot.telegram.setMyCommands(menu.commands, extra), this.retry);
+      } catch (e) {
+        // The menu is a convenience: typed commands work without it.
+        this.opts.logger.warn({ languageCode: menu.languageCode, ...errorSummary(e) }, 'telegram: could not register the command menu');
+      }
+    }
+  }
+
+  /** Answers and greetings: a failure is logged, never thrown into the update loop. */
+  private async trySend(chatId: number | string, m: OutboundMessage, o: { replyTo?: number }): Promise<void> {
+    try {
+      await this.send(chatId, m, { replyTo: o.replyTo, single: false });
+    } catch (e) {
+      const gone = isChatGone(e);
+      this.opts.logger.warn({ chat: chatId, ...errorSummary(e) }, gone ? 'telegram: the bot cannot post in this chat (removed or blocked)' : 'telegram: could not send an answer');
+    }
+  }
+
+  private async send(chatId: number | string, m: OutboundMessage, o: { replyTo?: number; single: boolean }): Promise<number[]> {
+    const parts = o.single ? [renderSingle(m.text, this.render)] : renderParts(m.text, this.render);
+    const keyboard = this.keyboard(m);
+    const ids: number[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const extra = {
+        link_preview_options: { is_disabled: true },
+        ...(i === 0 && o.replyTo !== undefined ? { reply_parameters: { message_id: o.replyTo, allow_sending_without_reply: true } } : {}),
+        ...(i === parts.length - 1 && keyboard.inline_keyboard.length ? { reply_markup: keyboard } : {}),
+      };
+      const sent = await this.withHtml('sendMessage', parts[i]!, (text, html) =>
+        this.bot.telegram.sendMessage(chatId, text, { ...extra, ...(html ? { parse_mode: 'HTML' as const } : {}) }),
+      );
+      ids.push(sent.message_id);
+    }
+    const file = m.file;
+    if (file) {
+      await withFloodRetry('sendDocument', () => this.bot.telegram.sendDocument(chatId, { source: Buffer.from(file.content, 'utf8'), filename: file.filename }), this.retry);
+    }
+    return ids;
+  }
+
+  private async edit(ref: MessageRef, m: OutboundMessage): Promise<void> {
+    const { chatId, messageId } = parseMessageRef(ref);
+    // An empty keyboard removes the button (e.g. once an issue is withdrawn).
+    const keyboard = this.keyboard(m);
+    try {
+      await this.withHtml('editMessageText', renderSingle(m.text, this.render), (text, html) =>
+        this.bot.telegram.editMessageText(chatId, Number(messageId), undefined, text, {
+          link_preview_options: { is_disabled: true },
+          reply_markup: keyboard,
+          ...(html ? { parse_mode: 'HTML' as const } : {}),
+        }),
+      );
+    } catch (e) {
+      if (isNotModified(e)) return;
+      const log = { ref, ...errorSummary(e) };
+      if (isChatGone(e)) this.opts.logger.warn(log, 'telegram: card not updated: the bot was removed from the chat');
+      else if (isMessageGone(e)) this.opts.logger.info(log, 'telegram: card not updated: the message was deleted');
+      else this.opts.logger.error(log, 'telegram: card update failed');
+    }
+  }
+
+  /** Sends HTML; if Telegram cannot parse it (a rendering bug), the same text goes out plain. */
+  private async withHtml<T>(method: string, html: string, call: (text: string, asHtml: boolean) => Promise<T>): Promise<T> {
+    try {
+      return await withFloodRetry(method, () => call(html, true), this.retry);
+    } catch (e) {
+      if (!isParseError(e)) throw e;
+      this.opts.logger.error({ method, ...errorSummary(e) }, 'telegram refused our HTML; sending plain text');
+      return withFloodRetry(method, () => call(htmlToPlain(html), false), this.retry);
+    }
+  }
+
+  private keyboard(m: OutboundMessage): InlineKeyboard {
+    const { markup, dropped } = renderKeyboard(m.buttons);
+    if (dropped) this.opts.logger.warn({ dropped }, 'telegram: buttons left out (callback data over 64 bytes)');
+    return markup;
+  }
+
+  private requireDispatch(): Dispatch {
+    if (!this.dispatch) throw new Error('TelegramAdapter.start() has not run');
+    return this.dispatch;
+  }
+}
+
+function telegramChatId(chat: ChatRef): string {
+  const { platform, chatId } = parseChatRef(chat);
+  if (platform !== 'telegram' || !CHAT_ID.test(chatId)) throw new Error(`Not a Telegram chat: ${chat}`);
+  return chatId;
+}

@@ -1,0 +1,37 @@
+import type { MessageRef, OutboundMessage, RecordRef } from '../types';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
+
+export interface OutboxEntry {
+  id: number;
+  op: 'post' | 'update';
+  /** ChatRef for posts, MessageRef for updates. */
+  target: string;
+  message: OutboundMessage;
+  show: RecordRef | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAt: Date;
+}
+
+export interface OutboxRepo {
+  /** Persists a post; returns its id. */
+  enqueuePost(chat: string, message: OutboundMessage, show: RecordRef | null, now: Date): number;
+  /** Persists a card update; a pending update of the same message is replaced (latest wins). */
+  enqueueUpdate(ref: MessageRef, message: OutboundMessage, now: Date): number;
+  /** Marks the entry as being sent if it is still pending; false when someone else took it. */
+  claim(id: number, now: Date): OutboxEntry | undefined;
+  /** Pending entries due at `now`, oldest first. */
+  due(now: Date, limit: number): OutboxEntry[];
+  sent(id: number, ref: MessageRef | null, now: Date): void;
+  retry(id: number, error: string, nextAt: Date): void;
+  dead(id: number, error: string): void;
+  /**
+   * Entries left 'sending' by a process that died mid-send: back to pending, to be sent again
+   * (the platform may or may not have received them). Returns how many.
+   */
+  recoverInterrupted(): number;
+  backlog(now: Date): { pending: number; dead: number; oldestPending: Date | null };
+  /** Forgets entries sent before `before`; returns how many. */
+  pruneSent(before: Date): number;
+}

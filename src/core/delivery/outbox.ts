@@ -1,0 +1,135 @@
+import type { Clock } from '../clock';
+import type { Delivery } from '../feature';
+import type { Logger } from '../logger';
+import type { LinkRepo } from '../records';
+import type { ChatRef, MessageRef, OutboundMessage, RecordRef } from '../types';
+import type { OutboxEntry, OutboxRepo } from './outbox.port';
+import { PermanentDeliveryError } from './delivery-errors';
+
+export interface OutboxOptions {
+  /** First retry delay; doubles per attempt up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** After this many failed attempts an entry is given up (status dead) and logged. */
+  maxAttempts?: number;
+}
+
+/**
+ * The bot's Delivery: every post and update is written to the outbox first, then sent through
+ * the adapters. A failed send stays queued and is retried with backoff by flush(); a card's
+ * link to its record is stored when its post finally goes out.
+ */
+export class Outbox implements Delivery {
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxAttempts: number;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<number> | undefined;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(
+    private readonly repo: OutboxRepo,
+    private readonly target: Delivery,
+    private readonly links: LinkRepo,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    opts: OutboxOptions = {},
+  ) {
+    this.baseDelayMs = opts.baseDelayMs ?? 2_000;
+    this.maxDelayMs = opts.maxDelayMs ?? 5 * 60_000;
+    this.maxAttempts = opts.maxAttempts ?? 12;
+  }
+
+  async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined> {
+    const id = this.repo.enqueuePost(chat, message, show ?? null, this.clock.now());
+    if (this.closed) return undefined;
+    return this.track(this.send(id));
+  }
+
+  async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const id = this.repo.enqueueUpdate(ref, message, this.clock.now());
+    if (this.closed) return;
+    await this.track(this.send(id));
+  }
+
+  /** Sends every entry that is due (retries, and what a crash left behind). */
+  flush(): Promise<number> {
+    if (!this.flushing) this.flushing = this.flushDue().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  /** At start-up: entries a dead process left mid-send go back in the queue, then flush. */
+  recover(): Promise<number> {
+    const n = this.repo.recoverInterrupted();
+    if (n) this.logger.warn({ entries: n }, 'outbox: sends interrupted by a stop are sent again');
+    return this.flush();
+  }
+
+  start(intervalMs = 5_000): void {
+    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops taking new sends, waits for those in flight and one last flush (bounded by the caller). */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.inFlight]);
+    await this.flush();
+    this.closed = true;
+  }
+
+  backlog() {
+    return this.repo.backlog(this.clock.now());
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  private async flushDue(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const due = this.repo.due(this.clock.now(), 50);
+      if (!due.length) return sent;
+      for (const e of due) if ((await this.send(e.id)) !== undefined || e.op === 'update') sent++;
+      if (due.length < 50) return sent;
+    }
+  }
+
+  /** Sends one entry if it is still pending; never throws. Returns the message ref of a post. */
+  private async send(id: number): Promise<MessageRef | undefined> {
+    const entry = this.repo.claim(id, this.clock.now());
+    if (!entry) return undefined;
+    try {
+      if (entry.op === 'post') {
+        const ref = (await this.target.post(entry.target as ChatRef, entry.message, entry.show ?? undefined))!;
+        if (entry.show) this.links.link(ref, entry.show, this.clock.now());
+        this.repo.sent(id, ref, this.clock.now());
+        return ref;
+      }
+      await this.target.update(entry.target as MessageRef, entry.message);
+      this.repo.sent(id, null, this.clock.now());
+      return undefined;
+    } catch (e) {
+      this.failed(entry, e);
+      return undefined;
+    }
+  }
+
+  private failed(entry: OutboxEntry, e: unknown): void {
+    const error = String((e as Error)?.message ?? e).slice(0, 500);
+    const code = (e as { code?: string })?.code;
+    if (e instanceof PermanentDeliveryError || entry.attempts >= this.maxAttempts) {
+      this.repo.dead(entry.id, error);
+      this.logger.error({ outbox: entry.id, op: entry.op, target: entry.target, attempts: entry.attempts, code, error }, 'outbox: giving up on a send');
+      return;
+    }
+    const delay = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (entry.attempts - 1));
+    this.repo.retry(entry.id, error, new Date(this.clock.now().getTime() + delay));
+    this.logger.warn({ outbox: entry.id, op: entry.op, target: entry.target, attempts: entry.attempts, code, retryInMs: delay, error }, 'outbox: send failed, will retry');
+  }
+}

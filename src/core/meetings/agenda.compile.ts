@@ -1,0 +1,61 @@
+import type { OutboundMessage, RichText, Span } from '../types';
+import type { Services } from '../feature';
+import type { AgendaContext, AgendaContributor, AgendaSection, Meeting } from './meeting';
+import type { MeetingFormat } from './meeting.format';
+
+/** The sections of a Taiwanese government agenda, in the order they are read. */
+export const SECTIONS: readonly AgendaSection[] = ['reports', 'followUps', 'discussion', 'motions'];
+
+const SECTION_KEY = {
+  reports: 'agenda.sectionReports',
+  followUps: 'agenda.sectionFollowUps',
+  discussion: 'agenda.sectionDiscussion',
+  motions: 'agenda.sectionMotions',
+} as const satisfies Record<AgendaSection, string>;
+
+export interface CompiledAgenda {
+  meeting: Meeting;
+  since: Date | null;
+  sections: readonly { section: AgendaSection; lines: readonly RichText[] }[];
+  /** Agencies with an item anywhere on the agenda, in directory order. */
+  agencies: readonly number[];
+}
+
+/** Asks every contributor for its lines; a section nobody fills stays, empty. */
+export function compileAgenda(meeting: Meeting, contributors: readonly AgendaContributor[], fmt: MeetingFormat, services: Services, now: Date): CompiledAgenda {
+  const since = services.store.meetings.previous(meeting)?.startsAt ?? null;
+  const ctx: AgendaContext = { meeting, since, now, locale: fmt.locale, t: fmt.t, services };
+  const agencies = new Set<number>();
+  const sections = SECTIONS.map((section) => {
+    const lines: RichText[] = [];
+    for (const c of contributors) {
+      if (c.section !== section) continue;
+      lines.push(...c.lines(ctx));
+      for (const a of c.agencies?.(ctx) ?? []) agencies.add(a);
+    }
+    return { section, lines };
+  });
+  const order = services.people.agencies.all.map((a) => a.id);
+  return { meeting, since, sections, agencies: order.filter((id) => agencies.has(id)) };
+}
+
+/** The agenda as a message: heading, time, holiday flag, then the four sections. */
+export function renderAgenda(a: CompiledAgenda, fmt: MeetingFormat, opts: { draft: boolean }): OutboundMessage {
+  const { t } = fmt;
+  const m = a.meeting;
+  const text: Span[] = [{ bold: t('agenda.header', { id: m.id, title: m.title }) }, '\n', t('agenda.when', { when: fmt.span(m) })];
+  const holiday = fmt.holiday(m.startsAt);
+  if (holiday) text.push('\n', holiday);
+  if (m.status !== 'scheduled') text.push('\n', t('agenda.status', { status: fmt.status(m.status) }));
+  else if (opts.draft) text.push('\n', t('agenda.draft'));
+  for (const s of a.sections) {
+    text.push('\n\n', { bold: t(SECTION_KEY[s.section]) });
+    if (s.section === 'discussion') {
+      text.push('\n', a.since ? t('agenda.discussionSince', { when: fmt.at(a.since) }) : t('agenda.discussionAll'));
+      if (m.kind === 'monthly') text.push('\n', t('agenda.ballotNote'));
+    }
+    if (!s.lines.length) text.push('\n', t('common.none'));
+    for (const line of s.lines) text.push('\n', ...line);
+  }
+  return { text };
+}

@@ -1,0 +1,191 @@
+import { UserError } from '../errors';
+import { floating, fromFloating, instantsOf, isValidWallTime, wallTime, type WallTime } from './zoned-time';
+
+// Dates and times as POs type them: `2026-12-04 10:00`, `115/12/4 14:00` (ROC year), `12/4 10:00`,
+// `12月4日 下午2點`, `明天 10:00`, `下週五 10點半`, `tomorrow 10am`. Syntax is recognised first
+// (so a command can tell its title from its date), then resolved against now in the zone,
+// refusing what is past, impossible or ambiguous.
+
+type DateSpec =
+  | { kind: 'ymd'; year: number | null; month: number; day: number }
+  /** Days from today; yesterday is recognised so it can be refused as past, not as unreadable. */
+  | { kind: 'days'; n: number }
+  | { kind: 'weekday'; weekday: number; week: 'coming' | 'this' | 'next' | 'after-next' };
+
+interface TimeSpec {
+  hour: number;
+  minute: number;
+  /** 'am' | 'pm' | 'noon' when the input said so (上午, 下午, 中午, am, pm). */
+  meridiem: 'am' | 'pm' | 'noon' | null;
+  /** The hour was written with a leading zero (`03:00`): clearly 24-hour. */
+  padded: boolean;
+}
+
+export interface RecognizedWhen {
+  date: DateSpec | null;
+  time: TimeSpec | null;
+}
+
+const ZH_WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+const EN_WEEKDAY: Record<string, number> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+};
+const RELATIVE_DAYS: Record<string, number> = { 前天: -2, 昨天: -1, 昨日: -1, yesterday: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 後天: 2, 后天: 2, 大後天: 3, 大后天: 3, today: 0, tomorrow: 1 };
+const MERIDIEM: Record<string, TimeSpec['meridiem']> = {
+  上午: 'am', 早上: 'am', 凌晨: 'am', am: 'am', 'a.m.': 'am',
+  中午: 'noon',
+  下午: 'pm', 晚上: 'pm', 傍晚: 'pm', pm: 'pm', 'p.m.': 'pm',
+};
+
+// A time at the end: `10:00`, `10點`, `10點半`, `10點30分`, `下午2點`, `2pm`, `2:30 pm`.
+const TIME = /(?:^|\s|(?<=[^\d:/.\-]))(?:(上午|早上|凌晨|中午|下午|晚上|傍晚)\s*)?(\d{1,2})(?::(\d{2})|([點点時时])(?:(半)|(\d{1,2})分?)?)?\s*(a\.m\.|p\.m\.|am|pm)?$/;
+
+function normalize(input: string): string {
+  // NFKC folds full-width digits and colons (１２：００) into ASCII.
+  return input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/\s+(at|@)\s+/g, ' ');
+}
+
+function recognizeTime(s: string): { time: TimeSpec; rest: string } | undefined {
+  const m = TIME.exec(s);
+  if (!m) return undefined;
+  const [, mer, h, colonMin, pointMark, half, pointMin, ampm] = m;
+  // A bare number is not a time: it needs `:mm`, 點/時, or am/pm.
+  if (colonMin === undefined && pointMark === undefined && ampm === undefined) return undefined;
+  const meridiem = (mer && MERIDIEM[mer]) || (ampm && MERIDIEM[ampm]) || null;
+  const minute = colonMin !== undefined ? Number(colonMin) : half ? 30 : pointMin !== undefined ? Number(pointMin) : 0;
+  return { time: { hour: Number(h), minute, meridiem, padded: h!.length === 2 && h!.startsWith('0') }, rest: s.slice(0, m.index).trim() };
+}
+
+function recognizeDate(s: string): DateSpec | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4}|1\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) return ymd(m[1]!, m[2]!, m[3]!);
+  if ((m = /^(?:民國|民国)?(\d{3,4})年(\d{1,2})月(\d{1,2})[日號号]?$/.exec(s))) return ymd(m[1]!, m[2]!, m[3]!);
+  if ((m = /^(\d{1,2})月(\d{1,2})[日號号]?$/.exec(s)) || (m = /^(\d{1,2})\/(\d{1,2})$/.exec(s))) {
+    return { kind: 'ymd', year: null, month: Number(m[1]), day: Number(m[2]) };
+  }
+  if (s in RELATIVE_DAYS) return { kind: 'days', n: RELATIVE_DAYS[s]! };
+  if ((m = /^(這|这|本|下下|下)?(?:個|个)?(?:週|周|星期|禮拜|礼拜)([一二三四五六日天])$/.exec(s))) {
+    const week = m[1] === undefined ? 'coming' : m[1] === '下' ? 'next' : m[1] === '下下' ? 'after-next' : 'this';
+    return { kind: 'weekday', weekday: ZH_WEEKDAY[m[2]!]!, week };
+  }
+  if ((m = /^(?:(this|next) )?([a-z]+)$/.exec(s)) && m[2]! in EN_WEEKDAY) {
+    return { kind: 'weekday', weekday: EN_WEEKDAY[m[2]!]!, week: m[1] === 'next' ? 'next' : m[1] === 'this' ? 'this' : 'coming' };
+  }
+  return undefined;
+}
+
+function ymd(y: string, mo: string, d: string): DateSpec {
+  // Three-digit years are the ROC era (民國115年 = 2026), as Taiwanese officials write them.
+  const year = y.length === 3 ? Number(y) + 1911 : Number(y);
+  return { kind: 'ymd', year, month: Number(mo), day: Number(d) };
+}
+
+/** The date and time the text names, by syntax only; undefined when it is not a date/time at all. */
+export function recognizeWhen(input: string): RecognizedWhen | undefined {
+  const s = normalize(input);
+  if (!s) return undefined;
+  const t = recognizeTime(s);
+  if (t) {
+    if (!t.rest) return { date: null, time: t.time };
+    const date = recognizeDate(t.rest);
+    return date ? { date, time: t.time } : undefined;
+  }
+  const date = recognizeDate(s);
+  return date ? { date, time: null } : undefined;
+}
+
+export interface ResolveOptions {
+  now: Date;
+  timeZone: string;
+  /** Formats an instant for messages (locale, zone, era). */
+  format: (d: Date) => string;
+}
+
+const DAY = 86_400_000;
+const MAX_AHEAD_DAYS = 2 * 366;
+
+/**
+ * Resolves a recognised date and time to one instant in the future, or throws a UserError that
+ * says what is wrong: no date, no time, impossible, past, or ambiguous (am/pm, a repeated hour).
+ */
+export function resolveWhen(r: RecognizedWhen, opts: ResolveOptions): Date {
+  if (!r.time) throw new UserError('meetings.whenNoTime', undefined);
+  if (!r.date) throw new UserError('meetings.whenNoDate', undefined);
+  const { hour, minute } = resolveHour(r.time);
+  const today = wallTime(opts.now, opts.timeZone);
+  const day = resolveDay(r.date, today);
+  const wall: WallTime = { ...day, hour, minute };
+  if (!isValidWallTime(wall)) throw new UserError('meetings.whenInvalid', undefined);
+  const instants = instantsOf(wall, opts.timeZone);
+  if (instants.length === 0) throw new UserError('meetings.whenSkipped', { zone: opts.timeZone });
+  if (instants.length > 1) throw new UserError('meetings.whenRepeated', { first: opts.format(instants[0]!), second: opts.format(instants[1]!) });
+  const at = instants[0]!;
+  if (at.getTime() <= opts.now.getTime()) {
+    const yearless = r.date.kind === 'ymd' && r.date.year === null;
+    throw new UserError(yearless ? 'meetings.whenPastYearless' : 'meetings.whenPast', { when: opts.format(at) });
+  }
+  if (at.getTime() - opts.now.getTime() > MAX_AHEAD_DAYS * DAY) throw new UserError('meetings.whenTooFar', { when: opts.format(at) });
+  return at;
+}
+
+function resolveHour(t: TimeSpec): { hour: number; minute: number } {
+  let { hour } = t;
+  const { minute } = t;
+  if (minute > 59 || hour > 24) throw new UserError('meetings.whenInvalid', undefined);
+  if (t.meridiem === 'pm' && hour >= 1 && hour <= 11) hour += 12;
+  else if (t.meridiem === 'am' && hour === 12) hour = 0;
+  else if (t.meridiem === 'am' && hour > 12) throw new UserError('meetings.whenInvalid', undefined);
+  else if (t.meridiem === 'noon' && hour >= 1 && hour <= 2) hour += 12;
+  else if (t.meridiem === null && !t.padded && hour >= 1 && hour <= 6) {
+    // 「3點」 in a work chat usually means 15:00, but a bot should not guess a meeting time.
+    const mm = String(minute).padStart(2, '0');
+    throw new UserError('meetings.whenAmbiguousHour', { early: `0${hour}:${mm}`, late: `${hour + 12}:${mm}` });
+  }
+  if (hour > 23) throw new UserError('meetings.whenInvalid', undefined);
+  return { hour, minute };
+}
+
+function resolveDay(d: DateSpec, today: WallTime & { weekday: number }): { year: number; month: number; day: number } {
+  const todayMs = Date.UTC(today.year, today.month - 1, today.day);
+  const dayOf = (ms: number) => {
+    const w = fromFloating(ms);
+    return { year: w.year, month: w.month, day: w.day };
+  };
+  switch (d.kind) {
+    case 'ymd': {
+      if (d.year !== null) return { year: d.year, month: d.month, day: d.day };
+      // No year: this year's date, or next year's when this year's is more than half a year ago
+      // (in December, `1/5` means next January; `12/1` said on 12/20 is a mistake, refused as past).
+      const thisYear = floating({ year: today.year, month: d.month, day: d.day, hour: 0, minute: 0 });
+      if (thisYear < todayMs - 183 * DAY) return { year: today.year + 1, month: d.month, day: d.day };
+      return { year: today.year, month: d.month, day: d.day };
+    }
+    case 'days':
+      return dayOf(todayMs + d.n * DAY);
+    case 'weekday': {
+      if (d.week === 'coming') return dayOf(todayMs + ((d.weekday - today.weekday + 7) % 7) * DAY);
+      // Weeks run Monday to Sunday, as on Taiwanese calendars: 下週五 is the Friday of next week.
+      const monday = todayMs - ((today.weekday + 6) % 7) * DAY;
+      const offset = ((d.weekday + 6) % 7) + (d.week === 'next' ? 7 : d.week === 'after-next' ? 14 : 0);
+      return dayOf(monday + offset * DAY);
+    }
+  }
+}
+
+/** Recognises and resolves in one go; `usage` is shown when the text is not a date and time. */
+export function parseWhen(input: string, opts: ResolveOptions): Date {
+  const r = recognizeWhen(input);
+  if (!r) throw new UserError('meetings.whenUnrecognized', { input: input.trim().slice(0, 40) });
+  return resolveWhen(r, opts);
+}
+
+/** A duration written after a meeting's time: `90m`, `2h`, `1h30m`, `90分鐘`, `2小時`, `1.5h`. */
+export function parseMeetingDuration(token: string): number | undefined {
+  const s = token.normalize('NFKC').toLowerCase().trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{1,2})h(?:(\d{1,3})m(?:in)?)?$/.exec(s))) return Number(m[1]) * 60 + Number(m[2] ?? 0);
+  if ((m = /^(\d{1,3})(?:m|min|mins|分|分鐘|分钟)$/.exec(s))) return Number(m[1]);
+  if ((m = /^(\d{1,2}(?:\.\d)?)(?:h|hr|hrs|小時|小时|鐘頭)$/.exec(s))) return Math.round(Number(m[1]) * 60);
+  return undefined;
+}

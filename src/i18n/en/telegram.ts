@@ -1,0 +1,10 @@
+import type { Translation } from '../translation';
+import type { telegram as zh } from '../zh-TW/telegram';
+
+export const telegram: Translation<typeof zh> = {
+  truncated: '… (message too long; the rest was left out)',
+  addedToGroup: (p) =>
+    `Hello, I am po-bot. Type /help for commands. To vote, press the "${p.emoji} +1" button under an issue card; ` +
+    `to vote with a ${p.emoji} reaction, make me a group admin first: Telegram only tells admins about reactions.`,
+  buttonExpired: 'This button no longer works; use /vote <issue number> instead.',
+};

@@ -1,0 +1,88 @@
+import type { Db } from '../db';
+import type { OutboxEntry, OutboxRepo } from '../../core/delivery/outbox.port';
+import type { OutboundMessage } from '../../core/types';
+
+interface Row {
+  id: number;
+  op: 'post' | 'update';
+  target: string;
+  message: string;
+  show_kind: string | null;
+  show_id: number | null;
+  status: OutboxEntry['status'];
+  attempts: number;
+  next_at: number;
+}
+
+function toEntry(r: Row): OutboxEntry {
+  return {
+    id: r.id,
+    op: r.op,
+    target: r.target,
+    message: JSON.parse(r.message) as OutboundMessage,
+    show: r.show_kind === null ? null : { kind: r.show_kind, id: r.show_id! },
+    status: r.status,
+    attempts: r.attempts,
+    nextAt: new Date(r.next_at),
+  };
+}
+
+export function outboxRepo(db: Db): OutboxRepo {
+  const c = db.$client;
+  const insert = c.prepare(
+    `insert into outbox (op, target, message, show_kind, show_id, status, attempts, next_at, created_at)
+     values (@op, @target, @message, @showKind, @showId, 'pending', 0, @now, @now)`,
+  );
+  const replacePending = c.prepare(`update outbox set message = ?, next_at = min(next_at, ?) where target = ? and op = 'update' and status = 'pending' returning id`);
+  // One statement: the status check and the change are atomic, so an entry is sent by one sender.
+  const claim = c.prepare(`update outbox set status = 'sending', attempts = attempts + 1 where id = ? and status = 'pending' returning *`);
+  const due = c.prepare(`select * from outbox where status = 'pending' and next_at <= ? order by id limit ?`);
+  const sent = c.prepare(`update outbox set status = 'sent', result_ref = ?, sent_at = ?, last_error = null where id = ?`);
+  const retry = c.prepare(`update outbox set status = 'pending', last_error = ?, next_at = ? where id = ?`);
+  const dead = c.prepare(`update outbox set status = 'dead', last_error = ? where id = ?`);
+  const recover = c.prepare(`update outbox set status = 'pending' where status = 'sending'`);
+  const backlog = c.prepare(
+    `select sum(status = 'pending') as pending, sum(status = 'dead') as dead, min(case when status = 'pending' then created_at end) as oldest from outbox where status in ('pending', 'dead')`,
+  );
+  const prune = c.prepare(`delete from outbox where status = 'sent' and sent_at < ?`);
+  const enqueueUpdate = c.transaction((ref: string, message: string, now: number) => {
+    const replaced = replacePending.get(message, now, ref) as { id: number } | undefined;
+    if (replaced) return replaced.id;
+    return Number(insert.run({ op: 'update', target: ref, message, showKind: null, showId: null, now }).lastInsertRowid);
+  });
+
+  return {
+    enqueuePost(chat, message, show, now) {
+      return Number(insert.run({ op: 'post', target: chat, message: JSON.stringify(message), showKind: show?.kind ?? null, showId: show?.id ?? null, now: now.getTime() }).lastInsertRowid);
+    },
+    enqueueUpdate(ref, message, now) {
+      return enqueueUpdate(ref, JSON.stringify(message), now.getTime());
+    },
+    claim(id) {
+      const r = claim.get(id) as Row | undefined;
+      return r ? toEntry(r) : undefined;
+    },
+    due(now, limit) {
+      return (due.all(now.getTime(), limit) as Row[]).map(toEntry);
+    },
+    sent(id, ref, now) {
+      sent.run(ref, now.getTime(), id);
+    },
+    retry(id, error, nextAt) {
+      retry.run(error, nextAt.getTime(), id);
+    },
+    dead(id, error) {
+      dead.run(error, id);
+    },
+    recoverInterrupted() {
+      return recover.run().changes;
+    },
+    pruneSent(before) {
+      return prune.run(before.getTime()).changes;
+    },
+    backlog() {
+      const r = backlog.get() as { pending: number | null; dead: number | null; oldest: number | null };
+      return { pending: r.pending ?? 0, dead: r.dead ?? 0, oldestPending: r.oldest === null ? null : new Date(r.oldest) };
+    },
+  };
+}

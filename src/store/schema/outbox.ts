@@ -1,0 +1,30 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Every post and card update the bot makes, persisted before it is sent: a send that fails is
+ * retried with backoff, and one cut off by a crash is sent after the restart.
+ * status: pending → sending → sent | dead. `coalesce` lets a newer card update replace an
+ * older one for the same message that has not gone out yet.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    op: text('op', { enum: ['post', 'update'] }).notNull(),
+    /** ChatRef for posts, MessageRef for updates. */
+    target: text('target').notNull(),
+    message: text('message').notNull(),
+    showKind: text('show_kind'),
+    showId: integer('show_id'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAt: integer('next_at').notNull(),
+    resultRef: text('result_ref'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAt), index('outbox_target').on(t.target, t.status)],
+);

@@ -1,0 +1,68 @@
+import { AdapterHub } from '../../../src/adapters/hub';
+import { TelegramAdapter, type TelegramMode } from '../../../src/adapters/telegram/telegram.adapter';
+import { testApp, type TestApp } from '../../support/app';
+import { RecordingLogger } from './logger';
+
+export interface TelegramTestApp {
+  app: TestApp;
+  adapter: TelegramAdapter;
+  logger: RecordingLogger;
+  /** Milliseconds the adapter asked to wait (429 retry_after), recorded instead of slept. */
+  sleeps: number[];
+  fatal: Error[];
+  /** Resolves with the first error the adapter reported as fatal. */
+  fatalSeen: Promise<Error>;
+  close(): Promise<void>;
+}
+
+/** A real app (real SQLite, real migrations) behind a real TelegramAdapter, started. */
+export async function startTelegramApp(o: { apiRoot: string; token: string; mode: TelegramMode; config?: Record<string, unknown>; editIntervalMs?: number }): Promise<TelegramTestApp> {
+  const app = testApp(o.config);
+  const hub = new AdapterHub();
+  app.bot.setDelivery(hub);
+  const logger = new RecordingLogger();
+  const sleeps: number[] = [];
+  const fatal: Error[] = [];
+  let reportFatal!: (e: Error) => void;
+  const fatalSeen = new Promise<Error>((r) => (reportFatal = r));
+  const adapter = new TelegramAdapter({
+    token: o.token,
+    apiRoot: o.apiRoot,
+    mode: o.mode,
+    locale: app.config.locale,
+    voteReactions: app.config.voting.reactions,
+    voteEmoji: app.config.voting.emoji,
+    listCommands: () => app.bot.listCommands(),
+    logger,
+    sleep: async (ms) => void sleeps.push(ms),
+    // Pacing of card edits is tested on its own (queues.test.ts); here every edit goes at once.
+    editIntervalMs: o.editIntervalMs ?? 0,
+    onFatal: (e) => {
+      fatal.push(e);
+      reportFatal(e);
+    },
+  });
+  hub.add(adapter);
+  try {
+    await adapter.start((e) => app.bot.dispatch(e));
+  } catch (e) {
+    app.cleanup();
+    throw e;
+  }
+  return {
+    app,
+    adapter,
+    logger,
+    sleeps,
+    fatal,
+    fatalSeen,
+    close: async () => {
+      await adapter.stop();
+      app.cleanup();
+    },
+  };
+}
+
+export function count(app: TestApp, table: 'votes' | 'issues' | 'processed_events'): number {
+  return (app.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+}
