@@ -34,7 +34,7 @@ function compareMs(a: () => unknown, b: () => unknown, rounds = 7): { a: number;
 /**
  * The casework hot paths against raw better-sqlite3 on a file with the app's settings, measured
  * interleaved: every chat message during a meeting (recorded), every message outside one (one
- * lookup), /select (a write transaction other processes wait for), and the SayIt export.
+ * lookup), /select (takes the write lock other processes wait for), and the SayIt export.
  */
 export const casesBench: Bench = {
   name: 'cases',
@@ -103,7 +103,7 @@ export const casesBench: Bench = {
           pass: quiet.subject / quiet.baseline >= 1,
         },
         {
-          name: '/select (BEGIN IMMEDIATE, numbered, announced)',
+          name: '/select (write lock first, numbered, announced)',
           value: sel.subject,
           unit: 'cases/s',
           baseline: { name: 'raw inserts', value: sel.baseline },
