@@ -33,7 +33,9 @@ export function sqliteStore(db: Db): Store {
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       try {
-        return client.transaction(fn)();
+        // IMMEDIATE: take the write lock up front, so a read-then-write handler waits for another
+        // process instead of failing with SQLITE_BUSY_SNAPSHOT when that process commits in between.
+        return client.transaction(fn).immediate();
       } catch (e) {
         clearCaches(client);
         throw e;

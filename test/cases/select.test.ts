@@ -106,16 +106,23 @@ test('two processes selecting the same issues at the same time get gapless, uniq
   const db = join(app.dir, 'test.sqlite');
   const script = join(__dirname, 'fixtures', 'select-child.ts');
   const children = [17, 99].map((seed, k) => fork(script, [db, String(seed), '60', String(k + 1)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  await Promise.all(children.map((c) => new Promise((r) => c.once('message', r))));
-  const results = children.map((c) => new Promise<{ results: { ids: number[]; ok: boolean; text: string }[] }>((r) => c.once('message', r as never)));
-  for (const c of children) c.send('go');
-  const [a, b] = await Promise.all(results);
+  let a: { results: { ids: number[]; ok: boolean; text: string }[] } | undefined;
+  let b: typeof a;
+  try {
+    await Promise.all(children.map((c) => new Promise((r) => c.once('message', r))));
+    const results = children.map((c) => new Promise<NonNullable<typeof a>>((r) => c.once('message', r as never)));
+    for (const c of children) c.send('go');
+    [a, b] = await Promise.all(results);
+  } finally {
+    // A test that fails or times out must not leave children holding jest open.
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  }
   expectGapless(app, 60);
   // Every refusal is the all-or-nothing "already a case", never an internal error.
   for (const r of [...a!.results, ...b!.results].filter((x) => !x.ok)) expect(r.text).toMatch(/已經是第.+案；這次沒有選定任何議題/);
   const won = [...a!.results, ...b!.results].filter((x) => x.ok).flatMap((x) => x.ids);
   expect(won.sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-}, 20_000);
+}, 60_000);
 
 test('case numbers read the network way', () => {
   expect([1, 2, 10, 11, 12, 20, 50, 101, 110, 1010].map(chineseNumeral)).toEqual(['一', '二', '十', '十一', '十二', '二十', '五十', '一百零一', '一百一十', '一千零一十']);
