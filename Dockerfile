@@ -1,22 +1,49 @@
-# Build stage: compiles TypeScript and the better-sqlite3 native addon (needs python3/make/g++).
+# po-bot container image.
+#
+# No container engine runs on the project's machines, so this file is checked without one:
+# test/docker/dockerfile.lint.test.ts reads its stages and instructions, and
+# `npm run docker:replay` (a reduced run is in `npm test`) replays every step in a temporary
+# directory and talks to the result. The replay runs only RUN commands it knows; add a new kind
+# of command there when you add one here. See docs/docker.md.
+
+# ---- build: compilers for better-sqlite3's native addon, dev dependencies, tsc.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+# The lockfile alone first: this layer is rebuilt only when dependencies change.
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-# Runtime stage: no compilers, non-root, database on a volume.
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production DATABASE_PATH=/data/po-bot.sqlite BOT_CONFIG=/app/bot.config.json
+# ---- runtime: node, production dependencies (addon already compiled on the same base), the
+# compiled code and the migrations. No compilers, no TypeScript sources.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    DATABASE_PATH=/data/po-bot.sqlite \
+    BOT_CONFIG=/app/bot.config.json \
+    PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# dist/store/db.js applies ../../migrations (= /app/migrations) at every start-up.
 COPY migrations ./migrations
 COPY bot.config.json package.json ./
-RUN mkdir -p /data && chown node:node /data
-USER node
+# The database lives on the volume, owned by the unprivileged `node` user (uid 1000) of the base
+# image; ./data (the config's default database path, the console's exports) points there too.
+# Ownership is set before VOLUME: changes to a volume's path after it is declared are discarded.
+# The application files stay root-owned, so the running bot cannot rewrite its own code.
+RUN mkdir -p /data && chown node:node /data && ln -s /data /app/data
 VOLUME ["/data"]
+USER node
+EXPOSE 3000
+STOPSIGNAL SIGTERM
+# Slim images have no curl: node itself asks GET /healthz on PORT; 200 is healthy, anything
+# else (503, refused, no answer in 4 s) is not.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "require('http').get({host:'127.0.0.1',port:Number(process.env.PORT)||3000,path:'/healthz',timeout:4000},(r)=>process.exit(r.statusCode===200?0:1)).on('timeout',()=>process.exit(1)).on('error',()=>process.exit(1))"]
+# Exec form: node is PID 1 and receives SIGTERM itself (src/main.ts shuts down on it).
 CMD ["node", "dist/main.js"]

@@ -2,10 +2,11 @@ import { printLines, type Bench } from './harness';
 import { votesBench } from './votes.bench';
 import { telegramBench } from './telegram.bench';
 import { meetingsBench } from './meetings.bench';
+import { casesBench } from './cases.bench';
 import { slackBench } from './slack.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, telegramBench, meetingsBench, slackBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -8,6 +8,11 @@ import { votesFeature } from './core/votes/votes.feature';
 import { peopleFeature } from './core/people/people.feature';
 import { helpFeature } from './core/help/help.feature';
 import { maintenanceFeature, scheduleMaintenance } from './core/maintenance/maintenance.feature';
+import { caseworkSettings } from './core/cases/casework.settings';
+import { casesFeature } from './core/cases/cases.feature';
+import { actionsFeature } from './core/actions/actions.feature';
+import { minutesFeature } from './core/minutes/minutes.feature';
+import { reportsFeature } from './core/reports/reports.feature';
 import type { LoadedConfig } from './config/load';
 import { openDatabase, type Db } from './store/db';
 import { sqliteStore } from './store/sqlite-store';
@@ -50,12 +55,17 @@ export function createApp(opts: {
   });
   const holidays = new LibraryHolidays(config.meetings.holidays.country, config.meetings.holidays.extra);
   const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost }), logger);
+  const casework = caseworkSettings(config.cases, config.roster, agencies);
   bot
     .use(issuesFeature)
     .use(votesFeature)
     .use(peopleFeature)
     .use(meetingsFeature(meetings, () => bot.agendaContributors()))
     .use(maintenanceFeature)
+    .use(casesFeature(casework))
+    .use(actionsFeature(casework))
+    .use(minutesFeature)
+    .use(reportsFeature(casework))
     .use(helpFeature(() => bot.listCommands()));
   scheduleMaintenance(store, clock.now());
   return { bot, db, store, config, meetings, close: () => db.$client.close() };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meetingsConfigSchema } from './meetings.schema';
+import { casesSchema } from './cases.schema';
 
 const userRef = z.string().regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<user id>", e.g. "console:alice"');
 
@@ -39,6 +40,7 @@ export const configSchema = z.strictObject({
     .default([]),
   facilitators: z.array(userRef).default([]),
   meetings: meetingsConfigSchema,
+  cases: casesSchema,
 });
 
 export type BotConfig = z.output<typeof configSchema>;

@@ -1,5 +1,5 @@
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
-import type { Answer, ButtonHandler, CardRenderer, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
+import type { Answer, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
 import { UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
@@ -18,6 +18,7 @@ export class Bot {
   private readonly renderers = new Map<string, CardRenderer>();
   private readonly jobHandlers = new Map<string, JobHandler>();
   private readonly contributors: AgendaContributor[] = [];
+  private readonly changeListeners: ChangeListener[] = [];
   private readonly refreshing = new Map<MessageRef, { dirty: boolean; done: Promise<void> }>();
   private delivery: Delivery | undefined;
   readonly services: Services;
@@ -43,6 +44,7 @@ export class Bot {
       this.jobHandlers.set(j.kind, j);
     }
     this.contributors.push(...(feature.agenda ?? []));
+    this.changeListeners.push(...(feature.changes ?? []));
     return this;
   }
 
@@ -102,12 +104,12 @@ export class Bot {
       const later = this.services.store.transaction(() => {
         const r = this.route(ctx, event);
         if (isPromise(r)) return r;
-        result = r;
+        result = this.withChanges(ctx, toList(r));
         if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
         return undefined;
       });
       if (later) {
-        result = await later;
+        result = this.withChanges(ctx, toList(await later));
         if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
       }
       return await this.apply(ctx.chat, toList(result));
@@ -192,6 +194,17 @@ export class Bot {
       case 'message':
         return collect(this.listeners, (l) => l.handle(ctx, event));
     }
+  }
+
+  /** Appends what change listeners answer to the records this result refreshes (in the event's transaction when it is synchronous). */
+  private withChanges(ctx: Context, replies: readonly Reply[]): readonly Reply[] {
+    if (!this.changeListeners.length) return replies;
+    const out = [...replies];
+    for (const r of replies) {
+      if (r.type !== 'refresh') continue;
+      for (const l of this.changeListeners) if (l.kind === r.record.kind) out.push(...toList(l.changed(ctx, r.record)));
+    }
+    return out;
   }
 
   private async apply(chat: ChatRef, replies: readonly Reply[]): Promise<Answer | undefined> {

@@ -67,6 +67,16 @@ export interface MessageListener {
   handle(ctx: Context, e: Extract<InboundEvent, { kind: 'message' }>): HandlerResult | Promise<HandlerResult>;
 }
 
+/**
+ * Runs after a handler asked to refresh a record of `kind`: lets a feature react to another
+ * feature's change (a vote → the support-threshold notice) without either importing the other.
+ */
+export interface ChangeListener {
+  kind: string;
+  /** Synchronous, so it runs in the same transaction as the change it reacts to. */
+  changed(ctx: Context, record: RecordRef): HandlerResult;
+}
+
 /** A feature registers its commands and listeners in one place (grammY's Composer habit). */
 export interface Feature {
   name: string;
@@ -80,6 +90,8 @@ export interface Feature {
   jobs?: readonly JobHandler[];
   /** Lines this feature adds to meeting agendas. */
   agenda?: readonly AgendaContributor[];
+  /** Reactions to records changed by any handler. */
+  changes?: readonly ChangeListener[];
 }
 
 export type CardRenderer = (id: number, locale: Locale, services: Services) => OutboundMessage | undefined;

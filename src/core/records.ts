@@ -3,6 +3,9 @@ import type { JobRepo } from './jobs';
 import type { MeetingRepo } from './meetings/meeting';
 import type { OutboxRepo } from './delivery/outbox.port';
 import type { AgendaRepo } from './meetings/agenda.port';
+import type { CaseRepo } from './cases/case';
+import type { ActionRepo } from './actions/action-item';
+import type { MinutesRepo } from './minutes/minutes';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -126,6 +129,9 @@ export interface Store {
   issues: IssueRepo;
   votes: VoteRepo;
   links: LinkRepo;
+  cases: CaseRepo;
+  actions: ActionRepo;
+  minutes: MinutesRepo;
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
 }

@@ -10,6 +10,9 @@ import { jobsRepo } from './repositories/jobs.repo';
 import { outboxRepo } from './repositories/outbox.repo';
 import { meetingsRepo } from './repositories/meetings.repo';
 import { agendaRepo } from './repositories/agenda.repo';
+import { casesRepo } from './repositories/cases.repo';
+import { actionsRepo } from './repositories/actions.repo';
+import { minutesRepo } from './repositories/minutes.repo';
 
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
@@ -24,10 +27,15 @@ export function sqliteStore(db: Db): Store {
     issues: issuesRepo(db),
     votes: votesRepo(db),
     links: linksRepo(db),
+    cases: casesRepo(db),
+    actions: actionsRepo(db),
+    minutes: minutesRepo(db),
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       try {
-        return client.transaction(fn)();
+        // IMMEDIATE: take the write lock up front, so a read-then-write handler waits for another
+        // process instead of failing with SQLITE_BUSY_SNAPSHOT when that process commits in between.
+        return client.transaction(fn).immediate();
       } catch (e) {
         clearCaches(client);
         throw e;

@@ -7,6 +7,10 @@ import { consoleChat } from './console';
 import { telegram } from './telegram';
 import { meetings } from './meetings';
 import { agenda } from './agenda';
+import { cases } from './cases';
+import { actions } from './actions';
+import { minutes } from './minutes';
+import { reports } from './reports';
 import { slack } from './slack';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, slack };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack };

@@ -7,7 +7,11 @@ import { consoleChat } from './console';
 import { telegram } from './telegram';
 import { meetings } from './meetings';
 import { agenda } from './agenda';
+import { cases } from './cases';
+import { actions } from './actions';
+import { minutes } from './minutes';
+import { reports } from './reports';
 import { slack } from './slack';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, slack };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack };

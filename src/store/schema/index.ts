@@ -4,3 +4,4 @@ export * from './links';
 export * from './jobs';
 export * from './meetings';
 export * from './outbox';
+export * from './cases';

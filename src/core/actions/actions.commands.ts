@@ -1,0 +1,123 @@
+import type { Command, Context, Reply } from '../feature';
+import type { Span } from '../types';
+import { parseChatRef } from '../types';
+import { UserError } from '../errors';
+import { checkText } from '../input/check-text';
+import type { CaseworkSettings } from '../cases/casework.settings';
+import { requireFacilitator } from '../cases/roles';
+import { requireCase } from '../cases/case.command';
+import { formatCaseNumber } from '../cases/case-number';
+import { showDate } from '../cases/case-dates';
+import { linkCaseToMeeting } from '../cases/case-meetings';
+import { currentMeetingId } from '../minutes/current-meeting';
+import { addLine } from '../minutes/minutes.recorder';
+import type { ActionItem } from './action-item';
+import { ACTION_TEXT_MAX, parseAction } from './parse-action';
+import { actionLine, isItemOverdue, ownerLabel } from './action-view';
+import { cancelDueReminder, ownerMentions, planDueReminder } from './due-reminders';
+
+const LIST_LIMIT = 30;
+
+/** /action: a tracked item linked to the current meeting and case; the owner is told once. */
+export function actionCommand(s: CaseworkSettings): Command {
+  return {
+    name: 'action',
+    description: 'actions.helpAction',
+    handle(ctx, args): Reply[] {
+      requireFacilitator(ctx);
+      const p = parseAction(args, ctx);
+      const { store } = ctx.services;
+      const recording = store.minutes.recording(ctx.chat);
+      const caseId = p.caseNumber !== null ? requireCase(ctx, p.caseNumber).id : (recording?.currentCaseId ?? null);
+      const meetingId = currentMeetingId(ctx);
+      const item = store.transaction(() => {
+        const created = store.actions.create({ caseId, meetingId, ownerAgencyId: p.ownerAgencyId, ownerUserId: p.ownerUserId, text: p.text, due: p.due, chat: ctx.chat, createdBy: ctx.user.id, createdAt: ctx.now });
+        if (caseId !== null) {
+          store.cases.addEvent(caseId, { kind: 'action', itemId: created.id, text: created.text }, { by: ctx.user.id, at: ctx.now });
+          if (meetingId !== null) linkCaseToMeeting(ctx, caseId, meetingId);
+        }
+        if (recording) addLine(ctx, recording, 'action', created.text, { caseId, actionItemId: created.id });
+        return created;
+      });
+      planDueReminder(item, ctx.services, s, ctx.now);
+      const text: Span[] = ['📌 ', ctx.t('actions.created', { id: item.id, owner: ownerLabel(item, ctx) }), item.text];
+      if (item.due) text.push(ctx.t('actions.createdDue', { date: showDate(item.due, ctx.locale, ctx.services.settings.timezone) }));
+      if (caseId !== null) {
+        const c = store.cases.get(caseId)!;
+        text.push('\n', ctx.t('actions.createdCase', { name: formatCaseNumber(c.number, ctx.locale), title: c.title }));
+      }
+      if (meetingId !== null) text.push('\n', ctx.t('actions.createdMeeting', { id: meetingId }));
+      const mentions = ownerMentions(item, parseChatRef(ctx.chat).platform, ctx.services, s);
+      if (mentions.length) text.push('\n', ...mentions);
+      text.push('\n', ctx.t('actions.remindHowToClose', { id: item.id }));
+      return [{ type: 'reply', message: { text } }];
+    },
+  };
+}
+
+function canClose(ctx: Context, i: ActionItem): boolean {
+  return ctx.isFacilitator || i.ownerUserId === ctx.user.id || (i.ownerAgencyId !== null && i.ownerAgencyId === ctx.user.agencyId);
+}
+
+/** /done N [note]: 解除列管, by a facilitator or the owning agency's POs. */
+export function doneCommand(): Command {
+  return {
+    name: 'done',
+    description: 'actions.helpDone',
+    handle(ctx, args) {
+      const m = /^\s*#?(\d{1,9})(?:\s+([\s\S]*))?$/.exec(args.normalize('NFKC'));
+      if (!m) throw new UserError('common.notANumber', { usage: ctx.t('actions.doneUsage') });
+      const id = Number(m[1]);
+      const note = m[2]?.trim() || null;
+      const { store } = ctx.services;
+      const item = store.actions.get(id);
+      if (!item) throw new UserError('actions.notFound', { id });
+      if (!canClose(ctx, item)) throw new UserError('actions.doneForbidden', { id, owner: ownerLabel(item, ctx) });
+      if (item.status === 'done') throw new UserError('actions.alreadyDone', { id });
+      if (note) checkText(note, { max: ACTION_TEXT_MAX, multiline: true });
+      const closed = store.transaction(() => {
+        if (!store.actions.close(id, ctx.user.id, note, ctx.now)) return false;
+        if (item.caseId !== null) store.cases.addEvent(item.caseId, { kind: 'actionDone', itemId: id, note }, { by: ctx.user.id, at: ctx.now });
+        return true;
+      });
+      if (!closed) throw new UserError('actions.alreadyDone', { id });
+      cancelDueReminder(item, ctx.services);
+      const text: Span[] = ['✅ ', ctx.t('actions.doneSet', { id, owner: ownerLabel(item, ctx) }), item.text];
+      if (note) text.push('\n', ctx.t('actions.doneNote'), note);
+      return { type: 'reply', message: { text } };
+    },
+  };
+}
+
+const MINE = new Set(['mine', '我的']);
+const ALL = new Set(['all', '全部']);
+const OVERDUE = new Set(['overdue', '逾期']);
+
+/** /actions [all|mine|overdue|<agency>]: open items by default (持續列管). */
+export function actionsListCommand(): Command {
+  return {
+    name: 'actions',
+    description: 'actions.helpActions',
+    handle(ctx, args) {
+      const q = args.trim();
+      const { store, people, settings } = ctx.services;
+      let items: ActionItem[];
+      if (!q) items = store.actions.list({ status: 'open' });
+      else if (ALL.has(q.toLowerCase())) items = store.actions.list();
+      else if (OVERDUE.has(q.toLowerCase())) items = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, ctx.now, settings.timezone));
+      else if (MINE.has(q.toLowerCase()))
+        items = store.actions.list({ status: 'open' }).filter((i) => i.ownerUserId === ctx.user.id || (ctx.user.agencyId !== null && i.ownerAgencyId === ctx.user.agencyId));
+      else {
+        checkText(q, { max: 60, multiline: false });
+        const a = people.agencies.find(q);
+        if (!a) throw new UserError('actions.listUsage', undefined);
+        items = store.actions.list({ status: 'open', ownerAgencyId: a.id });
+      }
+      if (!items.length) return { type: 'reply', message: { text: [ctx.t('actions.listEmpty')] }, private: true };
+      const text: Span[] = [{ bold: ctx.t('actions.listHeader', { n: items.length }) }];
+      for (const i of items.slice(0, LIST_LIMIT)) text.push('\n', ...actionLine(i, ctx));
+      if (items.length > LIST_LIMIT) text.push('\n', ctx.t('common.listMore', { n: items.length - LIST_LIMIT }));
+      return { type: 'reply', message: { text } };
+    },
+  };
+}

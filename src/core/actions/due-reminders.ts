@@ -1,0 +1,58 @@
+import type { Services } from '../feature';
+import type { JobHandler } from '../jobs';
+import type { Platform, Span } from '../types';
+import { parseChatRef } from '../types';
+import type { ActionItem } from './action-item';
+import { instantAt, todayIn } from '../cases/calendar-date';
+import type { CaseworkSettings } from '../cases/casework.settings';
+import { mentionPOs } from '../cases/roles';
+import { showDate } from '../cases/case-dates';
+import { ownerLabel } from './action-view';
+
+export const DUE_JOB = 'actions.due';
+const key = (i: Pick<ActionItem, 'id'>) => `action:${i.id}:due`;
+
+/** Plans the reminder on the due date at the configured time (now, if that time already passed today). */
+export function planDueReminder(i: ActionItem, services: Services, s: CaseworkSettings, now: Date): boolean {
+  const { jobs } = services.store;
+  const tz = services.settings.timezone;
+  if (i.status !== 'open' || !i.due || i.due < todayIn(now, tz)) {
+    jobs.cancel(key(i));
+    return false;
+  }
+  const at = instantAt(i.due, s.reminderTime, tz);
+  const dueAt = at.getTime() > now.getTime() ? at : now;
+  const existing = jobs.get(key(i));
+  jobs.schedule({ kind: DUE_JOB, key: key(i), dueAt, payload: { chat: i.chat, itemId: i.id, due: i.due } }, { rearm: existing?.status === 'done' && existing.payload.due !== i.due });
+  return true;
+}
+
+export function cancelDueReminder(i: Pick<ActionItem, 'id'>, services: Services): void {
+  services.store.jobs.cancel(key(i));
+}
+
+/** The owner as a real mention where possible: the person, else the owning agency's POs. */
+export function ownerMentions(i: ActionItem, platform: Platform, services: Services, s: CaseworkSettings): Span[] {
+  if (i.ownerUserId !== null) {
+    const u = services.people.get(i.ownerUserId);
+    if (u && u.platform === platform) return [{ mention: { platform: u.platform, id: u.platformUserId, name: u.name } }];
+    return [];
+  }
+  return i.ownerAgencyId === null ? [] : mentionPOs(i.ownerAgencyId, platform, services, s);
+}
+
+export function dueReminderJob(s: CaseworkSettings): JobHandler {
+  return {
+    kind: DUE_JOB,
+    run({ job, now, t, locale, services }) {
+      const i = services.store.actions.get(Number(job.payload.itemId));
+      if (!i || i.status !== 'open' || !i.due || i.due !== job.payload.due) return [];
+      const ctx = { now, t, locale, services };
+      const text: Span[] = ['📌 ', t('actions.remindDue', { id: i.id, owner: ownerLabel(i, ctx), date: showDate(i.due, locale, services.settings.timezone) }), i.text];
+      const mentions = ownerMentions(i, parseChatRef(i.chat).platform, services, s);
+      if (mentions.length) text.push('\n', ...mentions);
+      text.push('\n', t('actions.remindHowToClose', { id: i.id }));
+      return [{ type: 'post', chat: i.chat, message: { text } }];
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Context, Services } from '../feature';
+import type { Span } from '../types';
+import type { Locale, Translate } from '../../i18n/catalog';
+import { formatDateTime } from '../../i18n/format-date';
+import type { Case, CaseEvent } from './case';
+import { formatCaseNumber } from './case-number';
+import { isClosed, stageLabel } from './case-stages';
+import { dueNote, isOverdue, showDate } from './case-dates';
+import type { CaseworkSettings } from './casework.settings';
+import { actionLine } from '../actions/action-view';
+
+function agencyNames(ids: readonly number[], services: Services, t: Translate): string {
+  return ids.length ? ids.map((id) => services.people.agencies.name(id) ?? '?').join(t('common.separator')) : t('common.none');
+}
+
+/** One line of /cases and of agendas: number, title, stage, lead, deadline with overdue flag. */
+export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate; services: Services }, s: CaseworkSettings): Span[] {
+  const { t, locale, services, now } = ctx;
+  const tz = services.settings.timezone;
+  const overdue = isOverdue(c, now, tz, s);
+  const text: Span[] = [];
+  if (overdue) text.push('⚠️ ');
+  text.push({ bold: formatCaseNumber(c.number, locale) }, t('cases.quoted', { title: c.title }));
+  text.push(' — ', stageLabel(c.stage, s, locale));
+  text.push(t('cases.lineLead', { lead: services.people.agencies.name(c.leadAgencyId) ?? t('cases.leadUnset') }));
+  if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, isClosed(c, s)) }));
+  return text;
+}
+
+function eventText(e: CaseEvent, ctx: Context, s: CaseworkSettings): string {
+  const { t, locale, services } = ctx;
+  const tz = services.settings.timezone;
+  const d = e.detail;
+  switch (d.kind) {
+    case 'selected':
+      return t('cases.evSelected', { id: d.issueId });
+    case 'agencies':
+      return t('cases.evAgencies', { lead: services.people.agencies.name(d.lead) ?? t('cases.leadUnset'), co: agencyNames(d.co, services, t) });
+    case 'stage':
+      return t('cases.evStage', { from: stageLabel(d.from, s, locale), to: stageLabel(d.to, s, locale) });
+    case 'deadline':
+      return d.deadline ? t('cases.evDeadline', { date: showDate(d.deadline, locale, tz) }) : t('cases.evDeadlineCleared');
+    case 'passed':
+      return t('cases.evPassed', { passed: showDate(d.passed, locale, tz), deadline: showDate(d.deadline, locale, tz) });
+    case 'petition':
+      return t('cases.evPetition', { url: d.url });
+    case 'note':
+      return t('cases.evNote', { text: d.text });
+    case 'action':
+      return t('cases.evAction', { id: d.itemId, text: d.text });
+    case 'actionDone':
+      return t('cases.evActionDone', { id: d.itemId, note: d.note ?? '' });
+    case 'meeting':
+      return t('cases.evMeeting', { id: d.meetingId, title: d.title });
+    case 'decision':
+      return t('cases.evDecision', { id: d.meetingId, text: d.text });
+  }
+}
+
+/** /case N: who leads, where it stands, what is due, what is tracked, and everything that happened. */
+export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Span[] {
+  const { t, locale, services, now } = ctx;
+  const tz = services.settings.timezone;
+  const { store, people } = services;
+  const closed = isClosed(c, s);
+  const text: Span[] = [{ bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }, t('cases.fromIssue', { id: c.issueId })];
+  const stageIndex = s.stages.findIndex((x) => x.id === c.stage);
+  text.push('\n', t('cases.detailStage', { stage: stageLabel(c.stage, s, locale), i: stageIndex + 1, n: s.stages.length }));
+  text.push('\n', t('cases.detailLead', { lead: people.agencies.name(c.leadAgencyId) ?? t('cases.leadUnset') }));
+  text.push('\n', t('cases.detailCo', { co: agencyNames(c.coAgencyIds, services, t) }));
+  text.push('\n', t('cases.detailPetition'), c.petitionUrl ? { link: c.petitionUrl, text: c.petitionUrl } : t('common.none'));
+  if (c.petitionPassedOn) text.push('\n', t('cases.detailPassed', { date: showDate(c.petitionPassedOn, locale, tz) }));
+  text.push('\n', t('cases.detailDeadline'));
+  if (c.deadline) {
+    if (isOverdue(c, now, tz, s)) text.push('⚠️ ');
+    const note = dueNote(c.deadline, now, tz, t, closed);
+    text.push(showDate(c.deadline, locale, tz), note ? t('cases.paren', { text: note }) : '');
+  } else text.push(t('cases.deadlineUnset'));
+
+  const items = store.actions.list({ caseId: c.id });
+  const open = items.filter((i) => i.status === 'open');
+  const done = items.filter((i) => i.status === 'done');
+  text.push('\n', { bold: t('cases.detailItems', { open: open.length, done: done.length }) });
+  for (const i of [...open, ...done]) text.push('\n', ...actionLine(i, ctx));
+
+  const meetingIds = store.cases.meetingIds(c.id);
+  if (meetingIds.length) {
+    text.push('\n', { bold: t('cases.detailMeetings') });
+    for (const id of meetingIds) {
+      const m = store.meetings.get(id);
+      if (m) text.push('\n', t('cases.meetingLine', { id: m.id, title: m.title, when: formatDateTime(m.startsAt, locale, tz) }));
+    }
+  }
+
+  text.push('\n', { bold: t('cases.detailTimeline') });
+  for (const e of store.cases.events(c.id)) {
+    const who = e.actorId === null ? '' : (people.get(e.actorId)?.name ?? '?');
+    text.push('\n', formatDateTime(e.at, locale, tz), ' ', who ? t('cases.evBy', { who }) : '', eventText(e, ctx, s));
+  }
+  return text;
+}

@@ -1,0 +1,167 @@
+import type { Command, Context, Reply } from '../feature';
+import type { Span } from '../types';
+import { UserError } from '../errors';
+import { checkText } from '../input/check-text';
+import { parseChatRef } from '../types';
+import type { Case } from './case';
+import { addDays, parseCalendarDate, todayIn } from './calendar-date';
+import { formatCaseNumber, parseCaseNumber } from './case-number';
+import { isClosed, matchStage, stageLabel, stageList } from './case-stages';
+import { dueNote, showDate } from './case-dates';
+import { renderCaseDetail } from './case-view';
+import type { CaseworkSettings } from './casework.settings';
+import { planDeadlineReminders } from './deadline-reminders';
+import { mentionPOs, parseAgencyList, requireFacilitator } from './roles';
+
+type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition';
+const SUBS: Record<string, Sub> = {
+  lead: 'lead',
+  主辦: 'lead',
+  co: 'co',
+  協辦: 'co',
+  stage: 'stage',
+  階段: 'stage',
+  deadline: 'deadline',
+  期限: 'deadline',
+  passed: 'passed',
+  通過: 'passed',
+  note: 'note',
+  備註: 'note',
+  petition: 'petition',
+  連署: 'petition',
+};
+const NONE = new Set(['none', '無', '清除', '-']);
+export const CO_MAX = 10;
+export const NOTE_MAX = 500;
+
+export function requireCase(ctx: Context, n: number): Case {
+  const c = ctx.services.store.cases.byNumber(n);
+  if (!c) throw new UserError('cases.notFound', { name: formatCaseNumber(n, ctx.locale) });
+  return c;
+}
+
+function reply(text: Span[], isPrivate = false): Reply {
+  return { type: 'reply', message: { text }, private: isPrivate };
+}
+
+function parseDate(ctx: Context, input: string, usage: string): string {
+  const d = parseCalendarDate(input, todayIn(ctx.now, ctx.services.settings.timezone));
+  if (!d) throw new UserError('cases.badDate', { input: input.slice(0, 40), usage });
+  return d;
+}
+
+function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.deadlineSet' | 'cases.passedSet'): Reply {
+  const tz = ctx.services.settings.timezone;
+  const days = planDeadlineReminders(c, ctx.services, s, ctx.now);
+  const name = formatCaseNumber(c.number, ctx.locale);
+  const text: Span[] = [
+    ctx.t(key, { name, date: showDate(c.deadline!, ctx.locale, tz), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, isClosed(c, s)) }),
+  ];
+  if (days.length) text.push('\n', ctx.t('cases.remindersPlanned', { dates: days.map((d) => showDate(d, ctx.locale, tz)).join(ctx.t('common.separator')) }));
+  if (c.leadAgencyId === null) text.push('\n', ctx.t('cases.remindNoLead', { n: c.number }));
+  return reply(text);
+}
+
+/** /case N shows a case; /case N <lead|co|stage|deadline|passed|note|petition> … updates it (facilitators). */
+export function caseCommand(s: CaseworkSettings): Command {
+  return {
+    name: 'case',
+    description: 'cases.helpCase',
+    handle(ctx, args) {
+      const m = /^\s*(第\s*\S+?\s*案|case\s+\d+|\S+)(?:\s+(\S+)(?:\s+([\s\S]*))?)?\s*$/i.exec(args);
+      if (!m) throw new UserError('cases.caseUsage', undefined);
+      const n = parseCaseNumber(m[1]!);
+      if (!n) throw new UserError('common.notANumber', { usage: ctx.t('cases.caseUsage') });
+      const c = requireCase(ctx, n);
+      if (!m[2]) return reply(renderCaseDetail(c, ctx, s));
+      const sub = SUBS[m[2].toLowerCase()];
+      if (!sub) throw new UserError('cases.unknownSub', { word: m[2].slice(0, 20) });
+      requireFacilitator(ctx);
+      const rest = (m[3] ?? '').trim();
+      const { store } = ctx.services;
+      const change = { by: ctx.user.id, at: ctx.now };
+      const name = formatCaseNumber(c.number, ctx.locale);
+      const tz = ctx.services.settings.timezone;
+
+      switch (sub) {
+        case 'lead':
+        case 'co': {
+          if (!rest) throw new UserError('cases.leadUsage', undefined);
+          let lead = c.leadAgencyId;
+          let co: number[] = [...c.coAgencyIds];
+          if (sub === 'lead') {
+            const split = /(?:^|\s+)(?:co|協辦)(?:\s+|$)/i.exec(rest);
+            const leadPart = split ? rest.slice(0, split.index) : rest;
+            const leads = parseAgencyList(leadPart, ctx.services);
+            if (leads.length !== 1) throw new UserError('cases.leadOne', undefined);
+            lead = leads[0]!.id;
+            if (split) co = parseCoList(ctx, rest.slice(split.index + split[0].length));
+          } else co = parseCoList(ctx, rest);
+          co = co.filter((id) => id !== lead);
+          if (co.length > CO_MAX) throw new UserError('cases.tooManyCo', { max: CO_MAX });
+          const updated = store.cases.setAgencies(c.id, lead, co, change);
+          const { agencies } = ctx.services.people;
+          const text: Span[] = [
+            ctx.t('cases.agenciesSet', {
+              name,
+              lead: agencies.name(updated.leadAgencyId) ?? ctx.t('cases.leadUnset'),
+              co: updated.coAgencyIds.map((id) => agencies.name(id) ?? '?').join(ctx.t('common.separator')) || ctx.t('common.none'),
+            }),
+          ];
+          // Connect, don't nag: only the lead agency's POs are pinged, once, when it is named.
+          if (updated.leadAgencyId !== null && updated.leadAgencyId !== c.leadAgencyId) {
+            const mentions = mentionPOs(updated.leadAgencyId, parseChatRef(ctx.chat).platform, ctx.services, s);
+            if (mentions.length) text.push('\n', ...mentions, ' ', ctx.t('cases.leadPing', { name }));
+          }
+          return reply(text);
+        }
+        case 'stage': {
+          const st = matchStage(rest, s);
+          if (!st) throw new UserError('cases.unknownStage', { stage: rest.slice(0, 40), list: stageList(s, ctx.locale) });
+          if (st.id === c.stage) return reply([ctx.t('cases.stageUnchanged', { name, stage: st.label[ctx.locale] })], true);
+          const updated = store.cases.setStage(c.id, st.id, change);
+          planDeadlineReminders(updated, ctx.services, s, ctx.now);
+          return reply([ctx.t('cases.stageSet', { name, from: stageLabel(c.stage, s, ctx.locale), to: st.label[ctx.locale] })]);
+        }
+        case 'deadline': {
+          if (!rest) throw new UserError('cases.deadlineUsage', undefined);
+          if (NONE.has(rest.toLowerCase())) {
+            if (c.deadline === null) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
+            const updated = store.cases.setDeadline(c.id, null, change);
+            planDeadlineReminders(updated, ctx.services, s, ctx.now);
+            return reply([ctx.t('cases.deadlineCleared', { name })]);
+          }
+          const date = parseDate(ctx, rest, ctx.t('cases.deadlineUsage'));
+          if (date === c.deadline) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
+          return deadlineReply(ctx, store.cases.setDeadline(c.id, date, change), s, 'cases.deadlineSet');
+        }
+        case 'passed': {
+          if (!rest) throw new UserError('cases.passedUsage', { days: s.responseDays });
+          const passed = parseDate(ctx, rest, ctx.t('cases.passedUsage', { days: s.responseDays }));
+          if (passed > todayIn(ctx.now, tz)) throw new UserError('cases.passedFuture', { date: showDate(passed, ctx.locale, tz) });
+          const deadline = addDays(passed, s.responseDays);
+          if (passed === c.petitionPassedOn && deadline === c.deadline) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
+          return deadlineReply(ctx, store.cases.setDeadline(c.id, deadline, change, passed), s, 'cases.passedSet');
+        }
+        case 'note': {
+          if (!rest) throw new UserError('cases.noteUsage', undefined);
+          checkText(rest, { max: NOTE_MAX, multiline: true });
+          store.cases.addEvent(c.id, { kind: 'note', text: rest }, change);
+          return reply([ctx.t('cases.noteAdded', { name })]);
+        }
+        case 'petition': {
+          if (!/^https?:\/\/[^\s<>"]{3,300}$/i.test(rest)) throw new UserError('cases.petitionUsage', undefined);
+          checkText(rest, { max: 320, multiline: false });
+          store.cases.setPetition(c.id, rest, change);
+          return reply([ctx.t('cases.petitionSet', { name }), { link: rest, text: rest }]);
+        }
+      }
+    },
+  };
+}
+
+function parseCoList(ctx: Context, text: string): number[] {
+  const t = text.trim();
+  if (!t || NONE.has(t.toLowerCase())) return [];
+  return parseAgencyList(t, ctx.services).map((a) => a.id);
+}

@@ -1,0 +1,45 @@
+import type { Command } from '../feature';
+import type { Span } from '../types';
+import { UserError } from '../errors';
+import { isClosed, matchStage, stageLabel, stageList } from './case-stages';
+import { isOverdue } from './case-dates';
+import { caseLine } from './case-view';
+import type { CaseworkSettings } from './casework.settings';
+
+const LIMIT = 30;
+const ALL = new Set(['all', '全部']);
+const OVERDUE = new Set(['overdue', '逾期']);
+
+/** /cases [stage|all|overdue]: open cases by default, overdue ones flagged ⚠️. */
+export function casesListCommand(s: CaseworkSettings): Command {
+  return {
+    name: 'cases',
+    description: 'cases.helpCases',
+    handle(ctx, args) {
+      const q = args.trim().toLowerCase();
+      const tz = ctx.services.settings.timezone;
+      const all = ctx.services.store.cases.list();
+      let rows = all.filter((c) => !isClosed(c, s));
+      let header: string = ctx.t('cases.listHeaderOpen');
+      if (ALL.has(q)) {
+        rows = all;
+        header = ctx.t('cases.listHeaderAll');
+      } else if (OVERDUE.has(q)) {
+        rows = rows.filter((c) => isOverdue(c, ctx.now, tz, s));
+        header = ctx.t('cases.listHeaderOverdue');
+      } else if (q) {
+        const st = matchStage(q, s);
+        if (!st) throw new UserError('cases.unknownStage', { stage: q.slice(0, 40), list: stageList(s, ctx.locale) });
+        rows = all.filter((c) => c.stage === st.id);
+        header = ctx.t('cases.listHeaderStage', { stage: stageLabel(st.id, s, ctx.locale) });
+      }
+      if (!rows.length) return { type: 'reply', message: { text: [ctx.t('cases.listEmpty')] }, private: true };
+      const overdue = rows.filter((c) => isOverdue(c, ctx.now, tz, s)).length;
+      const text: Span[] = [{ bold: header }];
+      for (const c of rows.slice(0, LIMIT)) text.push('\n', ...caseLine(c, ctx, s));
+      if (rows.length > LIMIT) text.push('\n', ctx.t('common.listMore', { n: rows.length - LIMIT }));
+      text.push('\n', ctx.t('cases.listSummary', { n: rows.length, overdue }));
+      return { type: 'reply', message: { text } };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Locale } from '../../i18n/catalog';
+import type { Platform } from '../types';
+import type { AgencyDirectory } from '../people/agency-match';
+import type { CasesConfig } from '../../config/cases.schema';
+
+export interface Stage {
+  id: string;
+  label: Readonly<Record<Locale, string>>;
+}
+
+/** A roster person (config), known by platform id before they ever write in the chat. */
+export interface RosterPerson {
+  platform: Platform;
+  id: string;
+  name: string;
+  agencyId: number;
+}
+
+/** What the cases, follow-up, minutes and report features need from the configuration. */
+export interface CaseworkSettings {
+  stages: readonly Stage[];
+  supportThreshold: { votes: number | null; agencies: number | null };
+  deadlineReminderDays: readonly number[];
+  reminderTime: string;
+  responseDays: number;
+  reportHorizonDays: number;
+  roster: readonly RosterPerson[];
+}
+
+export function caseworkSettings(
+  cases: CasesConfig,
+  roster: readonly { user: string; agency: string; name?: string }[],
+  agencies: AgencyDirectory,
+): CaseworkSettings {
+  const people: RosterPerson[] = [];
+  for (const r of roster) {
+    const agency = agencies.find(r.agency);
+    const i = r.user.indexOf(':');
+    if (!agency || i < 0) continue;
+    const id = r.user.slice(i + 1);
+    people.push({ platform: r.user.slice(0, i) as Platform, id, name: r.name ?? id, agencyId: agency.id });
+  }
+  return {
+    stages: cases.stages.map((s) => ({ id: s.id, label: { 'zh-TW': s['zh-TW'], en: s.en } })),
+    supportThreshold: cases.supportThreshold,
+    deadlineReminderDays: [...new Set(cases.deadlineReminderDays)].sort((a, b) => b - a),
+    reminderTime: cases.reminderTime,
+    responseDays: cases.responseDays,
+    reportHorizonDays: cases.reportHorizonDays,
+    roster: people,
+  };
+}

@@ -1,0 +1,52 @@
+import type { Context, Services } from '../feature';
+import type { Platform, Span } from '../types';
+import type { Agency } from '../records';
+import { UserError } from '../errors';
+import type { CaseworkSettings } from './casework.settings';
+
+/** Changing cases, meetings or tracked items is for facilitators (PDIS); others are refused. */
+export function requireFacilitator(ctx: Context): void {
+  if (!ctx.isFacilitator) throw new UserError('common.notFacilitator', undefined);
+}
+
+export interface PO {
+  platform: Platform;
+  id: string;
+  name: string;
+}
+
+/** An agency's POs: people who registered with /iam or were seen, plus roster people not seen yet. */
+export function agencyPOs(agencyId: number, services: Services, settings: CaseworkSettings): PO[] {
+  const out = new Map<string, PO>();
+  for (const u of services.store.people.usersByAgency(agencyId)) out.set(`${u.platform}:${u.platformUserId}`, { platform: u.platform, id: u.platformUserId, name: u.name });
+  for (const r of settings.roster) {
+    const key = `${r.platform}:${r.id}`;
+    // The roster pins people to an agency: someone seen under another one is still theirs.
+    if (r.agencyId === agencyId && !out.has(key)) out.set(key, { platform: r.platform, id: r.id, name: r.name });
+    if (r.agencyId !== agencyId) out.delete(key);
+  }
+  return [...out.values()];
+}
+
+/** Real mentions of the agency's POs who are on this platform (a Slack user cannot be pinged in Telegram). */
+export function mentionPOs(agencyId: number, platform: Platform, services: Services, settings: CaseworkSettings): Span[] {
+  const spans: Span[] = [];
+  for (const po of agencyPOs(agencyId, services, settings)) {
+    if (po.platform !== platform) continue;
+    if (spans.length) spans.push(' ');
+    spans.push({ mention: { platform: po.platform, id: po.id, name: po.name } });
+  }
+  return spans;
+}
+
+/** Agencies named in a list: `交通部 經濟部`, `交通部、經濟部`, `#交通部,#經濟部`. */
+export function parseAgencyList(text: string, services: Services): Agency[] {
+  const dir = services.people.agencies;
+  const out: Agency[] = [];
+  for (const word of text.split(/[\s,，、;；]+/).filter(Boolean)) {
+    const a = dir.find(word);
+    if (!a) throw new UserError('agencies.unknown', { name: word.slice(0, 40), suggestions: dir.suggest(word).map((s) => s.name).join('、') });
+    if (!out.includes(a)) out.push(a);
+  }
+  return out;
+}

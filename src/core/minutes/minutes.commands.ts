@@ -1,0 +1,168 @@
+import type { Command, Context, Reply } from '../feature';
+import type { Span } from '../types';
+import { UserError } from '../errors';
+import { checkText } from '../input/check-text';
+import { requireFacilitator } from '../cases/roles';
+import { findCaseReference, formatCaseNumber } from '../cases/case-number';
+import { linkCaseToMeeting } from '../cases/case-meetings';
+import type { Minutes } from './minutes';
+import { addLine } from './minutes.recorder';
+import { buildDoc } from './minutes-doc';
+import { renderSummary } from './minutes.summary';
+import { toAkomaNtoso } from './export-akoma-ntoso';
+import { toMarkdown } from './export-markdown';
+import { todayIn } from '../cases/calendar-date';
+
+export const TITLE_MAX = 120;
+export const LINE_MAX = 2000;
+/** An ad-hoc meeting's nominal length; the minutes record when it really ended. */
+const ADHOC_MINUTES = 60;
+
+function requireRecording(ctx: Context): Minutes {
+  const m = ctx.services.store.minutes.recording(ctx.chat);
+  if (!m) throw new UserError('minutes.notRecording', undefined);
+  return m;
+}
+
+function tagText(ctx: Context, args: string, usage: 'minutes.topicUsage' | 'minutes.decisionUsage' | 'minutes.infoUsage'): string {
+  const text = args.trim();
+  if (!text) throw new UserError(usage, undefined);
+  checkText(text, { max: LINE_MAX, multiline: true });
+  return text;
+}
+
+const startMeeting: Command = {
+  name: 'startmeeting',
+  description: 'minutes.helpStart',
+  handle(ctx, args): Reply[] {
+    requireFacilitator(ctx);
+    const title = args.trim();
+    if (title) checkText(title, { max: TITLE_MAX, multiline: false });
+    const { store } = ctx.services;
+    const busy = store.minutes.recording(ctx.chat);
+    if (busy) throw new UserError('minutes.alreadyRecording', { id: busy.meetingId, title: busy.title });
+    const m = store.transaction(() => {
+      // The scheduled meeting going on here, unless its minutes were already taken: then a new one.
+      let meeting = store.meetings.inProgress(ctx.chat, ctx.now);
+      if (meeting && store.minutes.byMeeting(meeting.id)) meeting = undefined;
+      const ownsMeeting = !meeting;
+      meeting ??= store.meetings.create({
+        series: null,
+        occurrence: null,
+        kind: 'other',
+        title: title || ctx.t('minutes.adhocTitle'),
+        startsAt: ctx.now,
+        durationMin: ADHOC_MINUTES,
+        chats: [ctx.chat],
+        createdBy: ctx.user.id,
+        createdAt: ctx.now,
+      });
+      const started = store.minutes.start({ meetingId: meeting.id, chat: ctx.chat, title: title || meeting.title, by: ctx.user.id, at: ctx.now, ownsMeeting });
+      // Another /startmeeting won the race: roll back the meeting this one created.
+      if (!started) throw new UserError('minutes.alreadyRecording', { id: meeting.id, title: meeting.title });
+      return started;
+    });
+    return [{ type: 'post', message: { text: [{ bold: '📝 ' + ctx.t('minutes.started', { id: m.meetingId }) }, m.title, '\n', ctx.t('minutes.startedHelp')] } }];
+  },
+};
+
+const topic: Command = {
+  name: 'topic',
+  description: 'minutes.helpTopic',
+  handle(ctx, args) {
+    requireFacilitator(ctx);
+    const m = requireRecording(ctx);
+    const text = tagText(ctx, args, 'minutes.topicUsage');
+    const { store } = ctx.services;
+    const ref = findCaseReference(text);
+    const c = ref === undefined ? undefined : store.cases.byNumber(ref);
+    store.transaction(() => {
+      store.minutes.setCurrentCase(m.id, c?.id ?? null);
+      if (c) linkCaseToMeeting(ctx, c.id, m.meetingId);
+      addLine(ctx, m, 'topic', text, { caseId: c?.id ?? null });
+    });
+    const out: Span[] = [{ bold: ctx.t('minutes.tagTopic') }, text];
+    if (c) out.push('\n', ctx.t('minutes.topicCase', { name: formatCaseNumber(c.number, ctx.locale), title: c.title }));
+    return { type: 'reply', message: { text: out } };
+  },
+};
+
+const decision: Command = {
+  name: 'decision',
+  description: 'minutes.helpDecision',
+  handle(ctx, args) {
+    requireFacilitator(ctx);
+    const m = requireRecording(ctx);
+    const text = tagText(ctx, args, 'minutes.decisionUsage');
+    const { store } = ctx.services;
+    store.transaction(() => {
+      addLine(ctx, m, 'decision', text, { caseId: m.currentCaseId });
+      if (m.currentCaseId !== null) store.cases.addEvent(m.currentCaseId, { kind: 'decision', meetingId: m.meetingId, text }, { by: ctx.user.id, at: ctx.now });
+    });
+    return { type: 'reply', message: { text: ['✅ ', { bold: ctx.t('minutes.tagDecision') }, text] } };
+  },
+};
+
+/** Anyone may add an info line: it is a chat message with a tag, and every message is recorded anyway. */
+const info: Command = {
+  name: 'info',
+  description: 'minutes.helpInfo',
+  handle(ctx, args) {
+    const m = requireRecording(ctx);
+    const text = tagText(ctx, args, 'minutes.infoUsage');
+    addLine(ctx, m, 'info', text, { caseId: m.currentCaseId });
+    return { type: 'reply', message: { text: [ctx.t('minutes.infoRecorded')] }, private: true };
+  },
+};
+
+const endMeeting: Command = {
+  name: 'endmeeting',
+  description: 'minutes.helpEnd',
+  handle(ctx): Reply[] {
+    requireFacilitator(ctx);
+    const m = requireRecording(ctx);
+    const { store } = ctx.services;
+    const ended = store.transaction(() => {
+      if (!store.minutes.end(m.id, ctx.user.id, ctx.now)) return false;
+      // The ad-hoc meeting /startmeeting created ends with its minutes. Any other is closed by
+      // the meetings feature (/meeting close), which also carries its unreached items over.
+      if (m.ownsMeeting) store.meetings.setStatus(m.meetingId, 'closed', ctx.now);
+      return true;
+    });
+    if (!ended) throw new UserError('minutes.notRecording', undefined);
+    const doc = buildDoc(store.minutes.get(m.id)!, ctx.services);
+    return [{ type: 'post', message: { text: renderSummary(doc, ctx) } }];
+  },
+};
+
+const FORMATS: Record<string, 'md' | 'xml'> = { md: 'md', markdown: 'md', xml: 'xml', akn: 'xml', akomantoso: 'xml', sayit: 'xml' };
+
+/** /minutes [N] [md|xml]: the minutes of meeting N (default: the last) as a file. */
+const minutesFile: Command = {
+  name: 'minutes',
+  description: 'minutes.helpMinutes',
+  handle(ctx, args) {
+    let meetingId: number | undefined;
+    let fmt: 'md' | 'xml' = 'md';
+    for (const w of args.trim().split(/\s+/).filter(Boolean)) {
+      const n = /^#?(\d{1,9})$/.exec(w);
+      if (n) meetingId = Number(n[1]);
+      else if (FORMATS[w.toLowerCase()]) fmt = FORMATS[w.toLowerCase()]!;
+      else throw new UserError('minutes.minutesUsage', undefined);
+    }
+    const { store, settings } = ctx.services;
+    const m = meetingId !== undefined ? store.minutes.byMeeting(meetingId) : (store.minutes.last({ ended: true }) ?? store.minutes.last());
+    if (!m) throw meetingId !== undefined ? new UserError('minutes.noMinutesFor', { id: meetingId }) : new UserError('minutes.noMinutes', undefined);
+    const doc = buildDoc(m, ctx.services);
+    const day = todayIn(m.startedAt, settings.timezone).replace(/-/g, '');
+    const file =
+      fmt === 'md'
+        ? { filename: `minutes-${m.meetingId}-${day}.md`, mime: 'text/markdown; charset=utf-8', content: toMarkdown(doc, ctx) }
+        : { filename: `minutes-${m.meetingId}-${day}.an.xml`, mime: 'application/xml', content: toAkomaNtoso(doc, ctx) };
+    const text: Span[] = [ctx.t(fmt === 'md' ? 'minutes.fileMd' : 'minutes.fileXml', { id: m.meetingId, title: m.title })];
+    if (m.status === 'recording') text.push(' ', ctx.t('minutes.stillRecording'));
+    return { type: 'reply', message: { text, file } };
+  },
+};
+
+export const minutesCommands: readonly Command[] = [startMeeting, endMeeting, topic, decision, info, minutesFile];

@@ -1,0 +1,52 @@
+import type { ChatRef } from '../types';
+
+export type MinutesStatus = 'recording' | 'ended';
+export type LineKind = 'message' | 'topic' | 'decision' | 'action' | 'info';
+
+/** The record of one meeting held in chat. */
+export interface Minutes {
+  id: number;
+  meetingId: number;
+  chat: ChatRef;
+  title: string;
+  status: MinutesStatus;
+  startedBy: number;
+  startedAt: Date;
+  endedBy: number | null;
+  endedAt: Date | null;
+  /** /startmeeting created its meeting (ad-hoc), so /endmeeting closes it. */
+  ownsMeeting: boolean;
+  currentCaseId: number | null;
+}
+
+export interface MinutesLine {
+  id: number;
+  minutesId: number;
+  at: Date;
+  userId: number;
+  /** The speaker's display name when they spoke. */
+  speaker: string;
+  agencyId: number | null;
+  kind: LineKind;
+  text: string;
+  caseId: number | null;
+  actionItemId: number | null;
+}
+
+export type NewMinutesLine = Omit<MinutesLine, 'id'>;
+
+export interface MinutesRepo {
+  /** Starts recording; undefined when this chat already records (one at a time per chat). */
+  start(m: { meetingId: number; chat: ChatRef; title: string; by: number; at: Date; ownsMeeting: boolean }): Minutes | undefined;
+  /** The minutes being recorded in this chat, if any. */
+  recording(chat: ChatRef): Minutes | undefined;
+  get(id: number): Minutes | undefined;
+  byMeeting(meetingId: number): Minutes | undefined;
+  /** The most recently started minutes, optionally only ended ones. */
+  last(opts?: { ended?: boolean }): Minutes | undefined;
+  addLine(line: NewMinutesLine): void;
+  lines(minutesId: number): MinutesLine[];
+  setCurrentCase(minutesId: number, caseId: number | null): void;
+  /** True when it was recording and is now ended. */
+  end(minutesId: number, by: number, at: Date): boolean;
+}

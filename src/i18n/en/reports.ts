@@ -1,0 +1,18 @@
+import type { Translation } from '../translation';
+import type { reports as zh } from '../zh-TW/reports';
+
+export const reports: Translation<typeof zh> = {
+  helpReport: '— the weekly digest (new issues, top issues, cases by stage, deadlines, overdue follow-ups)',
+  helpExport: '<issues|cases|actions> [csv|json] — export the data as a file',
+  exportUsage: 'Usage: /export <issues|cases|actions> [csv|json], e.g. /export cases csv',
+  exported: (p) => `Exported ${p.kind}: ${p.n} row${p.n === 1 ? '' : 's'} (${p.format}).`,
+  header: (p) => `Weekly digest (${p.from} – ${p.to})`,
+  newIssues: (p) => `New issues this week (${p.n}):`,
+  topIssues: (p) => `Most supported open issues (top ${p.n}):`,
+  casesByStage: (p) => `Cases by stage (${p.n}):`,
+  deadlinesSoon: (p) => `Response deadlines within ${p.days} days (${p.n}):`,
+  overdueCases: (p) => `Overdue cases (${p.n}):`,
+  overdueItems: (p) => `Overdue follow-up items (${p.n}):`,
+  issueLine: (p) => `#${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
+  stageLine: (p) => `${p.stage} (${p.n}): ${p.cases}`,
+};

@@ -1,0 +1,15 @@
+export const reports = {
+  helpReport: '— 本週摘要（新議題、票數排行、協作案進度、即將到期、逾期列管）',
+  helpExport: '<issues|cases|actions> [csv|json] — 匯出資料檔',
+  exportUsage: '用法：/export <issues|cases|actions> [csv|json]，例如 /export cases csv',
+  exported: (p: { kind: string; n: number; format: string }) => `已匯出 ${p.kind}：${p.n} 筆（${p.format}）。`,
+  header: (p: { from: string; to: string }) => `週報（${p.from}–${p.to}）`,
+  newIssues: (p: { n: number }) => `本週新議題（${p.n}）：`,
+  topIssues: (p: { n: number }) => `支持度最高的開放議題（前 ${p.n}）：`,
+  casesByStage: (p: { n: number }) => `協作案進度（共 ${p.n} 案）：`,
+  deadlinesSoon: (p: { days: number; n: number }) => `${p.days} 天內到期的回應期限（${p.n}）：`,
+  overdueCases: (p: { n: number }) => `逾期的協作案（${p.n}）：`,
+  overdueItems: (p: { n: number }) => `逾期的列管事項（${p.n}）：`,
+  issueLine: (p: { id: number; title: string; votes: number; agencies: number }) => `#${p.id} ${p.title} — ${p.votes} 票／${p.agencies} 部會`,
+  stageLine: (p: { stage: string; n: number; cases: string }) => `${p.stage}（${p.n}）：${p.cases}`,
+};

@@ -1,0 +1,93 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { minutes, minutesLines } from '../schema';
+import type { Minutes, MinutesRepo } from '../../core/minutes/minutes';
+import type { ChatRef } from '../../core/types';
+
+type Row = typeof minutes.$inferSelect;
+
+function toMinutes(r: Row): Minutes {
+  return {
+    id: r.id,
+    meetingId: r.meetingId,
+    chat: r.chat as ChatRef,
+    title: r.title,
+    status: r.status,
+    startedBy: r.startedBy,
+    startedAt: new Date(r.startedAt),
+    endedBy: r.endedBy,
+    endedAt: r.endedAt === null ? null : new Date(r.endedAt),
+    ownsMeeting: Boolean(r.ownsMeeting),
+    currentCaseId: r.currentCaseId,
+  };
+}
+
+export function minutesRepo(db: Db): MinutesRepo {
+  const client = db.$client;
+  // Every chat message asks this: prepared once, served by the partial unique index.
+  const recording = client.prepare<[string], Row>(`
+    select id, meeting_id as meetingId, chat, title, status, started_by as startedBy, started_at as startedAt,
+           ended_by as endedBy, ended_at as endedAt, owns_meeting as ownsMeeting, current_case_id as currentCaseId
+    from minutes where chat = ? and status = 'recording'`);
+  const insertLine = client.prepare(`
+    insert into minutes_lines (minutes_id, at, user_id, speaker, agency_id, kind, text, case_id, action_item_id)
+    values (@minutesId, @at, @userId, @speaker, @agencyId, @kind, @text, @caseId, @actionItemId)`);
+
+  return {
+    start(m) {
+      const row = db
+        .insert(minutes)
+        .values({ meetingId: m.meetingId, chat: m.chat, title: m.title, startedBy: m.by, startedAt: m.at.getTime(), ownsMeeting: m.ownsMeeting })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      return row ? toMinutes(row) : undefined;
+    },
+    recording(chat) {
+      const r = recording.get(chat);
+      return r ? toMinutes(r) : undefined;
+    },
+    get(id) {
+      const r = db.select().from(minutes).where(eq(minutes.id, id)).get();
+      return r ? toMinutes(r) : undefined;
+    },
+    byMeeting(meetingId) {
+      const r = db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).get();
+      return r ? toMinutes(r) : undefined;
+    },
+    last(opts = {}) {
+      const r = db
+        .select()
+        .from(minutes)
+        .where(opts.ended ? eq(minutes.status, 'ended') : undefined)
+        .orderBy(desc(minutes.startedAt), desc(minutes.id))
+        .limit(1)
+        .get();
+      return r ? toMinutes(r) : undefined;
+    },
+    addLine(l) {
+      insertLine.run({ ...l, at: l.at.getTime() });
+    },
+    lines(minutesId) {
+      return db
+        .select()
+        .from(minutesLines)
+        .where(eq(minutesLines.minutesId, minutesId))
+        .orderBy(asc(minutesLines.id))
+        .all()
+        .map((r) => ({ ...r, at: new Date(r.at) }));
+    },
+    setCurrentCase(minutesId, caseId) {
+      db.update(minutes).set({ currentCaseId: caseId }).where(eq(minutes.id, minutesId)).run();
+    },
+    end(minutesId, by, at) {
+      return (
+        db
+          .update(minutes)
+          .set({ status: 'ended', endedBy: by, endedAt: at.getTime(), currentCaseId: null })
+          .where(and(eq(minutes.id, minutesId), eq(minutes.status, 'recording')))
+          .run().changes > 0
+      );
+    },
+  };
+}
