@@ -1,6 +1,6 @@
 import { slackHarness, blocksText, type SlackHarness } from './support/harness';
 import { BOT_USER_ID } from '../support/slack/fake-slack';
-import { sendSigned } from '../support/slack/signed';
+import { messagePayload, sendSigned } from '../support/slack/signed';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -59,6 +59,15 @@ describe('slash commands', () => {
     await h.command('/isues', '');
     expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toContain('/issues');
     expect(h.fake.responses.at(-1)!.body.response_type).toBe('ephemeral');
+  });
+
+  test("a command named like one of Slack's own is declared as /po-<name> and reaches the bot", async () => {
+    await h.command('/po-topic', '公車路線', 'UAMY');
+    const answer = blocksText(h.fake.responses.at(-1)!.body.blocks);
+    expect(answer).not.toContain('不認得指令');
+    expect(answer).toBe(h.app.bot.listCommands().some((c) => c.name === 'topic') ? answer : '');
+    await h.command('/po-help', '', 'UAMY');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toContain('/propose');
   });
 
   test('Slack link and channel markup in command text is read as what the person typed', async () => {
@@ -309,5 +318,29 @@ describe('files', () => {
     expect(blocksText(fallback.blocks)).toContain('檔案無法上傳到頻道（Slack 錯誤碼：missing_scope）');
     expect(blocksText(fallback.blocks)).toContain('BEGIN:VCALENDAR');
     expect(h.fake.files.length).toBe(0);
+  });
+});
+
+describe('channel messages (in-chat minutes)', () => {
+  test('messages between /startmeeting and /endmeeting are recorded once, as people read them', async () => {
+    await h.close();
+    h = await slackHarness({ facilitators: ['slack:UPDIS'] });
+    const say = (f: Parameters<typeof messagePayload>[0], o = {}) => sendSigned(h.eventsUrl, JSON.stringify(messagePayload(f)), 'application/json', o).then(async (r) => (await h.adapter.settled(), r));
+    await say({ eventId: 'M0', user: 'UAMY', text: '會前閒聊，不記錄' });
+    await h.command('/startmeeting', '交通議題協作會議', 'UPDIS');
+    await say({ eventId: 'M1', user: 'UAMY', text: '建議 <@UBOB> 先看 &lt;第三案&gt; 的 <https://join.gov.tw/idea/1|連署>' });
+    await say({ eventId: 'M1', user: 'UAMY', text: '建議 <@UBOB> 先看 &lt;第三案&gt; 的 <https://join.gov.tw/idea/1|連署>' }, { headers: { 'x-slack-retry-num': '1' } });
+    await say({ eventId: 'M2', user: 'UBOB', text: '改過的文字', subtype: 'message_changed' });
+    await say({ eventId: 'M3', text: '機器人說話', botId: 'B999', subtype: 'bot_message' });
+    await say({ eventId: 'M4', user: 'UBOT', text: '我自己' });
+    await say({ eventId: 'M5', user: 'UBOB', text: '同意 <!here>' });
+    await h.command('/endmeeting', '', 'UPDIS');
+    await h.command('/minutes', '', 'UPDIS');
+    expect(h.fake.files.length).toBe(1);
+    const md = h.fake.files[0]!.content;
+    // Slack's &lt; arrives as the < that was typed (the Markdown export escapes it as \<).
+    expect(md.match(/Person UAMY（未登記部會）\*\*：建議 @Person UBOB 先看 \\<第三案\\> 的 https:\/\/join\.gov\.tw\/idea\/1\n/g)?.length).toBe(1);
+    expect(md).toContain('同意 @here');
+    for (const absent of ['會前閒聊', '改過的文字', '機器人說話', '我自己']) expect(md).not.toContain(absent);
   });
 });

@@ -10,12 +10,27 @@ export interface ManifestOptions {
 }
 
 // The bot scopes the adapter needs, and nothing more: slash commands, posting and updating its
-// own cards (chat:write also covers ephemeral answers), sharing files the bot makes (the
-// meetings calendar), reading reactions to count votes, and display names. No
-// chat:write.public: votes need the bot in the channel anyway, because Slack only sends
-// reaction events from channels the bot is a member of.
-export const BOT_SCOPES = ['chat:write', 'commands', 'files:write', 'reactions:read', 'users:read'] as const;
-export const BOT_EVENTS = ['reaction_added', 'reaction_removed'] as const;
+// own cards (chat:write also covers ephemeral answers), sharing files the bot makes (calendar,
+// minutes, exports), reading reactions to count votes, display names, and the messages of the
+// channels it is in (public and private), which the in-chat minutes record between
+// /startmeeting and /endmeeting. No chat:write.public: votes need the bot in the channel
+// anyway, because Slack only sends events from channels the bot is a member of.
+export const BOT_SCOPES = ['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'reactions:read', 'users:read'] as const;
+export const BOT_EVENTS = ['message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
+
+/**
+ * Slack's own slash commands, which an app cannot take over: a bot command of the same name
+ * is declared as `/po-<name>` (the adapter reads `/po-x` as `x`).
+ */
+export const SLACK_BUILTIN_COMMANDS: ReadonlySet<string> = new Set([
+  'active', 'apps', 'archive', 'away', 'call', 'collapse', 'dm', 'dnd', 'expand', 'feed', 'invite', 'join', 'leave',
+  'me', 'msg', 'mute', 'open', 'remind', 'remove', 'rename', 'search', 'shortcuts', 'shrug', 'star', 'status', 'topic', 'who',
+]);
+
+/** The Slack command for a bot command, without the slash. */
+export function slackCommandName(name: string): string {
+  return SLACK_BUILTIN_COMMANDS.has(name) ? `po-${name}` : name;
+}
 
 /** JSON strings are valid YAML double-quoted scalars: no indentation or quoting surprises. */
 const q = (s: string) => JSON.stringify(s);
@@ -49,7 +64,7 @@ export function slackManifest(o: ManifestOptions): string {
   ];
   for (const c of o.commands) {
     const { usage, description } = splitHelp(t(c.description));
-    lines.push(`    - command: ${q('/' + c.name)}`);
+    lines.push(`    - command: ${q('/' + slackCommandName(c.name))}`);
     if (o.requestUrl) lines.push(`      url: ${q(o.requestUrl)}`);
     lines.push(`      description: ${q(description.slice(0, 2000))}`);
     if (usage) lines.push(`      usage_hint: ${q(usage.slice(0, 1000))}`);

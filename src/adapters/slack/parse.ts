@@ -35,6 +35,19 @@ export const reactionEnvelopeSchema = z.object({
 });
 export type ReactionEnvelope = z.output<typeof reactionEnvelopeSchema>;
 
+/** A channel message (`message.channels` / `message.groups`), for the in-chat minutes. */
+export const messageEnvelopeSchema = z.object({
+  event_id: z.string().min(1).max(100),
+  event: z.object({
+    type: z.literal('message'),
+    subtype: z.string().optional(),
+    user: id.optional(),
+    bot_id: z.string().optional(),
+    text: z.string().max(40000).optional(),
+    channel: id,
+  }),
+});
+
 /** A button press on one of our messages (`block_actions`). */
 export const blockActionSchema = z.object({
   type: z.literal('block_actions'),
@@ -57,6 +70,34 @@ export const userInfoSchema = z.object({
     profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
   }),
 });
+
+/**
+ * A chat message as people read it: Slack's `<…>` markup becomes plain words (links, channel
+ * names, `@` names from `names`, broadcasts as `@here`), then entities are decoded. Every
+ * renderer escapes it again on the way out.
+ */
+export function messageText(raw: string, names: ReadonlyMap<string, string>): string {
+  const plain = raw.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+    const [target = '', label] = inner.split('|', 2) as [string, string | undefined];
+    if (target.startsWith('@')) return `@${label ?? names.get(target.slice(1)) ?? target.slice(1)}`;
+    if (target.startsWith('#')) return label ? `#${label}` : target;
+    if (target.startsWith('!subteam^')) return label ?? '@group';
+    if (target.startsWith('!')) return `@${target.slice(1)}`;
+    return target;
+  });
+  return plain.replace(/&(amp|lt|gt);/g, (_m, e: string) => (e === 'amp' ? '&' : e === 'lt' ? '<' : '>'));
+}
+
+/** User ids mentioned as `<@U…>` in a message. */
+export function mentionedUsers(raw: string): string[] {
+  return [...new Set([...raw.matchAll(/<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>/g)].map((m) => m[1]!))];
+}
+
+/** The bot command a slash command names: `/po-topic` is `topic` (see SLACK_BUILTIN_COMMANDS). */
+export function commandName(slash: string): string {
+  const name = slash.replace(/^\//, '');
+  return name.startsWith('po-') && name.length > 3 ? name.slice(3) : name;
+}
 
 export const slackChat = (channel: string): ChatRef => `slack:${channel}`;
 export const slackMessageRef = (channel: string, messageTs: string): MessageRef => `slack:${channel}#${messageTs}`;

@@ -13,7 +13,7 @@ import { CardUpdates } from './card-updates';
 import { forOutbox, isPermanent } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
-import { blockActionSchema, commandText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
+import { blockActionSchema, commandName, commandText, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
 import { actionFromId, renderSlack, renderText, type SlackMessage } from './render';
 import { uploadFile } from './files';
 
@@ -123,7 +123,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   /**
-   * Three listeners in all. Bolt runs every event through every listener's middleware chain,
+   * Four listeners in all. Bolt runs every event through every listener's middleware chain,
    * so one command listener for all names (the core answers an unknown one) instead of one
    * per command: a later feature's command works here without touching the adapter.
    */
@@ -136,6 +136,7 @@ export class SlackAdapter implements ChatAdapter {
       }),
     );
     app.event(/^reaction_(added|removed)$/, async ({ body }) => this.track(() => this.onReaction(body, dispatch)));
+    app.event('message', async ({ body }) => this.track(() => this.onMessage(body, dispatch)));
     app.action(/^po:/, async ({ ack, body, respond }) =>
       this.track(async () => {
         await ack();
@@ -166,7 +167,7 @@ export class SlackAdapter implements ChatAdapter {
     const actor = await this.actor(c.user_id, c.user_name);
     if (!actor) return;
     const to = { channel: c.channel_id, user: c.user_id, respond: c.response_url ? respond : undefined, told: false };
-    const event = { kind: 'command' as const, name: c.command.slice(1), args: commandText(c.text), actor, chat: slackChat(c.channel_id) };
+    const event = { kind: 'command' as const, name: commandName(c.command), args: commandText(c.text), actor, chat: slackChat(c.channel_id) };
     const answer = await this.origin.run(to, () => dispatch(event));
     if (answer) await this.answer(answer, to);
   }
@@ -196,6 +197,30 @@ export class SlackAdapter implements ChatAdapter {
       dedupKey: `slack:${event_id}`,
     });
     if (answer) await this.answer(answer, { channel, user: event.user });
+  }
+
+  /** Plain messages people write in a channel; edits, joins, bots and the bot itself are not. */
+  private async onMessage(body: unknown, dispatch: Dispatch): Promise<void> {
+    const parsed = messageEnvelopeSchema.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed message event');
+      return;
+    }
+    const { event_id, event } = parsed.data;
+    if ((event.subtype && event.subtype !== 'thread_broadcast') || event.bot_id || !event.user || event.user === this.botUserId) return;
+    if (!event.text?.trim()) return;
+    const actor = await this.actor(event.user);
+    if (!actor) return;
+    const names = new Map<string, string>();
+    await Promise.all(mentionedUsers(event.text).map(async (u) => names.set(u, (await this.identity!.lookup(u)).name)));
+    const answer = await dispatch({
+      kind: 'message',
+      text: messageText(event.text, names),
+      actor,
+      chat: slackChat(event.channel),
+      dedupKey: `slack:${event_id}`,
+    });
+    if (answer) await this.answer(answer, { channel: event.channel, user: event.user });
   }
 
   private async onButton(body: unknown, respond: RespondFn, dispatch: Dispatch): Promise<void> {

@@ -101,3 +101,11 @@ export function buttonPayload(f: { user: string; channel?: string; ts: string; a
     actions: [{ action_id: f.actionId, block_id: 'b1', value: f.value, type: 'button', action_ts: '1733000200.000001' }],
   };
 }
+
+export function messagePayload(f: { eventId: string; user?: string; text: string; channel?: string; subtype?: string; botId?: string }): Record<string, unknown> {
+  const event: Record<string, unknown> = { type: 'message', channel: f.channel ?? 'C1', text: f.text, ts: '1733000200.000100', event_ts: '1733000200.000100', channel_type: 'channel' };
+  if (f.user) event.user = f.user;
+  if (f.subtype) event.subtype = f.subtype;
+  if (f.botId) event.bot_id = f.botId;
+  return { token: 'legacy-verification-token', team_id: 'T1', api_app_id: 'A1', event, type: 'event_callback', event_id: f.eventId, event_time: 1733000200 };
+}
