@@ -7,12 +7,15 @@ import { parseDuration } from './core/input/duration';
 import { translator } from './i18n/catalog';
 import { formatDateTime } from './i18n/format-date';
 import { AdapterHub } from './adapters/hub';
+import type { Dispatch } from './adapters/chat-adapter';
 import { ConsoleAdapter } from './adapters/console/console.adapter';
-import { startTelegram } from './adapters/telegram/telegram.start';
+import { startTelegram, telegramMode } from './adapters/telegram/telegram.start';
 import { startSlack } from './adapters/slack/start';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
+import { HttpServer, healthRoute, type RequestListener } from './http/http-server';
+import { checkHealth } from './http/health';
 import { parseChatRef, type ChatRef } from './core/types';
 
 // Composition root: config → database → core → adapters. The only place things are wired.
@@ -56,16 +59,27 @@ async function main(): Promise<number> {
     });
     hub.add(consoleAdapter);
   }
-  const dispatch = (e: Parameters<typeof app.bot.dispatch>[0]) => app.bot.dispatch(e);
+  const dispatch: Dispatch = (e, hooks) => app.bot.dispatch(e, hooks);
   for (const a of hub.list()) await a.start(dispatch);
   // An adapter that dies on its own (Telegram polling refused) stops the process with code 1.
   let exitCode = 0;
   let adapterDied!: () => void;
   const died = new Promise<void>((resolve) => (adapterDied = resolve));
   const onFatal = () => ((exitCode = 1), adapterDied());
-  await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });
+  // One HTTP port for /healthz and the platforms' webhooks; served whenever a platform runs or
+  // PORT is set (the Docker image sets it, so its HEALTHCHECK works in every mode).
+  const http = new HttpServer(logger);
+  http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock })));
+  const mount = (path: string, listener: RequestListener) => http.mount(path, listener);
+  if (platformTokens || env.PORT !== undefined) {
+    const port = await http.listen(env.PORT ?? 3000);
+    logger.info({ port }, 'http server listening (/healthz)');
+  }
+  const telegram = await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });
+  const tgMode = telegram ? telegramMode(env) : undefined;
+  if (telegram?.webhookHandler && tgMode?.kind === 'webhook' && tgMode.port === undefined) mount(tgMode.path, telegram.webhookHandler);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
-  await startSlack({ env, hub, dispatch, locale: config.locale, logger, clock });
+  await startSlack({ env, hub, dispatch, locale: config.locale, logger, clock, mount });
   await outbox.recover();
   outbox.start();
   scheduler.start();
@@ -73,6 +87,7 @@ async function main(): Promise<number> {
   // Stop taking events, finish those in flight, flush the outbox, close the database.
   const shutdown = async () => {
     scheduler.stop();
+    await http.close();
     for (const a of hub.list()) await a.stop();
     await app.bot.drain();
     await scheduler.idle();

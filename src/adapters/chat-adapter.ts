@@ -1,7 +1,7 @@
-import type { Answer } from '../core/feature';
+import type { Answer, DispatchHooks } from '../core/feature';
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, Platform } from '../core/types';
 
-export type Dispatch = (e: InboundEvent) => Promise<Answer | undefined>;
+export type Dispatch = (e: InboundEvent, hooks?: DispatchHooks) => Promise<Answer | undefined>;
 
 /**
  * The one interface every platform implements. A platform's gaps (no ephemeral messages, no
@@ -13,4 +13,6 @@ export interface ChatAdapter {
   post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef>;
   update(ref: MessageRef, m: OutboundMessage): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the platform connection is up, for /healthz (absent: assumed up while started). */
+  connected?(): boolean;
 }

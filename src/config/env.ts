@@ -10,7 +10,8 @@ const envSchema = z.object({
   BOT_CONSOLE_JSON: z.enum(['0', '1']).optional(),
   BOT_CONSOLE: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The HTTP port (/healthz, Slack's /slack/events, the Telegram webhook); 3000 when unset. */
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -1,5 +1,5 @@
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
-import type { Answer, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
+import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
 import { UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
@@ -76,8 +76,9 @@ export class Bot {
   private readonly inFlight = new Set<Promise<unknown>>();
 
   /** Handles one inbound event. Never throws: errors become an answer to the sender. */
-  dispatch(event: InboundEvent): Promise<Answer | undefined> {
-    const p = this.handle(event);
+  dispatch(event: InboundEvent, hooks: DispatchHooks = {}): Promise<Answer | undefined> {
+    const committed = once(hooks.committed);
+    const p = this.handle(event, committed).finally(committed);
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
     return p;
@@ -88,7 +89,7 @@ export class Bot {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async handle(event: InboundEvent): Promise<Answer | undefined> {
+  private async handle(event: InboundEvent, committed: () => void): Promise<Answer | undefined> {
     const { settings, logger } = this.services;
     const locale = settings.locale;
     const { events } = this.services.store;
@@ -112,6 +113,7 @@ export class Bot {
         result = this.withChanges(ctx, toList(await later));
         if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
       }
+      committed();
       return await this.apply(ctx.chat, toList(result));
     } catch (e) {
       if (e instanceof UserError) {
@@ -221,6 +223,15 @@ export class Bot {
     if (!this.delivery) throw new Error('Bot has no delivery: call setDelivery() before dispatching');
     return this.delivery;
   }
+}
+
+function once(fn: (() => void) | undefined): () => void {
+  let done = !fn;
+  return () => {
+    if (done) return;
+    done = true;
+    fn!();
+  };
 }
 
 function isPromise<T>(x: unknown): x is Promise<T> {

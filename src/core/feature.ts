@@ -107,6 +107,15 @@ export interface Delivery {
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
 }
 
+/** Hooks an adapter may pass to dispatch. */
+export interface DispatchHooks {
+  /**
+   * Called once the event's changes are committed (or it was refused or skipped), before cards
+   * are updated: an adapter acknowledges the platform here, so an acknowledged vote is stored.
+   */
+  committed?: () => void;
+}
+
 /** What a dispatch returns to the adapter that delivered the event. */
 export interface Answer {
   message: OutboundMessage;

@@ -55,6 +55,11 @@ test('with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, main serves signed commands
   );
   const log = await run.ready;
   const started = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number; mode?: string }) : {})).find((l) => l.msg === 'slack adapter started')!;
+  // Slack's receiver is mounted in the bot's one HTTP server, next to /healthz.
+  started.port = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number }) : {})).find((l) => l.msg === 'http server listening (/healthz)')!.port;
+  const health = await fetch(`http://127.0.0.1:${started.port}/healthz`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toMatchObject({ status: 'ok', checks: { database: { ok: true }, adapters: { slack: { ok: true } } } });
   expect(started.mode).toBe('http');
   const body = new URLSearchParams(commandPayload({ command: '/propose', text: '公車路線整併 #交通部', user: 'UAMY', responseUrl: fake.responseUrl('m1') })).toString();
   const res = await sendSigned(`http://127.0.0.1:${started.port}/slack/events`, body, 'application/x-www-form-urlencoded');
@@ -64,7 +69,9 @@ test('with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, main serves signed commands
   expect(fake.messages.size).toBe(1);
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
+  // No secret or token ever reaches a log line.
   expect(run.stderr()).not.toContain('xoxb-main-test');
+  expect(run.stderr()).not.toContain(SIGNING_SECRET);
 });
 
 test('console and Slack run in one process against one database (BOT_CONSOLE=1)', async () => {
@@ -83,7 +90,7 @@ test('console and Slack run in one process against one database (BOT_CONSOLE=1)'
     (s) => s.includes('slack adapter started'),
   );
   const log = await run.ready;
-  const port = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number }) : {})).find((l) => l.msg === 'slack adapter started')!.port;
+  const port = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number }) : {})).find((l) => l.msg === 'http server listening (/healthz)')!.port;
   let stdout = '';
   const posted = new Promise<void>((r) => run.child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), stdout.includes('主控台提的議題') && r())));
   run.child.stdin.write('amy: /propose 主控台提的議題\n');

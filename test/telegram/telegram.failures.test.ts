@@ -228,7 +228,7 @@ test('startTelegram: off without a token, refuses a webhook without a secret and
     url: 'https://a.example/tg/hook',
     secret: 's',
     path: '/tg/hook',
-    port: 8080,
+    port: undefined,
   });
   expect(telegramMode(readEnv({ TELEGRAM_WEBHOOK_URL: 'https://a.example/x', TELEGRAM_WEBHOOK_SECRET: 's', TELEGRAM_WEBHOOK_PORT: '9443', TELEGRAM_WEBHOOK_PATH: '/local' }))).toMatchObject({ path: '/local', port: 9443 });
   api.script('getMe', FakeBotApi.error(401, 'Unauthorized'));

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import type { Answer } from '../../core/feature';
@@ -21,7 +21,14 @@ export type SlackConnection =
   /** Socket Mode: Slack is reached over an outbound WebSocket; no public URL needed. */
   | { mode: 'socket'; appToken: string }
   /** Events API over HTTP at `/slack/events`, every request signed with the signing secret. */
-  | { mode: 'http'; signingSecret: string; port: number; host?: string };
+  | {
+      mode: 'http';
+      signingSecret: string;
+      port: number;
+      host?: string;
+      /** Mount the receiver in a shared HTTP server at /slack/events instead of listening on `port`. */
+      mount?: (path: string, listener: (req: IncomingMessage, res: ServerResponse) => void) => void;
+    };
 
 export interface SlackAdapterOptions {
   token: string;
@@ -74,6 +81,9 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   /** The HTTP receiver's address once started (HTTP mode). */
+  /** Served by the bot's shared HTTP server rather than a server of our own. */
+  private mounted = false;
+
   get port(): number | undefined {
     return (this.server?.address() as AddressInfo | null)?.port;
   }
@@ -106,7 +116,10 @@ export class SlackAdapter implements ChatAdapter {
         : new HTTPReceiver({
             signingSecret: opts.connection.signingSecret,
             endpoints: '/slack/events',
-            processBeforeResponse: opts.processBeforeResponse ?? false,
+            // The HTTP answer waits for the listener; our listeners resolve as soon as an event is
+            // stored (commands: as soon as they are acknowledged), so an acknowledged vote is
+            // never lost to a crash and Slack's 3 s are kept.
+            processBeforeResponse: opts.processBeforeResponse ?? true,
             logger: log,
           });
     const app = new App({ receiver, ...boltAppOptions, token: opts.token, botUserId: this.botUserId, botId: String(auth.bot_id ?? ''), logger: log, clientOptions });
@@ -114,6 +127,10 @@ export class SlackAdapter implements ChatAdapter {
     this.listen(app, dispatch);
     try {
       if (opts.connection.mode === 'socket') await app.start();
+      else if (opts.connection.mount) {
+        opts.connection.mount('/slack/events', (receiver as HTTPReceiver).requestListener);
+        this.mounted = true;
+      }
       else this.server = (await app.start({ port: opts.connection.port, host: opts.connection.host })) as Server;
     } catch (e) {
       throw new SlackStartError(startFailure(opts.connection, e));
@@ -128,25 +145,34 @@ export class SlackAdapter implements ChatAdapter {
    * per command: a later feature's command works here without touching the adapter.
    */
   private listen(app: App, dispatch: Dispatch): void {
-    app.command(/^\/[^\s/]+$/, async ({ ack, body, respond }) =>
-      this.track(async () => {
-        // Acknowledged before any work: Slack gives a command three seconds.
-        await ack();
-        await this.onCommand(body, respond, dispatch);
-      }),
-    );
-    app.event(/^reaction_(added|removed)$/, async ({ body }) => this.track(() => this.onReaction(body, dispatch)));
-    app.event('message', async ({ body }) => this.track(() => this.onMessage(body, dispatch)));
-    app.action(/^po:/, async ({ ack, body, respond }) =>
-      this.track(async () => {
-        await ack();
-        await this.onButton(body, respond, dispatch);
-      }),
-    );
+    app.command(/^\/[^\s/]+$/, async ({ ack, body, respond }) => {
+      // Acknowledged before any work: Slack gives a command three seconds and never retries one.
+      await ack();
+      void this.track(() => this.onCommand(body, respond, dispatch));
+    });
+    app.event(/^reaction_(added|removed)$/, async ({ body }) => this.untilStored((stored) => this.onReaction(body, withAck(dispatch, stored))));
+    app.event('message', async ({ body }) => this.untilStored((stored) => this.onMessage(body, withAck(dispatch, stored))));
+    app.action(/^po:/, async ({ ack, body, respond }) => {
+      await ack();
+      void this.track(() => this.onButton(body, respond, dispatch));
+    });
   }
 
+  /**
+   * Resolves (letting the receiver answer Slack) once the event is stored, or ignored, or failed;
+   * card updates and answers go on in the background, tracked for shutdown.
+   */
+  private untilStored(work: (stored: () => void) => Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      void this.track(() => work(resolve)).finally(resolve);
+    });
+  }
+
+  /** Work in flight, for stop(); a failure is logged, never left unhandled. */
   private track(work: () => Promise<void>): Promise<void> {
-    const p = work().finally(() => this.inflight.delete(p));
+    const p: Promise<void> = work()
+      .catch((e: unknown) => this.opts.logger.error({ err: e }, 'slack: handling an event failed'))
+      .finally(() => this.inflight.delete(p));
     this.inflight.add(p);
     return p;
   }
@@ -350,7 +376,7 @@ export class SlackAdapter implements ChatAdapter {
     if (!app) return;
     // Bolt's stop() does not wait for the WebSocket close handshake; the client's disconnect does.
     if (this.socket) await this.socket.client.disconnect();
-    else await app.stop();
+    else if (!this.mounted) await app.stop();
     await this.settled();
   }
 
@@ -380,4 +406,15 @@ function startFailure(c: SlackConnection, e: unknown): string {
     return `Slack apps.connections.open failed (${err.data?.error ?? 'unknown_error'}): check SLACK_APP_TOKEN (an xapp- token with connections:write)`;
   }
   return `Slack Socket Mode could not connect: ${err.message ?? String(e)}`;
+}
+
+/** A dispatch that reports the moment the event's changes are committed. */
+function withAck(dispatch: Dispatch, stored: () => void): Dispatch {
+  return (e, hooks) =>
+    dispatch(e, {
+      committed: () => {
+        hooks?.committed?.();
+        stored();
+      },
+    });
 }

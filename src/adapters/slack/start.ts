@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Env } from '../../config/env';
 import { ConfigError } from '../../config/load';
 import type { Clock } from '../../core/clock';
@@ -6,6 +7,8 @@ import type { Locale } from '../../i18n/catalog';
 import type { Dispatch } from '../chat-adapter';
 import type { AdapterHub } from '../hub';
 import { SlackAdapter, SlackStartError, type SlackConnection } from './slack.adapter';
+
+const DEFAULT_PORT = 3000;
 
 type SlackEnv = Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'PORT'>;
 
@@ -25,7 +28,7 @@ export function slackConnectionFromEnv(env: SlackEnv): SlackConnection | undefin
     }
     return { mode: 'socket', appToken: env.SLACK_APP_TOKEN };
   }
-  if (env.SLACK_SIGNING_SECRET) return { mode: 'http', signingSecret: env.SLACK_SIGNING_SECRET, port: env.PORT };
+  if (env.SLACK_SIGNING_SECRET) return { mode: 'http', signingSecret: env.SLACK_SIGNING_SECRET, port: env.PORT ?? DEFAULT_PORT };
   throw new ConfigError(
     'SLACK_BOT_TOKEN is set but Slack cannot reach the bot: set SLACK_APP_TOKEN (Socket Mode, no public URL needed) ' +
       'or SLACK_SIGNING_SECRET (HTTP at /slack/events on PORT). Refusing to start.',
@@ -33,6 +36,8 @@ export function slackConnectionFromEnv(env: SlackEnv): SlackConnection | undefin
 }
 
 export interface StartSlackOptions {
+  /** The bot's shared HTTP server: Slack's /slack/events is mounted there in HTTP mode. */
+  mount?: (path: string, listener: (req: IncomingMessage, res: ServerResponse) => void) => void;
   env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'LOG_LEVEL'>;
   hub: AdapterHub;
   dispatch: Dispatch;
@@ -43,7 +48,8 @@ export interface StartSlackOptions {
 
 /** Starts Slack when SLACK_BOT_TOKEN is set and adds it to the hub; a no-op otherwise. */
 export async function startSlack(o: StartSlackOptions): Promise<SlackAdapter | undefined> {
-  const connection = slackConnectionFromEnv(o.env);
+  const fromEnv = slackConnectionFromEnv(o.env);
+  const connection = fromEnv?.mode === 'http' && o.mount ? { ...fromEnv, mount: o.mount } : fromEnv;
   if (!connection || !o.env.SLACK_BOT_TOKEN) return undefined;
   const adapter = new SlackAdapter({
     token: o.env.SLACK_BOT_TOKEN,

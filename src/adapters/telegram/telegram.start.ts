@@ -18,7 +18,8 @@ export function telegramMode(env: Env): TelegramMode {
     url: env.TELEGRAM_WEBHOOK_URL,
     secret: env.TELEGRAM_WEBHOOK_SECRET,
     path: env.TELEGRAM_WEBHOOK_PATH ?? (new URL(env.TELEGRAM_WEBHOOK_URL).pathname || '/'),
-    port: env.TELEGRAM_WEBHOOK_PORT ?? env.PORT,
+    // Without a port of its own the webhook is mounted in the bot's shared HTTP server on PORT.
+    port: env.TELEGRAM_WEBHOOK_PORT,
   };
 }
 

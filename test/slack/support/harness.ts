@@ -78,8 +78,8 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
       }
     }
   };
-  await adapter.start(async (e) => {
-    const answer = await app.bot.dispatch(e);
+  await adapter.start(async (e, hooks) => {
+    const answer = await app.bot.dispatch(e, hooks);
     done.push(e);
     settle();
     return answer;

@@ -1,0 +1,53 @@
+import type { Clock } from '../core/clock';
+import type { JobRepo } from '../core/jobs';
+import type { OutboxRepo } from '../core/delivery/outbox.port';
+import type { ChatAdapter } from '../adapters/chat-adapter';
+import type { Db } from '../store/db';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  checks: {
+    database: { ok: boolean; error?: string };
+    adapters: Record<string, { ok: boolean }>;
+    scheduler: { ok: boolean; overdueJobs: number; lagMs: number };
+    outbox: { ok: boolean; pending: number; dead: number; oldestPendingMs: number };
+  };
+}
+
+export interface HealthSources {
+  db: Db;
+  adapters: () => readonly ChatAdapter[];
+  jobs: JobRepo;
+  outbox: OutboxRepo;
+  clock: Clock;
+  /** Jobs overdue longer than this mean the scheduler is stuck (it ticks every 15 s). */
+  maxSchedulerLagMs?: number;
+  /** A post queued longer than this means a platform has been failing for a while. */
+  maxOutboxAgeMs?: number;
+}
+
+/** What /healthz reports: 200 when every check passes, 503 (with the same JSON) otherwise. */
+export function checkHealth(s: HealthSources): HealthReport {
+  const now = s.clock.now();
+  let database: HealthReport['checks']['database'];
+  try {
+    s.db.$client.prepare('select 1').get();
+    database = { ok: true };
+  } catch (e) {
+    database = { ok: false, error: (e as Error).message };
+  }
+  const adapters = Object.fromEntries(s.adapters().map((a) => [a.platform, { ok: a.connected ? a.connected() : true }]));
+  let scheduler: HealthReport['checks']['scheduler'] = { ok: false, overdueJobs: 0, lagMs: 0 };
+  let outbox: HealthReport['checks']['outbox'] = { ok: false, pending: 0, dead: 0, oldestPendingMs: 0 };
+  if (database.ok) {
+    const overdue = s.jobs.overdue(now);
+    const lagMs = overdue.oldest ? now.getTime() - overdue.oldest.getTime() : 0;
+    scheduler = { ok: lagMs <= (s.maxSchedulerLagMs ?? 5 * 60_000), overdueJobs: overdue.count, lagMs };
+    const b = s.outbox.backlog(now);
+    const oldestPendingMs = b.oldestPending ? now.getTime() - b.oldestPending.getTime() : 0;
+    // Dead entries are reported, not failed on: they need a person, not a restart.
+    outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000), pending: b.pending, dead: b.dead, oldestPendingMs };
+  }
+  const ok = database.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok;
+  return { status: ok ? 'ok' : 'degraded', checks: { database, adapters, scheduler, outbox } };
+}

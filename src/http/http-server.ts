@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../core/logger';
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * The bot's one HTTP port: /healthz, and the webhook paths adapters mount (Slack's
+ * /slack/events, Telegram's webhook). Unknown paths get 404.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RequestListener>();
+  private server: Server | undefined;
+
+  constructor(private readonly logger: Logger) {}
+
+  mount(path: string, listener: RequestListener): void {
+    if (this.routes.has(path)) throw new Error(`HTTP path ${path} mounted twice`);
+    this.routes.set(path, listener);
+  }
+
+  async listen(port: number, host?: string): Promise<number> {
+    const server = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      const route = this.routes.get(path);
+      if (!route) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+        return;
+      }
+      try {
+        route(req, res);
+      } catch (e) {
+        this.logger.error({ err: e, path }, 'http route failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      }
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** Stops accepting; requests in flight finish first. */
+  close(): Promise<void> {
+    const server = this.server;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  }
+}
+
+/** GET /healthz: JSON, 200 when healthy, 503 when not. */
+export function healthRoute(report: () => { status: string }): RequestListener {
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let body: { status: string };
+    try {
+      body = report();
+    } catch (e) {
+      body = { status: 'degraded', error: (e as Error).message } as { status: string };
+    }
+    res.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+  };
+}
