@@ -115,7 +115,7 @@ export async function checkRestart(layout: ImageLayout): Promise<string> {
   return `issue and vote still there; ${before} migrations, none re-applied`;
 }
 
-/** `node dist/ops/backup.cli.js /data/backup.sqlite`, as docs/docker.md tells operators. */
+/** `node dist/ops/backup.cli.js /data/backup.sqlite`, as the README tells operators. */
 export async function checkBackup(layout: ImageLayout): Promise<string> {
   const dest = layout.hostPath('/data/backup.sqlite'); // the argument is a container path: mapped here
   const r = await runInImage(layout, ['node', 'dist/ops/backup.cli.js', dest]);

@@ -39,7 +39,7 @@ export function jobsRepo(db: Db): JobRepo {
           .set({ kind: job.kind, dueAt: job.dueAt.getTime(), payload, status: 'pending', attempts: 0, lastError: null, doneAt: null, claimedBy: null, claimedUntil: null })
           .where(eq(jobs.id, existing.id))
           .run();
-      })();
+      }).immediate(); // reads then writes: take the write lock first so another process makes us wait, not fail
     },
     cancel(key) {
       return db.update(jobs).set({ status: 'cancelled' }).where(and(eq(jobs.key, key), eq(jobs.status, 'pending'))).run().changes > 0;
