@@ -152,7 +152,7 @@ async function ourApp(fake: RemoteFake, dir: string, name: string, cardUpdateInt
     cardUpdateIntervalMs,
   });
   hub.add(adapter);
-  await adapter.start((e) => app.bot.dispatch(e));
+  await adapter.start((e, hooks) => app.bot.dispatch(e, hooks));
   const first = (await fake.state()).messages.length;
   const actor = { platform: 'slack' as const, id: 'UPROPOSER', name: 'proposer' };
   for (let i = 0; i < CARDS; i++) await app.bot.dispatch({ kind: 'command', name: 'propose', args: `議題 ${i} #交通部`, actor, chat: 'slack:C1' });
