@@ -1,17 +1,33 @@
 import pino from 'pino';
 import type { Logger } from './core/logger';
 
+const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+
+/** One readable line per record for a person at the console: `12:00:01 WARN message key=value`. */
+function humanLine(json: string): string {
+  try {
+    const { level, time, msg, app: _app, pid: _pid, hostname: _host, ...rest } = JSON.parse(json) as Record<string, unknown>;
+    const when = new Date(Number(time)).toISOString().slice(11, 19);
+    const extra = Object.entries(rest)
+      .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(' ');
+    return `${when} ${LEVELS[Number(level)] ?? level} ${msg ?? ''}${extra ? ' ' + extra : ''}\n`;
+  } catch {
+    return json;
+  }
+}
+
 /**
- * JSON logs on stderr (stdout belongs to the console chat). Secrets never reach a log line:
- * token-like fields are redacted wherever they appear.
+ * Logs go to stderr (stdout belongs to the console chat): JSON lines in production, readable
+ * lines when a person runs the console. Secrets never reach a log line: token-like fields are
+ * redacted wherever they appear, and configuration errors name variables, not values.
  */
-export function createLogger(level: string): Logger & { flush?: () => void } {
-  return pino(
-    {
-      level,
-      base: { app: 'po-bot' },
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'signingSecret', '*.signingSecret'], censor: '[redacted]' },
-    },
-    pino.destination({ fd: 2, sync: true }),
-  );
+export function createLogger(level: string, opts: { human?: boolean } = {}): Logger {
+  const options = {
+    level,
+    base: { app: 'po-bot' },
+    redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'signingSecret', '*.signingSecret'], censor: '[redacted]' },
+  };
+  if (opts.human) return pino(options, { write: (line: string) => void process.stderr.write(humanLine(line)) });
+  return pino(options, pino.destination({ fd: 2, sync: true }));
 }

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   const env = readEnv();
   const config = loadConfigFile(env.BOT_CONFIG);
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
-  const logger = createLogger(env.LOG_LEVEL ?? 'warn');
+  const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
+  // Readable log lines for a person at the console; JSON for anything a platform talks to.
+  const logger = createLogger(env.LOG_LEVEL ?? 'warn', { human: !platformTokens && !json });
   const clock = new AdjustableClock(env.BOT_NOW ? new Date(env.BOT_NOW) : undefined);
   const hub = new AdapterHub();
   // Scheduled posts go to home chats whose platform runs here (the console only when it does).
@@ -37,7 +39,6 @@ async function main(): Promise<number> {
   app.meetings.expand(clock.now());
   const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
   const t = translator(config.locale);
-  const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
   let consoleAdapter: ConsoleAdapter | undefined;
   if (!platformTokens || env.BOT_CONSOLE === '1') {
     consoleAdapter = new ConsoleAdapter({
