@@ -33,19 +33,6 @@ export function printLines(bench: string, lines: BenchLine[]): void {
   }
 }
 
-/** Runs fn repeatedly for about `ms` and returns operations per second. */
-export async function opsPerSecond(fn: (i: number) => unknown | Promise<unknown>, ms = 1500, warmup = 200): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  let n = 0;
-  const start = process.hrtime.bigint();
-  const budget = BigInt(ms) * 1_000_000n;
-  while (process.hrtime.bigint() - start < budget) {
-    for (let k = 0; k < 100; k++) await fn(warmup + n++);
-  }
-  const secs = Number(process.hrtime.bigint() - start) / 1e9;
-  return n / secs;
-}
-
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

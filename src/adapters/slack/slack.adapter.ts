@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
+import type { RequestListener } from '../../http/http-server';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import type { Answer } from '../../core/feature';
@@ -27,7 +28,7 @@ export type SlackConnection =
       port: number;
       host?: string;
       /** Mount the receiver in a shared HTTP server at /slack/events instead of listening on `port`. */
-      mount?: (path: string, listener: (req: IncomingMessage, res: ServerResponse) => void) => void;
+      mount?: (path: string, listener: RequestListener) => void;
     };
 
 export interface SlackAdapterOptions {

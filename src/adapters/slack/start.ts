@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestListener } from '../../http/http-server';
 import type { Env } from '../../config/env';
 import { ConfigError } from '../../config/load';
 import type { Clock } from '../../core/clock';
@@ -37,7 +37,7 @@ export function slackConnectionFromEnv(env: SlackEnv): SlackConnection | undefin
 
 export interface StartSlackOptions {
   /** The bot's shared HTTP server: Slack's /slack/events is mounted there in HTTP mode. */
-  mount?: (path: string, listener: (req: IncomingMessage, res: ServerResponse) => void) => void;
+  mount?: (path: string, listener: RequestListener) => void;
   env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'LOG_LEVEL'>;
   hub: AdapterHub;
   dispatch: Dispatch;

@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../../core/logger';
+import type { RequestListener } from '../../http/http-server';
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+export type { RequestListener };
 
 /**
  * The webhook endpoint: POST `path` with `X-Telegram-Bot-Api-Secret-Token` equal to `secret`
