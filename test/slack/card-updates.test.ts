@@ -72,10 +72,12 @@ test('over HTTP, a burst of votes on one card costs one update at once and few a
     const ts = [...h.fake.messages.values()][0]!.ts;
     const vote = (i: number) => sendSigned(h.eventsUrl, JSON.stringify(reactionPayload({ eventId: `Ev${i}`, user: `UA${i}`, ts })), 'application/json');
     expect((await vote(0)).status).toBe(200);
+    // The answer means the vote is stored; its card update follows (not waited for by Slack).
+    await h.adapter.settled();
     expect(h.fake.callsTo('chat.update').length).toBe(1);
     // Four more at once. The first of them finds the card updated just now: its update waits
-    // for the interval while the other three are stored (each request is answered only when
-    // its tally is on the card: processBeforeResponse in tests).
+    // for the interval while the other three are stored (each request is answered once its
+    // vote is stored).
     const rest = Promise.all([1, 2, 3, 4].map(vote));
     await g.waited();
     while (h.votes() < 5) await new Promise((r) => setImmediate(r));
