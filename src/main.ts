@@ -1,6 +1,7 @@
 import { readEnv } from './config/env';
 import { ConfigError, loadConfigFile } from './config/load';
 import { createApp, nextConsoleMessageId } from './app';
+import { startBackgroundCheckpoints } from './store/wal-checkpoints';
 import { AdjustableClock } from './core/clock';
 import { Scheduler } from './scheduler/scheduler';
 import { parseDuration } from './core/input/duration';
@@ -30,7 +31,10 @@ async function main(): Promise<number> {
   const hub = new AdapterHub();
   // Scheduled posts go to home chats whose platform runs here (the console only when it does).
   const canPost = (chat: ChatRef) => hub.list().some((a) => a.platform === parseChatRef(chat).platform);
-  const app = createApp({ config, databasePath: env.DATABASE_PATH ?? config.database.path, clock, logger, canPost });
+  const databasePath = env.DATABASE_PATH ?? config.database.path;
+  const app = createApp({ config, databasePath, clock, logger, canPost });
+  // WAL checkpoints (and their fsyncs) on a thread of their own, not inside an event's commit.
+  const checkpoints = databasePath === ':memory:' ? undefined : startBackgroundCheckpoints(app.db.$client, databasePath, logger);
   // Every post and card update goes through the persisted outbox: retried when a platform
   // fails, re-sent after a crash.
   const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger);
@@ -93,6 +97,7 @@ async function main(): Promise<number> {
     await app.bot.drain();
     await scheduler.idle();
     await outbox.close();
+    await checkpoints?.stop();
     app.close();
   };
   await new Promise<void>((resolve) => {

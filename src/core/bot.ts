@@ -74,11 +74,21 @@ export class Bot {
   }
 
   private readonly inFlight = new Set<Promise<unknown>>();
+  private queue: Queued[] = [];
 
-  /** Handles one inbound event. Never throws: errors become an answer to the sender. */
+  /**
+   * Handles one inbound event. Never throws: errors become an answer to the sender.
+   *
+   * Events are handled in batches (group commit): every event dispatched in one turn of the
+   * event loop runs in one transaction, each in its own savepoint so a refusal or failure undoes
+   * only its own writes. A commit costs more than a vote (bench/votes, bench/slack), and under
+   * load many events arrive in the same turn; alone, an event waits only for that turn to end.
+   */
   dispatch(event: InboundEvent, hooks: DispatchHooks = {}): Promise<Answer | undefined> {
-    const committed = once(hooks.committed);
-    const p = this.handle(event, committed).finally(committed);
+    const p = new Promise<Answer | undefined>((resolve) => {
+      if (!this.queue.length) setImmediate(() => this.flush());
+      this.queue.push({ event, committed: once(hooks.committed), resolve });
+    });
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
     return p;
@@ -89,39 +99,67 @@ export class Bot {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async handle(event: InboundEvent, committed: () => void): Promise<Answer | undefined> {
-    const { settings, logger } = this.services;
-    const locale = settings.locale;
-    const { events } = this.services.store;
-    // Remembered only after handling: handlers are idempotent (one vote per person), so a
-    // crash in between at worst re-runs one that changes nothing.
-    if (event.dedupKey && events.seen(event.dedupKey)) return undefined;
+  private flush(): void {
+    // Bounded, so one huge burst does not hold the write lock (and the loop) for long.
+    const batch = this.queue.splice(0, MAX_BATCH);
+    if (this.queue.length) setImmediate(() => this.flush());
+    const run = () => batch.map((q) => this.runSync(q.event));
+    let outcomes: Outcome[];
     try {
-      const ctx = this.context(event);
-      // The handler's writes and the delivery id commit together: one commit per event, and a
-      // refusal thrown after a write leaves nothing behind. An async handler's work after its
-      // first await runs outside the transaction.
-      let result: HandlerResult;
-      const later = this.services.store.transaction(() => {
-        const r = this.route(ctx, event);
-        if (isPromise(r)) return r;
-        result = this.withChanges(ctx, toList(r));
-        if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
-        return undefined;
-      });
-      if (later) {
-        result = this.withChanges(ctx, toList(await later));
-        if (event.dedupKey) events.remember(event.dedupKey, ctx.now);
-      }
-      committed();
-      return await this.apply(ctx.chat, toList(result));
+      outcomes = batch.length === 1 ? run() : this.services.store.transaction(run);
     } catch (e) {
-      if (e instanceof UserError) {
-        return { message: { text: [translateDynamic(locale, e.key, e.params)] }, private: true };
-      }
-      logger.error({ err: e, event: describe(event) }, 'handler failed');
-      return { message: { text: [translator(locale)('common.internalError')] }, private: true };
+      // The batch's commit itself failed: none of its changes were stored.
+      this.services.people.forgetCached();
+      outcomes = batch.map(() => ({ kind: 'failed', error: e }));
     }
+    batch.forEach((q, i) => void this.finish(q, outcomes[i]!));
+  }
+
+  /**
+   * An event's synchronous work in its own transaction (a savepoint inside a batch): the
+   * delivery id is recorded first, so a repeat, even one in the same batch, changes nothing.
+   * An async handler's work after its first await runs outside the transaction.
+   */
+  private runSync(event: InboundEvent): Outcome {
+    try {
+      return this.services.store.transaction((): Outcome => {
+        if (event.dedupKey && !this.services.store.events.claim(event.dedupKey, this.services.clock.now())) return { kind: 'repeat' };
+        const ctx = this.context(event);
+        const r = this.route(ctx, event);
+        if (isPromise<HandlerResult>(r)) {
+          // Handled by finish() in this same turn; this only keeps an early rejection from being reported as unhandled.
+          r.catch(() => undefined);
+          return { kind: 'async', ctx, later: r };
+        }
+        return { kind: 'done', ctx, replies: this.withChanges(ctx, toList(r)) };
+      });
+    } catch (e) {
+      this.services.people.forgetCached();
+      return { kind: 'failed', error: e };
+    }
+  }
+
+  private async finish(q: Queued, o: Outcome): Promise<void> {
+    let answer: Answer | undefined;
+    try {
+      if (o.kind === 'failed') throw o.error;
+      if (o.kind !== 'repeat') {
+        const replies = o.kind === 'done' ? o.replies : this.withChanges(o.ctx, toList(await o.later));
+        q.committed();
+        answer = await this.apply(o.ctx.chat, replies);
+      }
+    } catch (e) {
+      answer = this.failure(e, q.event);
+    }
+    q.committed();
+    q.resolve(answer);
+  }
+
+  private failure(e: unknown, event: InboundEvent): Answer {
+    const locale = this.services.settings.locale;
+    if (e instanceof UserError) return { message: { text: [translateDynamic(locale, e.key, e.params)] }, private: true };
+    this.services.logger.error({ err: e, event: describe(event) }, 'handler failed');
+    return { message: { text: [translator(locale)('common.internalError')] }, private: true };
   }
 
   /** Posts a message (a scheduled reminder, an agenda) and links it to the record it shows. */
@@ -224,6 +262,21 @@ export class Bot {
     return this.delivery;
   }
 }
+
+/** Events handled in one transaction at most. */
+const MAX_BATCH = 64;
+
+interface Queued {
+  event: InboundEvent;
+  committed: () => void;
+  resolve: (a: Answer | undefined) => void;
+}
+
+type Outcome =
+  | { kind: 'repeat' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'done'; ctx: Context; replies: readonly Reply[] }
+  | { kind: 'async'; ctx: Context; later: Promise<HandlerResult> };
 
 function once(fn: (() => void) | undefined): () => void {
   let done = !fn;

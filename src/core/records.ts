@@ -114,7 +114,8 @@ export interface LinkRepo {
 /** Inbound deliveries already handled, for platforms that redeliver (retries, restarts). */
 export interface EventLog {
   seen(key: string): boolean;
-  remember(key: string, at: Date): void;
+  /** Records the key; false when it was already there (the delivery is a repeat). */
+  claim(key: string, at: Date): boolean;
   /** Forgets keys older than `before`; returns how many. */
   prune(before: Date): number;
 }

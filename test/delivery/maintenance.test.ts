@@ -6,8 +6,8 @@ test('old delivery ids and sent outbox entries are pruned daily; recent ones and
   const app = testApp({}, { start: new Date('2026-12-01T00:00:00Z') });
   try {
     const { store, clock } = app;
-    store.events.remember('slack:old', new Date('2026-11-01T00:00:00Z'));
-    store.events.remember('slack:recent', new Date('2026-11-30T00:00:00Z'));
+    store.events.claim('slack:old', new Date('2026-11-01T00:00:00Z'));
+    store.events.claim('slack:recent', new Date('2026-11-30T00:00:00Z'));
     const oldSent = store.outbox.enqueuePost('console:main', { text: ['a'] }, null, new Date('2026-10-01T00:00:00Z'));
     store.outbox.claim(oldSent, clock.now());
     store.outbox.sent(oldSent, 'console:main#1', new Date('2026-10-01T00:00:00Z'));

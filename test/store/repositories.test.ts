@@ -73,8 +73,9 @@ test('processed events are remembered and pruned by age', () => {
   const t = twoConnections();
   try {
     expect(t.sa.events.seen('slack:Ev1')).toBe(false);
-    t.sa.events.remember('slack:Ev1', t.now);
-    t.sa.events.remember('slack:Ev1', t.now);
+    expect(t.sa.events.claim('slack:Ev1', t.now)).toBe(true);
+    expect(t.sa.events.claim('slack:Ev1', t.now)).toBe(false);
+    expect(t.sb.events.claim('slack:Ev1', t.now)).toBe(false);
     expect(t.sb.events.seen('slack:Ev1')).toBe(true);
     expect(t.sa.events.prune(new Date(t.now.getTime() + 1))).toBe(1);
     expect(t.sa.events.seen('slack:Ev1')).toBe(false);

@@ -72,6 +72,12 @@ export class People {
     return u;
   }
 
+  /** After a rollback: a user or agency remembered from it may never have been stored. */
+  forgetCached(): void {
+    this.cache.clear();
+    this.byId.clear();
+  }
+
   private remember(u: User): void {
     if (this.cache.size > 10_000) this.cache.clear();
     if (this.byId.size > 10_000) this.byId.clear();
