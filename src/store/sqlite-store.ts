@@ -17,6 +17,8 @@ import { minutesRepo } from './repositories/minutes.repo';
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
   const client = db.$client;
+  // One wrapper for every call: better-sqlite3 builds a new one per transaction() otherwise.
+  const run = client.transaction(<T>(fn: () => T): T => fn());
   return {
     events: eventsRepo(db),
     jobs: jobsRepo(db),
@@ -35,7 +37,7 @@ export function sqliteStore(db: Db): Store {
       try {
         // IMMEDIATE: take the write lock up front, so a read-then-write handler waits for another
         // process instead of failing with SQLITE_BUSY_SNAPSHOT when that process commits in between.
-        return client.transaction(fn).immediate();
+        return run.immediate(fn) as T;
       } catch (e) {
         clearCaches(client);
         throw e;

@@ -17,6 +17,13 @@ export function peopleRepo(db: Db): PeopleRepo {
     .where(and(eq(users.platform, sql.placeholder('platform')), eq(users.platformUserId, sql.placeholder('pid'))))
     .prepare();
   const byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  // Prepared once: a person's first event builds no SQL.
+  const insertUser = db
+    .insert(users)
+    .values({ platform: sql.placeholder('platform'), platformUserId: sql.placeholder('pid'), displayName: sql.placeholder('name'), createdAt: sql.placeholder('now'), updatedAt: sql.placeholder('now') })
+    .onConflictDoUpdate({ target: [users.platform, users.platformUserId], set: { displayName: sql`excluded.display_name` } })
+    .returning()
+    .prepare();
 
   return {
     syncAgencies(list) {
@@ -39,13 +46,7 @@ export function peopleRepo(db: Db): PeopleRepo {
         }
         return toUser(existing);
       }
-      const row = db
-        .insert(users)
-        .values({ platform, platformUserId: pid, displayName: name, createdAt: now.getTime(), updatedAt: now.getTime() })
-        .onConflictDoUpdate({ target: [users.platform, users.platformUserId], set: { displayName: name } })
-        .returning()
-        .get();
-      return toUser(row);
+      return toUser(insertUser.get({ platform, pid, name, now: now.getTime() })!);
     },
     setAgency(userId, agencyId, now) {
       db.update(users).set({ agencyId, updatedAt: now.getTime() }).where(eq(users.id, userId)).run();
