@@ -25,8 +25,8 @@ import { percentile, type Bench, type BenchLine } from './harness';
 
 const CARDS = 50;
 const CONCURRENCY = 16;
-const EVENTS = 3000;
-const ROUNDS = 3;
+const EVENTS = 5000;
+const ROUNDS = 5;
 /** Events each side gets before measuring: Bolt, undici, zod and drizzle need a while to be JIT-compiled. */
 const WARMUP = 3000;
 const FIRST_USER = WARMUP / CARDS;
