@@ -84,12 +84,9 @@ export class TelegramAdapter implements ChatAdapter {
       now: Date.now,
       wait: opts.sleep ?? realSleep,
     });
+    // Polling goes through telegraf's middleware; the webhook feeds `receive` directly.
     this.bot.use((ctx) => this.handleUpdate(ctx.update));
-    // One bad update is logged; it never stops polling or the process. API errors are logged by
-    // their description only: their request payload carries user text.
-    this.bot.catch((err, ctx) =>
-      opts.logger.error({ ...(err instanceof TelegramError ? errorSummary(err) : { err }), updateId: ctx.update.update_id }, 'telegram update failed'),
-    );
+    this.bot.catch((err, ctx) => this.logFailure(err, ctx.update.update_id));
   }
 
   /** The port the webhook server bound (useful when configured as 0). */
@@ -124,7 +121,7 @@ export class TelegramAdapter implements ChatAdapter {
       this.opts.logger.info({ bot: me.username }, 'telegram: long polling');
       return;
     }
-    this.handler = webhookListener(this.bot, { path: mode.path, secret: mode.secret, logger: this.opts.logger });
+    this.handler = webhookListener((update) => this.receive(update), { path: mode.path, secret: mode.secret, logger: this.opts.logger });
     if (mode.port !== undefined) this.server = await listen(this.handler, mode.port, mode.host);
     try {
       await withFloodRetry(
@@ -181,6 +178,20 @@ export class TelegramAdapter implements ChatAdapter {
     const { chatId, messageId } = parseMessageRef(ref);
     if (!CHAT_ID.test(chatId) || !/^\d+$/.test(messageId)) throw new Error(`Not a Telegram message: ${ref}`);
     this.edits.push(ref, m);
+  }
+
+  /** A webhook update: a failure is logged and answered 200, as telegraf's catch does in polling. */
+  private async receive(raw: unknown): Promise<void> {
+    try {
+      await this.handleUpdate(raw);
+    } catch (err) {
+      this.logFailure(err, (raw as { update_id?: unknown } | null)?.update_id);
+    }
+  }
+
+  /** One bad update never stops polling or the process. API errors are logged by their description only: their request payload carries user text. */
+  private logFailure(err: unknown, updateId: unknown): void {
+    this.opts.logger.error({ ...(err instanceof TelegramError ? errorSummary(err) : { err }), updateId }, 'telegram update failed');
   }
 
   /** One raw update, as polling or the webhook delivers it. */
