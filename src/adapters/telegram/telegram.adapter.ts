@@ -194,7 +194,11 @@ export class TelegramAdapter implements ChatAdapter {
     this.opts.logger.error({ ...(err instanceof TelegramError ? errorSummary(err) : { err }), updateId }, 'telegram update failed');
   }
 
-  /** One raw update, as polling or the webhook delivers it. */
+  /**
+   * One raw update, as polling or the webhook delivers it. Resolves once its changes are stored:
+   * Telegram is answered then (an answered update is never lost), while the reply and the card
+   * refresh go on in the update's queue without holding up the webhook response.
+   */
   async handleUpdate(raw: unknown): Promise<void> {
     const parsed = updateSchema.safeParse(raw);
     if (!parsed.success) {
@@ -211,13 +215,24 @@ export class TelegramAdapter implements ChatAdapter {
       case 'membership':
         return this.chats.run(String(it.chat.id), () => this.onMembership(it));
       case 'event':
-        return this.chats.run(String(it.chatId), () => this.onEvent(it));
+        return this.untilStored(queueKey(it), parsed.data.update_id, (stored) => this.onEvent(it, stored));
       case 'callback':
-        return it.chatId === undefined ? this.onCallback(it) : this.chats.run(String(it.chatId), () => this.onCallback(it));
+        return this.untilStored(it.chatId === undefined ? undefined : String(it.chatId), parsed.data.update_id, (stored) => this.onCallback(it, stored));
     }
   }
 
-  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>): Promise<void> {
+  /** Runs `task` in its queue (none: at once); resolves when it reports its changes stored, or ends. */
+  private untilStored(key: string | undefined, updateId: number, task: (stored: () => void) => Promise<void>): Promise<void> {
+    return new Promise((resolve) => {
+      const done = key === undefined ? task(resolve) : this.chats.run(key, () => task(resolve));
+      done.then(resolve, (err: unknown) => {
+        resolve();
+        this.logFailure(err, updateId);
+      });
+    });
+  }
+
+  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>, stored: () => void): Promise<void> {
     let event: InboundEvent = it.event;
     if (event.kind === 'command') {
       const names = this.opts.listCommands().map((c) => c.name);
@@ -229,7 +244,7 @@ export class TelegramAdapter implements ChatAdapter {
         return;
       }
     }
-    const answer = await this.requireDispatch()(event);
+    const answer = await this.requireDispatch()(event, { committed: stored });
     if (!answer) return;
     // A reaction has no message to answer under, and Telegram cannot show one person a
     // private note in a group: such answers are not worth a group post.
@@ -240,9 +255,9 @@ export class TelegramAdapter implements ChatAdapter {
     await this.trySend(it.chatId, answer.message, { replyTo: it.replyTo });
   }
 
-  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>): Promise<void> {
+  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>, stored: () => void): Promise<void> {
     if (!it.event) return this.answerCallback(it.queryId, this.t('telegram.buttonExpired'));
-    const answer = await this.requireDispatch()(it.event);
+    const answer = await this.requireDispatch()(it.event, { committed: stored });
     let toast: string | undefined;
     if (answer?.private) toast = renderToast(answer.message.text);
     else if (answer) await this.trySend(it.chatId!, answer.message, {});
@@ -361,6 +376,16 @@ export class TelegramAdapter implements ChatAdapter {
     if (!this.dispatch) throw new Error('TelegramAdapter.start() has not run');
     return this.dispatch;
   }
+}
+
+/**
+ * Updates run one after another per chat, so answers appear in the order commands were sent.
+ * Reactions only need one person's order (add then remove), and a redelivered one (the same
+ * person) still waits for the first: different people's votes in one group run side by side,
+ * so the store can commit them together.
+ */
+function queueKey(it: Extract<Interpreted, { kind: 'event' }>): string {
+  return it.event.kind === 'reaction' ? `${it.chatId}:${it.event.actor.id}` : String(it.chatId);
 }
 
 function telegramChatId(chat: ChatRef): string {
