@@ -106,7 +106,7 @@ export class TelegramAdapter implements ChatAdapter {
     this.dispatch = dispatch;
     const me = await withFloodRetry('getMe', () => this.bot.telegram.getMe(), this.retry);
     this.bot.botInfo = me;
-    this.parseCtx = { botId: me.id, botUsername: me.username, isVoteReaction: (e) => isVoteReaction(e, this.opts.voteReactions) };
+    this.parseCtx = { botId: me.id, botUsername: me.username, isVoteReaction: voteReactionTest(this.opts.voteReactions) };
     await this.registerCommands();
     const mode = this.opts.mode;
     if (mode.kind === 'polling') {
@@ -376,6 +376,23 @@ export class TelegramAdapter implements ChatAdapter {
     if (!this.dispatch) throw new Error('TelegramAdapter.start() has not run');
     return this.dispatch;
   }
+}
+
+/**
+ * Whether an emoji counts as a vote, remembered per emoji: normalizing runs three regexes and
+ * every reaction update asks once or twice. Telegram's reaction emoji are a fixed set of about
+ * seventy; the cap only guards against a client sending made-up ones.
+ */
+function voteReactionTest(configured: readonly string[]): (emoji: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (emoji) => {
+    let vote = known.get(emoji);
+    if (vote === undefined) {
+      vote = isVoteReaction(emoji, configured);
+      if (known.size < 512) known.set(emoji, vote);
+    }
+    return vote;
+  };
 }
 
 /**
