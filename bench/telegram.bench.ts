@@ -140,7 +140,8 @@ export const telegramBench: Bench = {
         logger: silentLogger,
       });
       hub.add(adapter);
-      await adapter.start((e) => app.bot.dispatch(e));
+      // As main.ts: with the committed hook the webhook is answered once the vote is stored.
+      await adapter.start((e, hooks) => app.bot.dispatch(e, hooks));
       const actor = { platform: 'telegram' as const, id: '1', name: 'Amy' };
       for (let i = 1; i <= CARDS; i++) {
         await app.bot.dispatch({ kind: 'command', name: 'propose', args: `議題 ${i} #交通部`, actor, chat: `telegram:${GROUP}` });

@@ -397,12 +397,12 @@ function voteReactionTest(configured: readonly string[]): (emoji: string) => boo
 
 /**
  * Updates run one after another per chat, so answers appear in the order commands were sent.
- * Reactions only need one person's order (add then remove), and a redelivered one (the same
- * person) still waits for the first: different people's votes in one group run side by side,
- * so the store can commit them together.
+ * Reactions only need their order per person and message (add then remove), and a redelivered
+ * one (same person, same message) still waits for the first: other votes in the group run side
+ * by side, so the store can commit them together.
  */
 function queueKey(it: Extract<Interpreted, { kind: 'event' }>): string {
-  return it.event.kind === 'reaction' ? `${it.chatId}:${it.event.actor.id}` : String(it.chatId);
+  return it.event.kind === 'reaction' ? `${it.event.target}:${it.event.actor.id}` : String(it.chatId);
 }
 
 function telegramChatId(chat: ChatRef): string {
