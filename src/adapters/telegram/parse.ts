@@ -92,7 +92,8 @@ export function messageRef(chatId: number | string, messageId: number | string):
 }
 
 export function telegramActor(u: TelegramUser): Actor {
-  const name = [u.first_name, u.last_name].filter(Boolean).join(' ').trim() || u.username || String(u.id);
+  // Every update names its sender: a template, not an array filtered and joined, per update.
+  const name = (u.last_name ? `${u.first_name} ${u.last_name}` : u.first_name).trim() || u.username || String(u.id);
   return { platform: 'telegram', id: String(u.id), name, ...(u.language_code ? { languageHint: u.language_code } : {}) };
 }
 
