@@ -51,6 +51,11 @@ function reaction(from: typeof amy, messageId: number, oldR: string[], newR: str
   };
 }
 
+/** A press of the vote button on issue `issue`'s card. */
+function press(from: typeof amy, messageId: number, issue: number) {
+  return { update_id: ++updateId, callback_query: { id: `q${updateId}`, from, chat_instance: '1', message: { message_id: messageId, date: 0, chat: group }, data: `vote:${issue}` } };
+}
+
 function command(text: string) {
   return { update_id: ++updateId, message: { message_id: updateId, date: 0, chat: group, from: amy, text } };
 }
@@ -85,7 +90,7 @@ afterEach(async () => {
   await api?.stop();
 });
 
-test('votes by different people or on different cards are handled side by side; one person on one card in order', async () => {
+test('votes by different people or on different cards are handled side by side; one person on one card in order, reaction or button', async () => {
   const [a, b] = [await card('議題一'), await card('議題二')];
   started = [];
   const g = gate();
@@ -94,16 +99,19 @@ test('votes by different people or on different cards are handled side by side; 
     t.adapter.handleUpdate(reaction(amy, a, [], ['👍'])),
     t.adapter.handleUpdate(reaction(ben, a, [], ['👍'])),
     t.adapter.handleUpdate(reaction(amy, b, [], ['👍'])),
-    // Amy takes back her vote on the first card: must wait for her vote there.
+    // Amy takes back her vote on the first card, then presses its button (votes again): both
+    // must wait for her vote there, in this order.
     t.adapter.handleUpdate(reaction(amy, a, ['👍'], [])),
+    t.adapter.handleUpdate(press(amy, a, 1)),
   ];
   await turn();
   expect(started.map((e) => e.kind === 'reaction' && `${e.actor.name} ${e.target.split('#')[1]} ${e.added}`)).toEqual([`Amy ${a} true`, `Ben ${a} true`, `Amy ${b} true`]);
   g.open();
   await Promise.all(done);
   await t.adapter.idle();
-  expect(started).toHaveLength(4);
-  expect(count(t.app, 'votes')).toBe(2);
+  expect(started).toHaveLength(5);
+  // Out of order (the press before the un-👍) would leave Amy without a vote on the first card.
+  expect(count(t.app, 'votes')).toBe(3);
 });
 
 test('commands in one chat are handled one after another', async () => {

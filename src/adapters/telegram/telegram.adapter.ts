@@ -215,9 +215,10 @@ export class TelegramAdapter implements ChatAdapter {
       case 'membership':
         return this.chats.run(String(it.chat.id), () => this.onMembership(it));
       case 'event':
-        return this.untilStored(queueKey(it), parsed.data.update_id, (stored) => this.onEvent(it, stored));
+        return this.untilStored(queueKey(it.event, it.chatId), parsed.data.update_id, (stored) => this.onEvent(it, stored));
       case 'callback':
-        return this.untilStored(it.chatId === undefined ? undefined : String(it.chatId), parsed.data.update_id, (stored) => this.onCallback(it, stored));
+        // A button nobody maps only gets a toast: it changes nothing and waits for nothing.
+        return this.untilStored(it.event && queueKey(it.event, it.chatId!), parsed.data.update_id, (stored) => this.onCallback(it, stored));
     }
   }
 
@@ -397,12 +398,12 @@ function voteReactionTest(configured: readonly string[]): (emoji: string) => boo
 
 /**
  * Updates run one after another per chat, so answers appear in the order commands were sent.
- * Reactions only need their order per person and message (add then remove), and a redelivered
- * one (same person, same message) still waits for the first: other votes in the group run side
- * by side, so the store can commit them together.
+ * Votes (reactions and the card's button) only need their order per person and card (👍 then
+ * un-👍, a press after a reaction), and a redelivered one (same person, same card) still waits
+ * for the first: other votes in the group run side by side, so the store can commit them together.
  */
-function queueKey(it: Extract<Interpreted, { kind: 'event' }>): string {
-  return it.event.kind === 'reaction' ? `${it.event.target}:${it.event.actor.id}` : String(it.chatId);
+function queueKey(e: InboundEvent, chatId: number): string {
+  return e.kind === 'reaction' || e.kind === 'button' ? `${e.target}:${e.actor.id}` : String(chatId);
 }
 
 function telegramChatId(chat: ChatRef): string {
