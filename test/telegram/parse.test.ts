@@ -1,4 +1,4 @@
-import { interpretUpdate, parseCommand, updateSchema, type ParseContext } from '../../src/adapters/telegram/parse';
+import { telegramActor, interpretUpdate, parseCommand, updateSchema, type ParseContext } from '../../src/adapters/telegram/parse';
 import { isVoteReaction } from '../../src/core/votes/vote-reaction';
 
 const ctx: ParseContext = { botId: 4242, botUsername: 'PoBot', isVoteReaction: (e) => isVoteReaction(e, ['+1', 'thumbsup', '👍']) };
@@ -83,4 +83,13 @@ test('malformed updates are refused at the edge', () => {
   expect(updateSchema.safeParse({ update_id: -1 }).success).toBe(false);
   expect(updateSchema.safeParse({ update_id: 1, message: { message_id: 'x' } }).success).toBe(false);
   expect(updateSchema.safeParse({ update_id: 1, poll: { id: 'p' } }).success).toBe(true);
+});
+
+test('a sender is named by first and last name, else username, else id', () => {
+  expect(telegramActor({ id: 1, first_name: 'Amy', last_name: 'Lin' }).name).toBe('Amy Lin');
+  expect(telegramActor({ id: 1, first_name: 'Amy' }).name).toBe('Amy');
+  expect(telegramActor({ id: 1, first_name: '', last_name: 'Lin' }).name).toBe('Lin');
+  expect(telegramActor({ id: 1, first_name: ' ', username: 'amy_l' }).name).toBe('amy_l');
+  expect(telegramActor({ id: 7, first_name: '' })).toEqual({ platform: 'telegram', id: '7', name: '7' });
+  expect(telegramActor({ id: 1, first_name: 'Amy', language_code: 'zh-hant' }).languageHint).toBe('zh-hant');
 });

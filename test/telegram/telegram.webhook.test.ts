@@ -130,3 +130,12 @@ test('reactions that are not votes, anonymous ones and malformed updates change 
   expect(sentMessages(emu.server, TOKEN).length).toBe(sent);
   expect(t.logger.at('warn').some((l) => l.msg === 'telegram update not understood')).toBe(true);
 });
+
+test('a GET, or a body too large to be an update, is refused and changes nothing', async () => {
+  const events = count(t.app, 'processed_events');
+  expect((await fetch(url, { headers: { 'x-telegram-bot-api-secret-token': SECRET } })).status).toBe(403);
+  const huge = JSON.stringify({ ...reactionUpdate(amy, [], ['👍']), padding: 'x'.repeat(2 << 20) });
+  expect((await postUpdate(url, undefined, SECRET, huge)).status).toBe(413);
+  await t.adapter.idle();
+  expect(count(t.app, 'processed_events')).toBe(events);
+});

@@ -92,7 +92,8 @@ export function messageRef(chatId: number | string, messageId: number | string):
 }
 
 export function telegramActor(u: TelegramUser): Actor {
-  const name = [u.first_name, u.last_name].filter(Boolean).join(' ').trim() || u.username || String(u.id);
+  // Every update names its sender: a template, not an array filtered and joined, per update.
+  const name = (u.last_name ? `${u.first_name} ${u.last_name}` : u.first_name).trim() || u.username || String(u.id);
   return { platform: 'telegram', id: String(u.id), name, ...(u.language_code ? { languageHint: u.language_code } : {}) };
 }
 
@@ -118,6 +119,12 @@ export function decodeCallbackData(data: string | undefined): { action: string; 
 
 function dedupKey(ctx: ParseContext, updateId: number): string {
   return `telegram:${ctx.botId}:${updateId}`;
+}
+
+/** The first plain emoji in a reaction list that counts as a vote. */
+function voteEmoji(list: readonly z.infer<typeof reactionType>[], ctx: ParseContext): string | undefined {
+  for (const x of list) if (x.type === 'emoji' && x.emoji !== undefined && ctx.isVoteReaction(x.emoji)) return x.emoji;
+  return undefined;
 }
 
 /** Turns one validated update into what the adapter should do with it. */
@@ -159,9 +166,8 @@ export function interpretUpdate(update: TelegramUpdate, ctx: ParseContext): Inte
     const r = update.message_reaction;
     // Anonymous group admins react as the chat: there is no person to count.
     if (!r.user || r.user.is_bot) return { kind: 'ignore', reason: 'anonymous reaction' };
-    const vote = (list: typeof r.new_reaction) => list.find((x) => x.type === 'emoji' && x.emoji !== undefined && ctx.isVoteReaction(x.emoji))?.emoji;
-    const before = vote(r.old_reaction);
-    const after = vote(r.new_reaction);
+    const before = voteEmoji(r.old_reaction, ctx);
+    const after = voteEmoji(r.new_reaction, ctx);
     // One event per update: the vote emoji appeared or disappeared; anything else is not a vote.
     if ((before === undefined) === (after === undefined)) return { kind: 'ignore', reason: 'no vote change' };
     const event: InboundEvent = {

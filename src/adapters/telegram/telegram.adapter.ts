@@ -84,12 +84,9 @@ export class TelegramAdapter implements ChatAdapter {
       now: Date.now,
       wait: opts.sleep ?? realSleep,
     });
+    // Polling goes through telegraf's middleware; the webhook feeds `receive` directly.
     this.bot.use((ctx) => this.handleUpdate(ctx.update));
-    // One bad update is logged; it never stops polling or the process. API errors are logged by
-    // their description only: their request payload carries user text.
-    this.bot.catch((err, ctx) =>
-      opts.logger.error({ ...(err instanceof TelegramError ? errorSummary(err) : { err }), updateId: ctx.update.update_id }, 'telegram update failed'),
-    );
+    this.bot.catch((err, ctx) => this.logFailure(err, ctx.update.update_id));
   }
 
   /** The port the webhook server bound (useful when configured as 0). */
@@ -109,7 +106,7 @@ export class TelegramAdapter implements ChatAdapter {
     this.dispatch = dispatch;
     const me = await withFloodRetry('getMe', () => this.bot.telegram.getMe(), this.retry);
     this.bot.botInfo = me;
-    this.parseCtx = { botId: me.id, botUsername: me.username, isVoteReaction: (e) => isVoteReaction(e, this.opts.voteReactions) };
+    this.parseCtx = { botId: me.id, botUsername: me.username, isVoteReaction: voteReactionTest(this.opts.voteReactions) };
     await this.registerCommands();
     const mode = this.opts.mode;
     if (mode.kind === 'polling') {
@@ -124,7 +121,7 @@ export class TelegramAdapter implements ChatAdapter {
       this.opts.logger.info({ bot: me.username }, 'telegram: long polling');
       return;
     }
-    this.handler = webhookListener(this.bot, { path: mode.path, secret: mode.secret, logger: this.opts.logger });
+    this.handler = webhookListener((update) => this.receive(update), { path: mode.path, secret: mode.secret, logger: this.opts.logger });
     if (mode.port !== undefined) this.server = await listen(this.handler, mode.port, mode.host);
     try {
       await withFloodRetry(
@@ -183,7 +180,25 @@ export class TelegramAdapter implements ChatAdapter {
     this.edits.push(ref, m);
   }
 
-  /** One raw update, as polling or the webhook delivers it. */
+  /** A webhook update: a failure is logged and answered 200, as telegraf's catch does in polling. */
+  private async receive(raw: unknown): Promise<void> {
+    try {
+      await this.handleUpdate(raw);
+    } catch (err) {
+      this.logFailure(err, (raw as { update_id?: unknown } | null)?.update_id);
+    }
+  }
+
+  /** One bad update never stops polling or the process. API errors are logged by their description only: their request payload carries user text. */
+  private logFailure(err: unknown, updateId: unknown): void {
+    this.opts.logger.error({ ...(err instanceof TelegramError ? errorSummary(err) : { err }), updateId }, 'telegram update failed');
+  }
+
+  /**
+   * One raw update, as polling or the webhook delivers it. Resolves once its changes are stored:
+   * Telegram is answered then (an answered update is never lost), while the reply and the card
+   * refresh go on in the update's queue without holding up the webhook response.
+   */
   async handleUpdate(raw: unknown): Promise<void> {
     const parsed = updateSchema.safeParse(raw);
     if (!parsed.success) {
@@ -200,13 +215,25 @@ export class TelegramAdapter implements ChatAdapter {
       case 'membership':
         return this.chats.run(String(it.chat.id), () => this.onMembership(it));
       case 'event':
-        return this.chats.run(String(it.chatId), () => this.onEvent(it));
+        return this.untilStored(queueKey(it.event, it.chatId), parsed.data.update_id, (stored) => this.onEvent(it, stored));
       case 'callback':
-        return it.chatId === undefined ? this.onCallback(it) : this.chats.run(String(it.chatId), () => this.onCallback(it));
+        // A button nobody maps only gets a toast: it changes nothing and waits for nothing.
+        return this.untilStored(it.event && queueKey(it.event, it.chatId!), parsed.data.update_id, (stored) => this.onCallback(it, stored));
     }
   }
 
-  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>): Promise<void> {
+  /** Runs `task` in its queue (none: at once); resolves when it reports its changes stored, or ends. */
+  private untilStored(key: string | undefined, updateId: number, task: (stored: () => void) => Promise<void>): Promise<void> {
+    return new Promise((resolve) => {
+      const done = key === undefined ? task(resolve) : this.chats.run(key, () => task(resolve));
+      done.then(resolve, (err: unknown) => {
+        resolve();
+        this.logFailure(err, updateId);
+      });
+    });
+  }
+
+  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>, stored: () => void): Promise<void> {
     let event: InboundEvent = it.event;
     if (event.kind === 'command') {
       const names = this.opts.listCommands().map((c) => c.name);
@@ -218,7 +245,7 @@ export class TelegramAdapter implements ChatAdapter {
         return;
       }
     }
-    const answer = await this.requireDispatch()(event);
+    const answer = await this.requireDispatch()(event, { committed: stored });
     if (!answer) return;
     // A reaction has no message to answer under, and Telegram cannot show one person a
     // private note in a group: such answers are not worth a group post.
@@ -229,9 +256,9 @@ export class TelegramAdapter implements ChatAdapter {
     await this.trySend(it.chatId, answer.message, { replyTo: it.replyTo });
   }
 
-  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>): Promise<void> {
+  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>, stored: () => void): Promise<void> {
     if (!it.event) return this.answerCallback(it.queryId, this.t('telegram.buttonExpired'));
-    const answer = await this.requireDispatch()(it.event);
+    const answer = await this.requireDispatch()(it.event, { committed: stored });
     let toast: string | undefined;
     if (answer?.private) toast = renderToast(answer.message.text);
     else if (answer) await this.trySend(it.chatId!, answer.message, {});
@@ -350,6 +377,33 @@ export class TelegramAdapter implements ChatAdapter {
     if (!this.dispatch) throw new Error('TelegramAdapter.start() has not run');
     return this.dispatch;
   }
+}
+
+/**
+ * Whether an emoji counts as a vote, remembered per emoji: normalizing runs three regexes and
+ * every reaction update asks once or twice. Telegram's reaction emoji are a fixed set of about
+ * seventy; the cap only guards against a client sending made-up ones.
+ */
+function voteReactionTest(configured: readonly string[]): (emoji: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (emoji) => {
+    let vote = known.get(emoji);
+    if (vote === undefined) {
+      vote = isVoteReaction(emoji, configured);
+      if (known.size < 512) known.set(emoji, vote);
+    }
+    return vote;
+  };
+}
+
+/**
+ * Updates run one after another per chat, so answers appear in the order commands were sent.
+ * Votes (reactions and the card's button) only need their order per person and card (👍 then
+ * un-👍, a press after a reaction), and a redelivered one (same person, same card) still waits
+ * for the first: other votes in the group run side by side, so the store can commit them together.
+ */
+function queueKey(e: InboundEvent, chatId: number): string {
+  return e.kind === 'reaction' || e.kind === 'button' ? `${e.target}:${e.actor.id}` : String(chatId);
 }
 
 function telegramChatId(chat: ChatRef): string {

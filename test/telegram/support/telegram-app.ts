@@ -1,4 +1,5 @@
 import { AdapterHub } from '../../../src/adapters/hub';
+import type { Dispatch } from '../../../src/adapters/chat-adapter';
 import { TelegramAdapter, type TelegramMode } from '../../../src/adapters/telegram/telegram.adapter';
 import { testApp, type TestApp } from '../../support/app';
 import { RecordingLogger } from './logger';
@@ -16,7 +17,15 @@ export interface TelegramTestApp {
 }
 
 /** A real app (real SQLite, real migrations) behind a real TelegramAdapter, started. */
-export async function startTelegramApp(o: { apiRoot: string; token: string; mode: TelegramMode; config?: Record<string, unknown>; editIntervalMs?: number }): Promise<TelegramTestApp> {
+export async function startTelegramApp(o: {
+  apiRoot: string;
+  token: string;
+  mode: TelegramMode;
+  config?: Record<string, unknown>;
+  editIntervalMs?: number;
+  /** Wraps the real dispatch, e.g. to hold events and observe which run side by side. */
+  wrapDispatch?: (d: Dispatch) => Dispatch;
+}): Promise<TelegramTestApp> {
   const app = testApp(o.config);
   const hub = new AdapterHub();
   app.bot.setDelivery(hub);
@@ -44,7 +53,9 @@ export async function startTelegramApp(o: { apiRoot: string; token: string; mode
   });
   hub.add(adapter);
   try {
-    await adapter.start((e) => app.bot.dispatch(e));
+    // As main.ts: the committed hook lets the adapter answer Telegram once an update is stored.
+    const dispatch: Dispatch = (e, hooks) => app.bot.dispatch(e, hooks);
+    await adapter.start(o.wrapDispatch ? o.wrapDispatch(dispatch) : dispatch);
   } catch (e) {
     app.cleanup();
     throw e;
