@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createApp } from '../src/app';
+import { Outbox } from '../src/core/delivery/outbox';
+import { startBackgroundCheckpoints } from '../src/store/wal-checkpoints';
 import { parseConfig } from '../src/config/load';
 import { ManualClock } from '../src/core/clock';
 import { silentLogger } from '../src/core/logger';
@@ -77,7 +79,8 @@ async function slice(run: () => Promise<number>, ms: number): Promise<{ n: numbe
 
 /**
  * Updates per second of each side, measured in alternating 250 ms slices so that the load of
- * a shared machine falls on both alike. `settle` lets queued card edits finish between slices.
+ * a shared machine falls on both alike. `settle` (untimed) lets our card edits finish after
+ * each of our slices, so none of them runs inside the bare bot's next slice.
  */
 async function pair(base: () => Promise<number>, ours: () => Promise<number>, settle: () => Promise<void>, totalMs = 3000): Promise<[number, number]> {
   await slice(base, 200);
@@ -87,6 +90,7 @@ async function pair(base: () => Promise<number>, ours: () => Promise<number>, se
   for (let spent = 0; spent < totalMs; spent += 500) {
     const b = await slice(base, 250);
     const o = await slice(ours, 250);
+    await settle();
     sum.b += b.n;
     sum.bns += b.ns;
     sum.o += o.n;
@@ -126,9 +130,12 @@ export const telegramBench: Bench = {
       bare.use(() => {});
       const bareServer = await listen(webhookListener((update) => bare.handleUpdate(update as Update), { path: PATH, secret: SECRET, logger: silentLogger }), 0, '127.0.0.1');
 
-      const app = createApp({ config: parseConfig({}), databasePath: join(dir, 'app.sqlite'), clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: silentLogger });
+      const databasePath = join(dir, 'app.sqlite');
+      const app = createApp({ config: parseConfig({}), databasePath, clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: silentLogger });
+      // As main.ts: WAL checkpoints on their own thread, every post and edit through the outbox.
+      const checkpoints = startBackgroundCheckpoints(app.db.$client, databasePath, silentLogger);
       const hub = new AdapterHub();
-      app.bot.setDelivery(hub);
+      app.bot.setDelivery(new Outbox(app.store.outbox, hub, app.store.links, app.bot.services.clock, silentLogger));
       const adapter = new TelegramAdapter({
         token: TOKEN,
         apiRoot,
@@ -150,7 +157,10 @@ export const telegramBench: Bench = {
 
       const ours = poster(adapter.webhookPort!);
       const base = poster(bareServer.port);
-      const settle = () => adapter.idle();
+      const settle = async () => {
+        await app.bot.drain();
+        await adapter.idle();
+      };
       // Both sides get the same update bodies; each side's update ids are its own sequence.
       const vote = (i: number) => reaction(i, cardIds, '👍');
       const other = (i: number) => reaction(500_000 + i, cardIds, '🔥');
@@ -165,6 +175,7 @@ export const telegramBench: Bench = {
       const { edits } = await stats(child);
       await adapter.stop();
       await bareServer.close();
+      await checkpoints.stop();
       app.close();
       const line = (name: string, value: number, baseline: number): BenchLine => ({
         name,

@@ -1,4 +1,4 @@
-import { CardUpdates } from '../../src/adapters/slack/card-updates';
+import { CardUpdates } from '../../src/adapters/card-updates';
 import { slackHarness, blocksText } from './support/harness';
 import { reactionPayload, sendSigned } from '../support/slack/signed';
 

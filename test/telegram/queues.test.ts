@@ -1,4 +1,4 @@
-import { LatestWins, SerialQueue } from '../../src/adapters/telegram/telegram.queues';
+import { SerialQueue } from '../../src/adapters/telegram/telegram.queues';
 import { withFloodRetry } from '../../src/adapters/telegram/telegram.retry';
 import { TelegramError } from 'telegraf';
 import { silentLogger } from '../../src/core/logger';
@@ -31,48 +31,6 @@ test('SerialQueue runs one chat in order, other chats alongside, and survives a 
   await a3;
   await q.idle();
   expect(log).toEqual(['b1', 'a1', 'a2', 'a3']);
-});
-
-test('LatestWins edits a card at once, then at most once per interval with the latest value', async () => {
-  const sent: string[] = [];
-  let clock = 0;
-  const waits: { ms: number; go: () => void }[] = [];
-  const inFlight = gate();
-  let calls = 0;
-  const edits = new LatestWins<string, string>(
-    async (key, value) => {
-      sent.push(`${key}=${value}`);
-      if (++calls === 1) await inFlight.p;
-    },
-    { intervalMs: 1000, now: () => clock, wait: (ms) => new Promise<void>((go) => waits.push({ ms, go })) },
-  );
-  edits.push('card1', 'tally 1');
-  edits.push('card1', 'tally 2');
-  edits.push('card1', 'tally 3');
-  edits.push('card2', 'tally 1');
-  expect(sent).toEqual(['card1=tally 1', 'card2=tally 1']);
-  clock = 300;
-  inFlight.open();
-  await new Promise((r) => setImmediate(r));
-  // card1 has a newer value 300 ms after its last edit: it waits out the rest of the second.
-  expect(waits.map((w) => w.ms)).toEqual([700]);
-  edits.push('card1', 'tally 4');
-  clock = 1000;
-  waits[0]!.go();
-  await edits.idle();
-  expect(sent).toEqual(['card1=tally 1', 'card2=tally 1', 'card1=tally 4']);
-  // Idle for a while, the next edit goes at once; a quick one after it waits again.
-  clock = 5000;
-  edits.push('card2', 'tally 2');
-  await edits.idle();
-  expect(waits).toHaveLength(1);
-  clock = 5100;
-  edits.push('card2', 'tally 3');
-  await new Promise((r) => setImmediate(r));
-  expect(waits.map((w) => w.ms)).toEqual([700, 900]);
-  waits[1]!.go();
-  await edits.idle();
-  expect(sent.slice(-2)).toEqual(['card2=tally 2', 'card2=tally 3']);
 });
 
 test('withFloodRetry waits retry_after on 429 only, and gives up after its attempts', async () => {

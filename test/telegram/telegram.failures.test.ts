@@ -115,6 +115,39 @@ test('a 429 on a card edit is waited out too; "message is not modified" is not a
   expect(t.logger.at('warn').filter((l) => String(l.msg).includes('card'))).toEqual([]);
 });
 
+test('behind the outbox, a card edit that failed is retried until it is on the card; a deleted card is given up', async () => {
+  await t.close();
+  t = await startTelegramApp({
+    apiRoot: api.apiRoot,
+    token: TOKEN,
+    mode: { kind: 'webhook', url: `https://po-bot.example${PATH}`, secret: SECRET, path: PATH, port: 0, host: '127.0.0.1' },
+    outbox: true,
+  });
+  url = `http://127.0.0.1:${t.adapter.webhookPort}${PATH}`;
+  await deliver(command('/propose 公務人員組工會'));
+  api.script('editMessageText', FakeBotApi.error(502, 'Bad Gateway'));
+  await deliver(command('/vote 1'));
+  const edits = () => api.callsTo('editMessageText');
+  expect(edits()).toHaveLength(1);
+  expect(t.outbox!.backlog().pending).toBe(1);
+  // Not sent yet: the outbox keeps it and sends it again once its backoff has passed.
+  t.app.clock.advance(2_000);
+  await t.outbox!.flush();
+  await t.adapter.idle();
+  expect(edits()).toHaveLength(2);
+  expect(edits()[1]!.body.text).toContain('👍 1 票');
+  expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 0 });
+
+  api.script('editMessageText', FakeBotApi.error(400, 'Bad Request: message to edit not found'));
+  await deliver(command('/vote 1', { id: 12, type: 'private' }, { id: 12, is_bot: false, first_name: 'Bob' }));
+  expect(edits()).toHaveLength(3);
+  // Editing a deleted message again cannot help: given up at once, not retried.
+  expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 1 });
+  t.app.clock.advance(60_000);
+  await t.outbox!.flush();
+  expect(edits()).toHaveLength(3);
+});
+
 test('a bot kicked from a group is logged, not fatal', async () => {
   await deliver(command('/propose 公務人員組工會'));
   api.script('editMessageText', FakeBotApi.error(403, 'Forbidden: bot was kicked from the supergroup chat'));

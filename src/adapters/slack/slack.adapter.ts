@@ -10,7 +10,7 @@ import type { Logger } from '../../core/logger';
 import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
 import { translator, type Locale } from '../../i18n/catalog';
 import { realSleep, SlackApi, SlackApiError, type Sleep } from './api';
-import { CardUpdates } from './card-updates';
+import { CardUpdates } from '../card-updates';
 import { forOutbox, isPermanent } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';

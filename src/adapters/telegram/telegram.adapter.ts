@@ -10,7 +10,9 @@ import { ALLOWED_UPDATES, interpretUpdate, messageRef, updateSchema, type Interp
 import { htmlToPlain, renderKeyboard, renderParts, renderSingle, renderToast, type InlineKeyboard, type RenderOptions } from './render';
 import { commandMenus, unlistableCommands } from './telegram.commands';
 import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
-import { LatestWins, SerialQueue } from './telegram.queues';
+import { SerialQueue } from './telegram.queues';
+import { CardUpdates } from '../card-updates';
+import { PermanentDeliveryError } from '../../core/delivery/delivery-errors';
 import { realSleep, withFloodRetry, type RetryOptions } from './telegram.retry';
 import { listen, webhookListener, type ListeningServer, type RequestListener } from './telegram.webhook';
 
@@ -65,7 +67,7 @@ export class TelegramAdapter implements ChatAdapter {
   private readonly retry: RetryOptions;
   private readonly render: RenderOptions;
   private readonly chats = new SerialQueue();
-  private readonly edits: LatestWins<MessageRef, OutboundMessage>;
+  private readonly edits: CardUpdates<OutboundMessage>;
   private parseCtx: ParseContext | undefined;
   private dispatch: Dispatch | undefined;
   private polling: Promise<void> | undefined;
@@ -79,10 +81,9 @@ export class TelegramAdapter implements ChatAdapter {
     this.t = translator(opts.locale);
     this.retry = { sleep: opts.sleep ?? realSleep, logger: opts.logger };
     this.render = { truncatedNote: this.t('telegram.truncated') };
-    this.edits = new LatestWins((ref, m) => this.edit(ref, m), {
+    this.edits = new CardUpdates((ref, m) => this.edit(ref as MessageRef, m), {
       intervalMs: opts.editIntervalMs ?? DEFAULT_EDIT_INTERVAL_MS,
-      now: Date.now,
-      wait: opts.sleep ?? realSleep,
+      sleep: opts.sleep ?? realSleep,
     });
     // Polling goes through telegraf's middleware; the webhook feeds `receive` directly.
     this.bot.use((ctx) => this.handleUpdate(ctx.update));
@@ -151,14 +152,14 @@ export class TelegramAdapter implements ChatAdapter {
     // Pending card edits are cosmetic: give them a bounded time, never hang the shutdown.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((r) => (timer = setTimeout(r, SHUTDOWN_FLUSH_MS).unref()));
-    await Promise.race([Promise.all([this.chats.idle(), this.edits.idle()]), deadline]);
+    await Promise.race([Promise.all([this.chats.idle(), this.edits.settled()]), deadline]);
     clearTimeout(timer);
   }
 
   /** Waits until every accepted update and card edit has been handled (tests, benchmarks). */
   async idle(): Promise<void> {
     await this.chats.idle();
-    await this.edits.idle();
+    await this.edits.settled();
   }
 
   async post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
@@ -173,11 +174,16 @@ export class TelegramAdapter implements ChatAdapter {
     }
   }
 
-  /** Queued, not awaited: the vote is stored already and edits to one card coalesce. */
+  /**
+   * Resolves once the card shows this content or newer (at once, or when the card's edit
+   * interval has passed: see CardUpdates), so the outbox in front records an edit as sent only
+   * when it is, and retries one that failed. Meanwhile the core coalesces further refreshes of
+   * the card into one, rendered when its turn comes.
+   */
   async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
     const { chatId, messageId } = parseMessageRef(ref);
     if (!CHAT_ID.test(chatId) || !/^\d+$/.test(messageId)) throw new Error(`Not a Telegram message: ${ref}`);
-    this.edits.push(ref, m);
+    await this.edits.submit(ref, m);
   }
 
   /** A webhook update: a failure is logged and answered 200, as telegraf's catch does in polling. */
@@ -348,11 +354,15 @@ export class TelegramAdapter implements ChatAdapter {
         }),
       );
     } catch (e) {
+      // The card already shows this: what the edit was for is done.
       if (isNotModified(e)) return;
       const log = { ref, ...errorSummary(e) };
+      // Network, 5xx, a 429 left after waiting: the outbox in front retries.
+      if (!isChatGone(e) && !isMessageGone(e)) throw e;
       if (isChatGone(e)) this.opts.logger.warn(log, 'telegram: card not updated: the bot was removed from the chat');
-      else if (isMessageGone(e)) this.opts.logger.info(log, 'telegram: card not updated: the message was deleted');
-      else this.opts.logger.error(log, 'telegram: card update failed');
+      else this.opts.logger.info(log, 'telegram: card not updated: the message was deleted');
+      // Editing again cannot help: the outbox gives up on it at once.
+      throw new PermanentDeliveryError(log.description, log.code === undefined ? undefined : String(log.code));
     }
   }
 

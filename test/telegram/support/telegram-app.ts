@@ -3,10 +3,12 @@ import type { Dispatch } from '../../../src/adapters/chat-adapter';
 import { TelegramAdapter, type TelegramMode } from '../../../src/adapters/telegram/telegram.adapter';
 import { testApp, type TestApp } from '../../support/app';
 import { RecordingLogger } from './logger';
+import { Outbox } from '../../../src/core/delivery/outbox';
 
 export interface TelegramTestApp {
   app: TestApp;
   adapter: TelegramAdapter;
+  outbox?: Outbox;
   logger: RecordingLogger;
   /** Milliseconds the adapter asked to wait (429 retry_after), recorded instead of slept. */
   sleeps: number[];
@@ -25,11 +27,14 @@ export async function startTelegramApp(o: {
   editIntervalMs?: number;
   /** Wraps the real dispatch, e.g. to hold events and observe which run side by side. */
   wrapDispatch?: (d: Dispatch) => Dispatch;
+  /** Put the persisted outbox in front of the adapter, as main.ts does. */
+  outbox?: boolean;
 }): Promise<TelegramTestApp> {
   const app = testApp(o.config);
   const hub = new AdapterHub();
-  app.bot.setDelivery(hub);
   const logger = new RecordingLogger();
+  const outbox = o.outbox ? new Outbox(app.store.outbox, hub, app.store.links, app.clock, logger) : undefined;
+  app.bot.setDelivery(outbox ?? hub);
   const sleeps: number[] = [];
   const fatal: Error[] = [];
   let reportFatal!: (e: Error) => void;
@@ -44,7 +49,7 @@ export async function startTelegramApp(o: {
     listCommands: () => app.bot.listCommands(),
     logger,
     sleep: async (ms) => void sleeps.push(ms),
-    // Pacing of card edits is tested on its own (queues.test.ts); here every edit goes at once.
+    // Pacing of card edits is tested on its own (test/slack/card-updates.test.ts); here every edit goes at once.
     editIntervalMs: o.editIntervalMs ?? 0,
     onFatal: (e) => {
       fatal.push(e);
@@ -63,12 +68,14 @@ export async function startTelegramApp(o: {
   return {
     app,
     adapter,
+    outbox,
     logger,
     sleeps,
     fatal,
     fatalSeen,
     close: async () => {
       await adapter.stop();
+      await outbox?.close();
       app.cleanup();
     },
   };

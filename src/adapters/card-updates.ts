@@ -1,4 +1,5 @@
-import type { Sleep } from './api';
+/** Waits this many ms (injected by tests). */
+export type Sleep = (ms: number) => Promise<void>;
 
 interface Waiter {
   resolve: () => void;
@@ -13,7 +14,7 @@ interface Slot<M> {
 }
 
 export interface CardUpdatesOptions {
-  /** At most one update per message per this many ms (Slack rate-limits chat.update). */
+  /** At most one update per message per this many ms (Slack and Telegram both rate-limit edits). */
   intervalMs: number;
   sleep: Sleep;
   /** Monotonic milliseconds; injected by tests. */
@@ -23,8 +24,8 @@ export interface CardUpdatesOptions {
 /**
  * In-place card updates, throttled per message with the latest content winning. A burst of
  * votes on one card (the monthly meeting's call to vote) becomes one update at once and then
- * at most one per interval, each carrying the newest tally, instead of one chat.update per
- * vote that Slack would answer with 429s. `submit` resolves once that content, or newer
+ * at most one per interval, each carrying the newest tally, instead of one edit per vote that
+ * the platform would answer with 429s. `submit` resolves once that content, or newer
  * content that replaced it, is on the card, and rejects with the send's error, so the outbox
  * in front retries what failed.
  */
