@@ -37,6 +37,7 @@ function populate(db: Database.Database): void {
     if (has('votes')) {
       for (let issue = 1; issue <= 10; issue++) for (let u = 1; u <= 20; u++) db.prepare('insert into votes (id, issue_id, user_id, agency_id, created_at) values (?, ?, ?, ?, ?)').run(issue * 2 ** 32 + u, issue, u, (u % 2) + 1, now);
     }
+    if (has('processed_events')) for (let i = 1; i <= 10; i++) db.prepare('insert into processed_events (key, at) values (?, ?)').run(`slack:Ev${i}`, now);
     if (has('message_links')) for (let i = 1; i <= 10; i++) db.prepare('insert into message_links (message_ref, record_kind, record_id, created_at) values (?, ?, ?, ?)').run(`console:main#${i}`, 'issue', i, now);
   })();
 }
@@ -60,6 +61,19 @@ test.each(journal.entries.map((e, i) => [e.tag, i + 1] as const))('a database po
     for (const [table, rows] of Object.entries(before)) expect({ table, rows: after[table] }).toEqual({ table, rows });
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+    db.$client.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('delivery ids are one b-tree: processed_events is WITHOUT ROWID, with no index beside it', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = openDatabase(join(dir, 'db.sqlite'));
+    const sqlOf = (name: string) => (db.$client.prepare(`select sql from sqlite_master where name = ?`).get(name) as { sql: string } | undefined)?.sql;
+    expect(sqlOf('processed_events')).toMatch(/WITHOUT ROWID/i);
+    expect(db.$client.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'processed_events'`).all()).toEqual([]);
     db.$client.close();
   } finally {
     cleanup();

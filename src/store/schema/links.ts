@@ -14,7 +14,8 @@ export const messageLinks = sqliteTable(
 );
 
 /** Platform deliveries already handled (Slack event_id, Telegram update_id): a redelivery,
- *  even after a restart, is recognised and skipped. Pruned after a retention period. */
+ *  even after a restart, is recognised and skipped. Pruned after a retention period.
+ *  Created WITHOUT ROWID by migration 0004 (drizzle cannot declare it): one b-tree. */
 export const processedEvents = sqliteTable('processed_events', {
   key: text('key').primaryKey(),
   at: integer('at').notNull(),
