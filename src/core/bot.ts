@@ -252,9 +252,16 @@ export class Bot {
     for (const r of replies) {
       if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
       else if (r.type === 'post') await this.post(r.chat ?? chat, r.message, r.show);
-      else await this.refresh(r.record);
+      // Not awaited: a card's update may wait its turn (platforms pace edits), and the answer
+      // must not. drain() still waits for it.
+      else this.background(this.refresh(r.record));
     }
     return answer;
+  }
+
+  private background(p: Promise<void>): void {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
   }
 
   private requireDelivery(): Delivery {

@@ -73,7 +73,7 @@ test('over HTTP, a burst of votes on one card costs one update at once and few a
     const vote = (i: number) => sendSigned(h.eventsUrl, JSON.stringify(reactionPayload({ eventId: `Ev${i}`, user: `UA${i}`, ts })), 'application/json');
     expect((await vote(0)).status).toBe(200);
     // The answer means the vote is stored; its card update follows (not waited for by Slack).
-    await h.adapter.settled();
+    await h.settled();
     expect(h.fake.callsTo('chat.update').length).toBe(1);
     // Four more at once. The first of them finds the card updated just now: its update waits
     // for the interval while the other three are stored (each request is answered once its
@@ -86,7 +86,7 @@ test('over HTTP, a burst of votes on one card costs one update at once and few a
     await g.waited();
     g.release();
     expect((await rest).every((r) => r.status === 200)).toBe(true);
-    await h.adapter.settled();
+    await h.settled();
     const updates = h.fake.callsTo('chat.update');
     expect(updates.length).toBe(3);
     expect(blocksText(updates[0]!.params.blocks)).toContain('👍 1 票');

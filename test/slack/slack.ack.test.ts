@@ -22,7 +22,7 @@ test('a reaction is acknowledged once its vote is stored, without waiting for th
     expect(h.votes()).toBe(3);
     const updatesWhileHeld = h.fake.callsTo('chat.update').length;
     release();
-    await h.adapter.settled();
+    await h.settled();
     expect(h.fake.callsTo('chat.update').length).toBeGreaterThan(updatesWhileHeld);
     expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.params.blocks)).toContain('3 票');
   } finally {

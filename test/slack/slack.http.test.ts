@@ -325,7 +325,7 @@ describe('channel messages (in-chat minutes)', () => {
   test('messages between /startmeeting and /endmeeting are recorded once, as people read them', async () => {
     await h.close();
     h = await slackHarness({ facilitators: ['slack:UPDIS'] });
-    const say = (f: Parameters<typeof messagePayload>[0], o = {}) => sendSigned(h.eventsUrl, JSON.stringify(messagePayload(f)), 'application/json', o).then(async (r) => (await h.adapter.settled(), r));
+    const say = (f: Parameters<typeof messagePayload>[0], o = {}) => sendSigned(h.eventsUrl, JSON.stringify(messagePayload(f)), 'application/json', o).then(async (r) => (await h.settled(), r));
     await say({ eventId: 'M0', user: 'UAMY', text: '會前閒聊，不記錄' });
     await h.command('/startmeeting', '交通議題協作會議', 'UPDIS');
     await say({ eventId: 'M1', user: 'UAMY', text: '建議 <@UBOB> 先看 &lt;第三案&gt; 的 <https://join.gov.tw/idea/1|連署>' });

@@ -75,7 +75,7 @@ test('slash_commands, events_api and interactive envelopes are acknowledged and 
   // Slack's redelivery over the socket carries the same event_id: acknowledged, not counted.
   await send('events_api', reactionPayload({ eventId: 'EvS1', user: 'UBOB', ts }), { retry_attempt: 1, retry_reason: 'timeout' });
   await h.dispatched((e) => e.dedupKey === 'slack:EvS1', 2);
-  await h.adapter.settled();
+  await h.settled();
   expect(h.votes()).toBe(1);
   expect(h.fake.callsTo('chat.update').length).toBe(1);
   await send('interactive', buttonPayload({ user: 'UCAT', ts, actionId: 'po:vote:0', value: '1', responseUrl: h.fake.responseUrl('s2') }));

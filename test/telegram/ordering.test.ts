@@ -65,7 +65,7 @@ const turn = () => new Promise((r) => setImmediate(r));
 /** Proposes an issue; its card's message id. */
 async function card(title: string): Promise<number> {
   await t.adapter.handleUpdate(command(`/propose ${title}`));
-  await t.adapter.idle();
+  await t.settled();
   const id = count(t.app, 'issues');
   return Number(t.app.store.links.refsFor({ kind: 'issue', id })[0]!.split('#')[1]);
 }
@@ -108,7 +108,7 @@ test('votes by different people or on different cards are handled side by side; 
   expect(started.map((e) => e.kind === 'reaction' && `${e.actor.name} ${e.target.split('#')[1]} ${e.added}`)).toEqual([`Amy ${a} true`, `Ben ${a} true`, `Amy ${b} true`]);
   g.open();
   await Promise.all(done);
-  await t.adapter.idle();
+  await t.settled();
   expect(started).toHaveLength(5);
   // Out of order (the press before the un-👍) would leave Amy without a vote on the first card.
   expect(count(t.app, 'votes')).toBe(3);
@@ -122,7 +122,7 @@ test('commands in one chat are handled one after another', async () => {
   expect(started).toHaveLength(1);
   g.open();
   await Promise.all(done);
-  await t.adapter.idle();
+  await t.settled();
   expect(count(t.app, 'issues')).toBe(2);
   const texts = api.callsTo('sendMessage').map((c) => String(c.body.text));
   expect(texts.findIndex((s) => s.includes('甲'))).toBeLessThan(texts.findIndex((s) => s.includes('乙')));

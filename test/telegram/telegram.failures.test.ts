@@ -28,7 +28,7 @@ let url: string;
 async function deliver(update: unknown): Promise<void> {
   const res = await postUpdate(url, update, SECRET);
   expect(res.status).toBe(200);
-  await t.adapter.idle();
+  await t.settled();
 }
 
 function command(text: string, chat: { id: number; type: string } = group, from = amy) {
@@ -109,7 +109,7 @@ test('a 429 on a card edit is waited out too; "message is not modified" is not a
 
   api.script('editMessageText', FakeBotApi.error(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message'));
   await t.app.bot.refresh({ kind: 'issue', id: 1 });
-  await t.adapter.idle();
+  await t.settled();
   expect(api.callsTo('editMessageText')).toHaveLength(3);
   expect(t.logger.at('error')).toEqual([]);
   expect(t.logger.at('warn').filter((l) => String(l.msg).includes('card'))).toEqual([]);
@@ -133,7 +133,7 @@ test('behind the outbox, a card edit that failed is retried until it is on the c
   // Not sent yet: the outbox keeps it and sends it again once its backoff has passed.
   t.app.clock.advance(2_000);
   await t.outbox!.flush();
-  await t.adapter.idle();
+  await t.settled();
   expect(edits()).toHaveLength(2);
   expect(edits()[1]!.body.text).toContain('👍 1 票');
   expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 0 });
@@ -240,7 +240,7 @@ test('without a port of its own, the webhook mounts in a shared HTTP server', as
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     expect((await postUpdate(`${base}/tg`, command('/propose 共用伺服器'))).status).toBe(403);
     expect((await postUpdate(`${base}/tg`, command('/propose 共用伺服器'), SECRET)).status).toBe(200);
-    await shared.adapter.idle();
+    await shared.settled();
     expect(count(shared.app, 'issues')).toBe(1);
     expect((await postUpdate(`${base}/slack/events`, {})).body).toBe('slack');
   } finally {

@@ -32,7 +32,7 @@ async function command(text: string, c = client()): Promise<void> {
   await c.sendCommand(c.makeCommand(text));
   await posted;
   // The emulator stores the message before our bot hears back (and links the card).
-  await t.adapter.idle();
+  await t.settled();
 }
 
 function last() {

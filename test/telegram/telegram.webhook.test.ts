@@ -39,7 +39,7 @@ function reactionUpdate(from: typeof amy | typeof ben | undefined, oldR: string[
 
 async function deliver(update: unknown): Promise<number> {
   const res = await postUpdate(url, update, SECRET);
-  await t.adapter.idle();
+  await t.settled();
   return res.status;
 }
 
@@ -85,7 +85,7 @@ test('the same update_id delivered twice is counted once', async () => {
   expect(await deliver(update)).toBe(200);
   // Telegram may also redeliver concurrently (a timed-out request retried).
   const again = await Promise.all([postUpdate(url, update, SECRET), postUpdate(url, update, SECRET)]);
-  await t.adapter.idle();
+  await t.settled();
   expect(again.map((r) => r.status)).toEqual([200, 200]);
   expect(count(t.app, 'votes')).toBe(2);
   expect(count(t.app, 'processed_events')).toBe(events + 1);
@@ -107,7 +107,7 @@ test('a request without the secret, or with a wrong one, gets 403 and changes no
   expect((await postUpdate(url, forged, '')).status).toBe(403);
   expect((await postUpdate(url, commandUpdate('/propose 偽造'), SECRET.toUpperCase())).status).toBe(403);
   expect((await postUpdate(url.replace(PATH, '/other'), forged, SECRET)).status).toBe(404);
-  await t.adapter.idle();
+  await t.settled();
   expect(count(t.app, 'votes')).toBe(votes);
   expect(count(t.app, 'issues')).toBe(1);
   expect(count(t.app, 'processed_events')).toBe(events);
@@ -136,6 +136,6 @@ test('a GET, or a body too large to be an update, is refused and changes nothing
   expect((await fetch(url, { headers: { 'x-telegram-bot-api-secret-token': SECRET } })).status).toBe(403);
   const huge = JSON.stringify({ ...reactionUpdate(amy, [], ['👍']), padding: 'x'.repeat(2 << 20) });
   expect((await postUpdate(url, undefined, SECRET, huge)).status).toBe(413);
-  await t.adapter.idle();
+  await t.settled();
   expect(count(t.app, 'processed_events')).toBe(events);
 });

@@ -23,6 +23,8 @@ export interface SlackHarness {
   votes(): number;
   /** Resolves once `count` events matching `pred` have been fully handled by the core. */
   dispatched(pred: (e: InboundEvent) => boolean, count?: number): Promise<void>;
+  /** Every event handled, every card refresh the core started done and sent. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,12 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     return answer;
   });
   const eventsUrl = `http://127.0.0.1:${adapter.port ?? 0}/slack/events`;
+  // The core updates cards in the background (an answer does not wait for them).
+  const settled = async () => {
+    await adapter.idle();
+    await app.bot.drain();
+    await adapter.settled();
+  };
   return {
     app,
     fake,
@@ -97,18 +105,18 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     async command(command, text, user = 'UAMY', o = {}) {
       const f = commandPayload({ command, text, user, channel: o.channel, responseUrl: fake.responseUrl(`r${++responseIds}`) });
       const res = await sendSigned(eventsUrl, new URLSearchParams(f).toString(), 'application/x-www-form-urlencoded', o);
-      await adapter.settled();
+      await settled();
       return res;
     },
     async reaction(f, o = {}) {
       const res = await sendSigned(eventsUrl, JSON.stringify(reactionPayload(f)), 'application/json', o);
-      await adapter.settled();
+      await settled();
       return res;
     },
     async button(f, o = {}) {
       const payload = buttonPayload({ ...f, responseUrl: fake.responseUrl(`r${++responseIds}`) });
       const res = await sendSigned(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o);
-      await adapter.settled();
+      await settled();
       return res;
     },
     dispatched(pred, count = 1) {
@@ -118,6 +126,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
       });
     },
     votes: () => (app.db.$client.prepare('select count(*) as n from votes').get() as { n: number }).n,
+    settled,
     async close() {
       await adapter.stop();
       await outbox.close();

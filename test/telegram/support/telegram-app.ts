@@ -15,6 +15,8 @@ export interface TelegramTestApp {
   fatal: Error[];
   /** Resolves with the first error the adapter reported as fatal. */
   fatalSeen: Promise<Error>;
+  /** Every update handled, every card refresh the core started done and sent. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,12 @@ export async function startTelegramApp(o: {
     sleeps,
     fatal,
     fatalSeen,
+    // The core updates cards in the background (an answer does not wait for them).
+    settled: async () => {
+      await adapter.idle();
+      await app.bot.drain();
+      await adapter.idle();
+    },
     close: async () => {
       await adapter.stop();
       await outbox?.close();
