@@ -1,5 +1,5 @@
-/** Waits this many ms (injected by tests). */
-export type Sleep = (ms: number) => Promise<void>;
+/** Waits this many ms, or less if the signal is aborted (injected by tests). */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 interface Waiter {
   resolve: () => void;
@@ -19,6 +19,17 @@ export interface CardUpdatesOptions {
   sleep: Sleep;
   /** Monotonic milliseconds; injected by tests. */
   now?: () => number;
+  /**
+   * Messages whose updates share a budget (Telegram: one chat) and the least time between two
+   * updates in one such group. Cards waiting for the group take turns in the order they asked.
+   */
+  groupOf?: (key: string) => string;
+  groupGapMs?: number;
+}
+
+/** What waiting callers get once stop() has given up on their update. */
+export class CardUpdatesStopped extends Error {
+  override name = 'CardUpdatesStopped';
 }
 
 /**
@@ -32,7 +43,13 @@ export interface CardUpdatesOptions {
 export class CardUpdates<M> {
   private readonly slots = new Map<string, Slot<M>>();
   private readonly lastSent = new Map<string, number>();
+  /** Per group: the earliest time its next update may go. */
+  private readonly groupNext = new Map<string, number>();
   private readonly now: () => number;
+  private stopped = false;
+  /** Aborted by stop(): ends every wait at once and clears its timer. */
+  private readonly stopping = new AbortController();
+  private readonly whenStopped = new Promise<void>((r) => this.stopping.signal.addEventListener('abort', () => r(), { once: true }));
 
   constructor(
     private readonly send: (key: string, message: M) => Promise<void>,
@@ -43,6 +60,7 @@ export class CardUpdates<M> {
 
   submit(key: string, message: M): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (this.stopped) return reject(new CardUpdatesStopped('card updates stopped'));
       const running = this.slots.get(key);
       if (running) {
         running.pending = message;
@@ -55,6 +73,16 @@ export class CardUpdates<M> {
     });
   }
 
+  /**
+   * Gives up on every update still waiting for its turn (shutdown): their callers get
+   * CardUpdatesStopped, which the outbox in front keeps to send after the restart. A send
+   * already on the wire finishes.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.stopping.abort();
+  }
+
   /** Resolves when every submitted update has been sent or has failed. */
   async settled(): Promise<void> {
     while (this.slots.size) await Promise.all([...this.slots.values()].map((s) => s.loop));
@@ -63,8 +91,13 @@ export class CardUpdates<M> {
   private async run(key: string, slot: Slot<M>): Promise<void> {
     try {
       while (slot.pending !== undefined) {
-        const wait = slot.last + this.opts.intervalMs - this.now();
-        if (wait > 0) await this.opts.sleep(wait);
+        await this.pause(slot.last + this.opts.intervalMs - this.now());
+        await this.pause(this.groupTurn(key));
+        if (this.stopped) {
+          const err = new CardUpdatesStopped('card updates stopped');
+          for (const w of slot.waiters) w.reject(err);
+          return;
+        }
         const message = slot.pending;
         const waiters = slot.waiters;
         slot.pending = undefined;
@@ -81,6 +114,24 @@ export class CardUpdates<M> {
       this.slots.delete(key);
       this.remember(key, slot.last);
     }
+  }
+
+  /** Reserves the group's next turn for this key; returns how long to wait for it. */
+  private groupTurn(key: string): number {
+    const { groupOf, groupGapMs = 0 } = this.opts;
+    if (!groupOf || groupGapMs <= 0) return 0;
+    const group = groupOf(key);
+    const now = this.now();
+    const at = Math.max(now, this.groupNext.get(group) ?? -Infinity);
+    this.groupNext.set(group, at + groupGapMs);
+    if (this.groupNext.size > 2000) for (const [g, t] of this.groupNext) if (t < now) this.groupNext.delete(g);
+    return at - now;
+  }
+
+  /** Sleeps, unless stop() comes first. */
+  private async pause(ms: number): Promise<void> {
+    if (ms <= 0 || this.stopped) return;
+    await Promise.race([this.opts.sleep(ms, this.stopping.signal), this.whenStopped]);
   }
 
   private remember(key: string, at: number): void {

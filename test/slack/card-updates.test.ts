@@ -1,68 +1,6 @@
-import { CardUpdates } from '../../src/adapters/card-updates';
+import { gate } from '../support/gate';
 import { slackHarness, blocksText } from './support/harness';
 import { reactionPayload, sendSigned } from '../support/slack/signed';
-
-/** A sleep the test releases by hand, with a clock that jumps when it is released. */
-function gate() {
-  let t = 0;
-  const waiting: { ms: number; resolve: () => void }[] = [];
-  let onWait: (() => void) | undefined;
-  return {
-    now: () => t,
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        waiting.push({ ms, resolve });
-        onWait?.();
-      }),
-    /** Resolves when a sleep is waiting to be released. */
-    waited: () => (waiting.length ? Promise.resolve() : new Promise<void>((r) => (onWait = r))),
-    waiting,
-    release() {
-      const w = waiting.shift()!;
-      t += w.ms;
-      w.resolve();
-    },
-  };
-}
-
-test('the first update goes at once; a burst collapses into one trailing update with the latest content', async () => {
-  const g = gate();
-  const sent: string[] = [];
-  const cards = new CardUpdates<string>(async (key, m) => void sent.push(`${key}=${m}`), { intervalMs: 1000, sleep: g.sleep, now: g.now });
-  await cards.submit('a', 'v1');
-  expect(sent).toEqual(['a=v1']);
-  const done: string[] = [];
-  const burst = ['v2', 'v3', 'v4'].map((v) => cards.submit('a', v).then(() => void done.push(v)));
-  await cards.submit('b', 'w1'); // another card is not held back by the first
-  expect(sent).toEqual(['a=v1', 'b=w1']);
-  expect(g.waiting.map((w) => w.ms)).toEqual([1000]);
-  expect(done).toEqual([]);
-  g.release();
-  await Promise.all(burst);
-  // Every caller of the burst learns its content was superseded by what is now on the card.
-  expect(sent).toEqual(['a=v1', 'b=w1', 'a=v4']);
-  expect(done).toEqual(['v2', 'v3', 'v4']);
-  await cards.settled();
-});
-
-test('a failed send rejects its callers; later content still goes out', async () => {
-  const g = gate();
-  let fail = true;
-  const sent: string[] = [];
-  const cards = new CardUpdates<string>(
-    async (_key, m) => {
-      if (fail) {
-        fail = false;
-        throw new Error('boom');
-      }
-      sent.push(m);
-    },
-    { intervalMs: 0, sleep: g.sleep, now: g.now },
-  );
-  await expect(cards.submit('a', 'v1')).rejects.toThrow('boom');
-  await cards.submit('a', 'v2');
-  expect(sent).toEqual(['v2']);
-});
 
 test('over HTTP, a burst of votes on one card costs one update at once and few after, and the card ends right', async () => {
   const g = gate();

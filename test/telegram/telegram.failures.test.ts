@@ -148,6 +148,31 @@ test('behind the outbox, a card edit that failed is retried until it is on the c
   expect(edits()).toHaveLength(3);
 });
 
+test('card edits in one group are paced across cards (Telegram counts edits per chat), each showing its newest tally', async () => {
+  await t.close();
+  t = await startTelegramApp({
+    apiRoot: api.apiRoot,
+    token: TOKEN,
+    mode: { kind: 'webhook', url: `https://po-bot.example${PATH}`, secret: SECRET, path: PATH, port: 0, host: '127.0.0.1' },
+    chatEditGapMs: 4000,
+  });
+  url = `http://127.0.0.1:${t.adapter.webhookPort}${PATH}`;
+  await deliver(command('/propose 議題甲'));
+  await deliver(command('/propose 議題乙'));
+  await deliver(command('/vote 1'));
+  await deliver(command('/vote 2'));
+  const edits = api.callsTo('editMessageText');
+  expect(edits).toHaveLength(2);
+  expect(edits[0]!.body.text).toContain('議題甲');
+  expect(edits[1]!.body.text).toContain('議題乙');
+  expect(edits[1]!.body.text).toContain('👍 1 票');
+  // The second card's edit waited for the chat's turn: 4 s after the first (less the real
+  // milliseconds the test took in between; the sleep itself is recorded, not slept).
+  expect(t.sleeps).toHaveLength(1);
+  expect(t.sleeps[0]).toBeGreaterThan(3000);
+  expect(t.sleeps[0]).toBeLessThanOrEqual(4000);
+});
+
 test('a bot kicked from a group is logged, not fatal', async () => {
   await deliver(command('/propose 公務人員組工會'));
   api.script('editMessageText', FakeBotApi.error(403, 'Forbidden: bot was kicked from the supergroup chat'));

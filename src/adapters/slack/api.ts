@@ -3,8 +3,9 @@ import type { Logger } from '../../core/logger';
 
 type WebClient = webApi.WebClient;
 
-export type Sleep = (ms: number) => Promise<void>;
-export const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import type { Sleep } from '../card-updates';
+import { realSleep } from '../real-sleep';
+export { realSleep, type Sleep };
 
 /** A Web API call that failed; `code` is Slack's error code (`not_in_channel`, `ratelimited`…). */
 export class SlackApiError extends Error {

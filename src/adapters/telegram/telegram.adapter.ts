@@ -47,13 +47,21 @@ export interface TelegramAdapterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Least time between two edits of one card (default 1 s); later votes coalesce meanwhile. */
   editIntervalMs?: number;
+  /**
+   * Least time between two card edits in one chat (default 4 s). Telegram lets a bot send and
+   * edit about 20 messages a minute in a group, edits and messages counted together: at most
+   * 15 edits a minute leaves room for answers, where a 429 would hold up the whole chat.
+   */
+  chatEditGapMs?: number;
   /** Polling stopped by itself (revoked token, another instance polling the same bot). */
   onFatal?: (e: Error) => void;
 }
 
 const MEMBER = new Set(['creator', 'administrator', 'member', 'restricted']);
-const SHUTDOWN_FLUSH_MS = 10_000;
+/** Within main.ts's 9 s stop guard. */
+const SHUTDOWN_FLUSH_MS = 5_000;
 const DEFAULT_EDIT_INTERVAL_MS = 1000;
+const DEFAULT_CHAT_EDIT_GAP_MS = 4000;
 const CHAT_ID = /^-?\d{1,20}$/;
 
 /**
@@ -84,6 +92,8 @@ export class TelegramAdapter implements ChatAdapter {
     this.edits = new CardUpdates((ref, m) => this.edit(ref as MessageRef, m), {
       intervalMs: opts.editIntervalMs ?? DEFAULT_EDIT_INTERVAL_MS,
       sleep: opts.sleep ?? realSleep,
+      groupOf: (ref) => ref.slice(0, ref.indexOf('#')),
+      groupGapMs: opts.chatEditGapMs ?? DEFAULT_CHAT_EDIT_GAP_MS,
     });
     // Polling goes through telegraf's middleware; the webhook feeds `receive` directly.
     this.bot.use((ctx) => this.handleUpdate(ctx.update));
@@ -149,11 +159,19 @@ export class TelegramAdapter implements ChatAdapter {
       await this.polling;
     }
     await this.server?.close();
-    // Pending card edits are cosmetic: give them a bounded time, never hang the shutdown.
+    // Updates being handled get a bounded time; card edits still waiting for their turn are
+    // given up (the outbox keeps them for the next start), so a paced chat never holds a stop.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((r) => (timer = setTimeout(r, SHUTDOWN_FLUSH_MS).unref()));
-    await Promise.race([Promise.all([this.chats.idle(), this.edits.settled()]), deadline]);
+    await Promise.race([this.chats.idle(), deadline]);
+    this.edits.stop();
+    await Promise.race([this.edits.settled(), deadline]);
     clearTimeout(timer);
+  }
+
+  /** Waits until every accepted update has been handled; card edits may still wait their turn. */
+  async handled(): Promise<void> {
+    await this.chats.idle();
   }
 
   /** Waits until every accepted update and card edit has been handled (tests, benchmarks). */

@@ -9,7 +9,7 @@ export interface RetryOptions {
   attempts?: number;
 }
 
-export const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { realSleep } from '../real-sleep';
 
 /**
  * Runs a Bot API call; on 429 waits the `retry_after` Telegram asked for and calls again.

@@ -27,6 +27,7 @@ export async function startTelegramApp(o: {
   mode: TelegramMode;
   config?: Record<string, unknown>;
   editIntervalMs?: number;
+  chatEditGapMs?: number;
   /** Wraps the real dispatch, e.g. to hold events and observe which run side by side. */
   wrapDispatch?: (d: Dispatch) => Dispatch;
   /** Put the persisted outbox in front of the adapter, as main.ts does. */
@@ -53,6 +54,7 @@ export async function startTelegramApp(o: {
     sleep: async (ms) => void sleeps.push(ms),
     // Pacing of card edits is tested on its own (test/slack/card-updates.test.ts); here every edit goes at once.
     editIntervalMs: o.editIntervalMs ?? 0,
+    chatEditGapMs: o.chatEditGapMs ?? 0,
     onFatal: (e) => {
       fatal.push(e);
       reportFatal(e);
