@@ -137,7 +137,7 @@ async function bareBolt(fake: RemoteFake): Promise<{ url: string; stop: () => Pr
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: async () => void (await app.stop()) };
 }
 
-async function ourApp(fake: RemoteFake, dir: string, name: string, cardUpdateIntervalMs?: number) {
+async function ourApp(fake: RemoteFake, dir: string, name: string, pacing: { cardUpdateIntervalMs?: number; updateGapMs?: number } = {}) {
   const databasePath = join(dir, `${name}.sqlite`);
   const app = createApp({ config: parseConfig({}), databasePath, clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: silentLogger });
   // As in main.ts: WAL checkpoints on their own thread.
@@ -153,7 +153,7 @@ async function ourApp(fake: RemoteFake, dir: string, name: string, cardUpdateInt
     logger: silentLogger,
     clock: app.bot.services.clock,
     retryConfig: { retries: 0 },
-    cardUpdateIntervalMs,
+    ...pacing,
   });
   hub.add(adapter);
   await adapter.start((e, hooks) => app.bot.dispatch(e, hooks));
@@ -213,7 +213,7 @@ export const slackBench: Bench = {
     await fake.start();
     const floor = await bareBolt(fake);
     const ours = await ourApp(fake, dir, 'ours');
-    const unthrottled = await ourApp(fake, dir, 'unthrottled', 0);
+    const unthrottled = await ourApp(fake, dir, 'unthrottled', { cardUpdateIntervalMs: 0, updateGapMs: 0 });
     const core = await ourApp(fake, dir, 'core');
     // The core alone: its cards exist, but re-rendered cards go nowhere (as in the votes bench).
     core.app.bot.setDelivery({
@@ -247,7 +247,7 @@ export const slackBench: Bench = {
       await throughput(floor.url, signedEvents(WARMUP, 0, ours.cards, 'Wf'));
       sentToOurs += WARMUP;
       await throughput(ours.url, signedEvents(WARMUP, 0, ours.cards, 'Wo'), drainOurs);
-      await settle(ours);
+      await ours.adapter.idle();
       await throughput(unthrottled.url, signedEvents(WARMUP, 0, unthrottled.cards, 'Wu'), () => settle(unthrottled));
       await coreAlone(core.app, core.cards, 0, WARMUP);
       await throughput(bareUrl, signedEvents(WARMUP, 0, ours.cards, 'Wb'), () => bare.idle());
@@ -264,8 +264,9 @@ export const slackBench: Bench = {
         floorRates.push(await throughput(floor.url, signedEvents(per, 0, ours.cards, `F${r}-`)));
         sentToOurs += per;
         ourRates.push(await throughput(ours.url, signedEvents(per, FIRST_USER + r * (per / CARDS), ours.cards, `O${r}-`), drainOurs));
-        // Untimed: the round's trailing card updates must not run inside the next side's round.
-        await settle(ours);
+        // Untimed: every event of the round handled before the next side's round. Card updates
+        // go on at the app's pace (one chat.update per 1.2 s), too few to weigh on anyone.
+        await ours.adapter.idle();
         coreRates.push(await coreAlone(core.app, core.cards, FIRST_USER + r * (per / CARDS), per));
         bareRates.push(await throughput(bareUrl, signedEvents(per, 0, ours.cards, `B${r}-`), () => bare.idle()));
       }
@@ -273,7 +274,6 @@ export const slackBench: Bench = {
       const ourRate = Math.max(...ourRates);
       const coreRate = Math.max(...coreRates);
       const bareRate = Math.max(...bareRates);
-      await settle(ours);
       await settle(core);
       const ourUpdates = (await fake.state()).updates;
       const everyVoteRate = await throughput(unthrottled.url, signedEvents(EVENTS, FIRST_USER, unthrottled.cards, 'U'), () => settle(unthrottled));
@@ -289,6 +289,7 @@ export const slackBench: Bench = {
         await latencies(floor.url, signedEvents(LATENCY_EVENTS, 0, ours.cards, 'LF'), RATE),
         await latencies(floor.url, signedEvents(LATENCY_EVENTS, 0, ours.cards, 'MF'), RATE),
       );
+      // Every card's last update sent: with 50 cards at one update per 1.2 s, up to a minute.
       await settle(ours);
       const expectedVotes = WARMUP + EVENTS + 2 * LATENCY_EVENTS;
       const sane = count(ours.app, 'votes') === expectedVotes && (await cardsMatch(ours.app, fake, ours.cards));
@@ -305,7 +306,7 @@ export const slackBench: Bench = {
           target: '>= 0.8 of the floor',
           pass: ratio >= 0.8,
         },
-        { name: `  chat.update calls for those ${EVENTS} votes (one per card per second)`, value: ourUpdates, unit: 'calls' },
+        { name: `  chat.update calls during those ${EVENTS} votes (paced: one per card per second, one per 1.2 s for the app)`, value: ourUpdates, unit: 'calls' },
         { name: '  the adapter alone: same events, core replaced by a no-op', value: bareRate, unit: 'events/s', baseline: { name: 'bare Bolt', value: floorRate } },
         { name: `  the core alone on the same votes (bot.dispatch, no HTTP, ${CONCURRENCY} in flight)`, value: coreRate, unit: 'events/s' },
         {
@@ -314,7 +315,7 @@ export const slackBench: Bench = {
           unit: '',
         },
         {
-          name: '  same, cards updated on every vote (cardUpdateIntervalMs 0, for comparison)',
+          name: '  same, cards updated on every vote (no pacing, for comparison)',
           value: everyVoteRate,
           unit: 'events/s',
           baseline: { name: 'bare Bolt', value: floorRate },

@@ -127,8 +127,14 @@ async function main(): Promise<void> {
       redelivered += missing.length;
       await Promise.all(missing.map(send));
     }
-    // Let throttled card updates and the outbox finish.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Card updates are paced (one chat.update per 1.2 s for the app, one per card per second):
+    // wait until every card shows its final tally, two minutes at most.
+    const showsFinal = (ts: string) => {
+      const last = fake.callsTo('chat.update').filter((c) => String(c.params.ts) === ts).at(-1);
+      return last !== undefined && JSON.stringify(last.params.blocks).includes(`${USERS} 票`);
+    };
+    const settleBy = Date.now() + 120_000;
+    while (!cardTs.every(showsFinal) && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 250));
 
     const db = new Database(env.DATABASE_PATH, { readonly: true });
     const votes = db.prepare('select count(*) from votes').pluck().get() as number;

@@ -35,3 +35,23 @@ test('over HTTP, a burst of votes on one card costs one update at once and few a
     await h.close();
   }
 });
+
+test('chat.update calls of the whole app take turns (Slack limits each method per workspace)', async () => {
+  const h = await slackHarness({}, { updateGapMs: 1200 });
+  try {
+    await h.command('/propose', '議題甲');
+    await h.command('/propose', '議題乙');
+    const [a, b] = [...h.fake.messages.values()].map((m) => m.ts);
+    await h.reaction({ eventId: 'EvA', user: 'UBOB', ts: a! });
+    await h.reaction({ eventId: 'EvB', user: 'UBOB', ts: b! });
+    const updates = h.fake.callsTo('chat.update');
+    expect(updates.map((u) => u.params.ts)).toEqual([a, b]);
+    expect(blocksText(updates[1]!.params.blocks)).toContain('👍 1 票');
+    // The second card's update waited for the app's next turn (recorded, not slept).
+    const gaps = h.waits.filter((ms) => ms > 1000);
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toBeLessThanOrEqual(1200);
+  } finally {
+    await h.close();
+  }
+});

@@ -46,6 +46,12 @@ export interface SlackAdapterOptions {
   sleep?: Sleep;
   /** Minimum time between two chat.update calls on one card (default 1,000 ms). */
   cardUpdateIntervalMs?: number;
+  /**
+   * Least time between two chat.update calls of the whole app (default 1,200 ms). Slack limits
+   * each Web API method per app per workspace; chat.update is Tier 3, 50+ a minute, so cards
+   * take turns rather than earn 429s during a busy vote.
+   */
+  updateGapMs?: number;
   /** Pass Bolt's and the Web API client's debug lines to the logger. */
   debug?: boolean;
 }
@@ -77,6 +83,8 @@ export class SlackAdapter implements ChatAdapter {
   constructor(private readonly opts: SlackAdapterOptions) {
     this.cards = new CardUpdates((ref, m) => this.sendUpdate(ref as MessageRef, m), {
       intervalMs: opts.cardUpdateIntervalMs ?? 1000,
+      groupOf: () => 'chat.update',
+      groupGapMs: opts.updateGapMs ?? 1200,
       sleep: opts.sleep ?? realSleep,
     });
   }
@@ -389,7 +397,11 @@ export class SlackAdapter implements ChatAdapter {
     // Bolt's stop() does not wait for the WebSocket close handshake; the client's disconnect does.
     if (this.socket) await this.socket.client.disconnect();
     else if (!this.mounted) await app.stop();
-    await this.settled();
+    await this.idle();
+    // Card updates still waiting for their turn are given up (the outbox keeps them for the
+    // next start): a paced queue of cards must not hold the stop.
+    this.cards.stop();
+    await this.cards.settled();
   }
 
   private requireApi(): SlackApi {

@@ -39,6 +39,7 @@ export interface HarnessOptions {
   mode?: 'http' | 'socket';
   wsUrl?: string;
   cardUpdateIntervalMs?: number;
+  updateGapMs?: number;
   /** Replaces the recording no-op sleep (a test that holds the throttle's wait open). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -62,6 +63,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     retryConfig: { retries: 0 },
     sleep: o.sleep ?? (async (ms) => void waits.push(ms)),
     cardUpdateIntervalMs: o.cardUpdateIntervalMs ?? 0,
+    updateGapMs: o.updateGapMs ?? 0,
   });
   const hub = new AdapterHub();
   hub.add(adapter);
