@@ -43,15 +43,27 @@ function memberUpdate(previous: string, status: string) {
   };
 }
 
-beforeEach(async () => {
-  api = new FakeBotApi();
-  await api.start();
+/** The app on a webhook of its own; `extra` adds adapter or wiring options. */
+async function start(extra: { outbox?: boolean; chatEditGapMs?: number } = {}): Promise<void> {
   t = await startTelegramApp({
     apiRoot: api.apiRoot,
     token: TOKEN,
     mode: { kind: 'webhook', url: `https://po-bot.example${PATH}`, secret: SECRET, path: PATH, port: 0, host: '127.0.0.1' },
+    ...extra,
   });
   url = `http://127.0.0.1:${t.adapter.webhookPort}${PATH}`;
+}
+
+/** Started again with other options (the default one from beforeEach is closed). */
+async function restart(extra: { outbox?: boolean; chatEditGapMs?: number }): Promise<void> {
+  await t.close();
+  await start(extra);
+}
+
+beforeEach(async () => {
+  api = new FakeBotApi();
+  await api.start();
+  await start();
 });
 
 afterEach(async () => {
@@ -116,14 +128,7 @@ test('a 429 on a card edit is waited out too; "message is not modified" is not a
 });
 
 test('behind the outbox, a card edit that failed is retried until it is on the card; a deleted card is given up', async () => {
-  await t.close();
-  t = await startTelegramApp({
-    apiRoot: api.apiRoot,
-    token: TOKEN,
-    mode: { kind: 'webhook', url: `https://po-bot.example${PATH}`, secret: SECRET, path: PATH, port: 0, host: '127.0.0.1' },
-    outbox: true,
-  });
-  url = `http://127.0.0.1:${t.adapter.webhookPort}${PATH}`;
+  await restart({ outbox: true });
   await deliver(command('/propose 公務人員組工會'));
   api.script('editMessageText', FakeBotApi.error(502, 'Bad Gateway'));
   await deliver(command('/vote 1'));
@@ -149,14 +154,7 @@ test('behind the outbox, a card edit that failed is retried until it is on the c
 });
 
 test('card edits in one group are paced across cards (Telegram counts edits per chat), each showing its newest tally', async () => {
-  await t.close();
-  t = await startTelegramApp({
-    apiRoot: api.apiRoot,
-    token: TOKEN,
-    mode: { kind: 'webhook', url: `https://po-bot.example${PATH}`, secret: SECRET, path: PATH, port: 0, host: '127.0.0.1' },
-    chatEditGapMs: 4000,
-  });
-  url = `http://127.0.0.1:${t.adapter.webhookPort}${PATH}`;
+  await restart({ chatEditGapMs: 4000 });
   await deliver(command('/propose 議題甲'));
   await deliver(command('/propose 議題乙'));
   await deliver(command('/vote 1'));
