@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 /** Waits this many ms, or less if the signal is aborted (injected by tests). */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -56,6 +57,8 @@ export class CardUpdates<M> {
     private readonly opts: CardUpdatesOptions,
   ) {
     this.now = opts.now ?? (() => performance.now());
+    // Every card waiting for its turn listens on this one signal: many are expected.
+    setMaxListeners(0, this.stopping.signal);
   }
 
   submit(key: string, message: M): Promise<void> {
