@@ -23,6 +23,8 @@ const PATH = '/telegram';
 const GROUP = -100123;
 const CARDS = 200;
 const CONCURRENCY = 8;
+/** Telegram's default max_connections for a webhook: how many deliveries it may have open. */
+const TELEGRAM_DEFAULT_CONNECTIONS = 40;
 
 type Post = (body: string) => Promise<void>;
 
@@ -167,6 +169,7 @@ export const telegramBench: Bench = {
       const o = { n: 0 };
       const [b1, v1] = await pair(side(base, vote, 1, b), side(ours, vote, 1, o), settle);
       const [bC, vC] = await pair(side(base, vote, CONCURRENCY, b), side(ours, vote, CONCURRENCY, o), settle);
+      const [bT, vT] = await pair(side(base, vote, TELEGRAM_DEFAULT_CONNECTIONS, b), side(ours, vote, TELEGRAM_DEFAULT_CONNECTIONS, o), settle);
       const delivered = o.n;
       const [bO, oO] = await pair(side(base, other, 1, b), side(ours, other, 1, o), settle);
 
@@ -189,6 +192,12 @@ export const telegramBench: Bench = {
         line('po-bot 👍 votes (stored, card edit queued), 1 at a time', v1, b1),
         { name: `bare telegraf, empty handler, ${CONCURRENCY} concurrent`, value: bC, unit: 'updates/s' },
         line(`po-bot 👍 votes, ${CONCURRENCY} concurrent`, vC, bC),
+        {
+          name: `  for reference: 👍 votes, ${TELEGRAM_DEFAULT_CONNECTIONS} concurrent (Telegram's default max_connections)`,
+          value: vT,
+          unit: 'updates/s',
+          baseline: { name: 'bare telegraf', value: bT },
+        },
         line('po-bot other reactions (validated, ignored: adapter overhead only)', oO, bO),
         { name: `votes stored (sanity: one per 👍 update, ${delivered} delivered)`, value: votes, unit: 'rows' },
         { name: 'card edits sent (coalesced per card)', value: edits, unit: 'edits' },
