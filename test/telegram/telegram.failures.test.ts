@@ -6,7 +6,7 @@ import { startTelegramApp, count, type TelegramTestApp } from './support/telegra
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { postUpdate, within } from './support/net';
-import { RecordingLogger } from './support/logger';
+import { RecordingLogger } from '../support/recording-logger';
 import { startTelegram, telegramMode } from '../../src/adapters/telegram/telegram.start';
 import { AdapterHub } from '../../src/adapters/hub';
 import { readEnv } from '../../src/config/env';

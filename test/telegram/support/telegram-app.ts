@@ -2,7 +2,7 @@ import { AdapterHub } from '../../../src/adapters/hub';
 import type { Dispatch } from '../../../src/adapters/chat-adapter';
 import { TelegramAdapter, type TelegramMode } from '../../../src/adapters/telegram/telegram.adapter';
 import { testApp, type TestApp } from '../../support/app';
-import { RecordingLogger } from './logger';
+import { RecordingLogger } from '../../support/recording-logger';
 import { Outbox } from '../../../src/core/delivery/outbox';
 
 export interface TelegramTestApp {
