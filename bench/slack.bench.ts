@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createApp, type App as PoApp } from '../src/app';
 import { parseConfig } from '../src/config/load';
-import { ManualClock } from '../src/core/clock';
+import { ManualClock, type Clock } from '../src/core/clock';
 import { silentLogger } from '../src/core/logger';
 import { AdapterHub } from '../src/adapters/hub';
 import { Outbox } from '../src/core/delivery/outbox';
@@ -137,6 +137,20 @@ async function bareBolt(fake: RemoteFake): Promise<{ url: string; stop: () => Pr
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: async () => void (await app.stop()) };
 }
 
+/** Our Slack adapter on its own HTTP port, configured as deployed apart from `pacing`. */
+function benchAdapter(fake: RemoteFake, clock: Clock, pacing: { cardUpdateIntervalMs?: number; updateGapMs?: number } = {}): SlackAdapter {
+  return new SlackAdapter({
+    token: 'xoxb-bench',
+    connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+    apiUrl: fake.apiUrl,
+    locale: 'zh-TW',
+    logger: silentLogger,
+    clock,
+    retryConfig: { retries: 0 },
+    ...pacing,
+  });
+}
+
 async function ourApp(fake: RemoteFake, dir: string, name: string, pacing: { cardUpdateIntervalMs?: number; updateGapMs?: number } = {}) {
   const databasePath = join(dir, `${name}.sqlite`);
   const app = createApp({ config: parseConfig({}), databasePath, clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: silentLogger });
@@ -145,16 +159,7 @@ async function ourApp(fake: RemoteFake, dir: string, name: string, pacing: { car
   const hub = new AdapterHub();
   // As in main.ts: every post and card update goes through the persisted outbox.
   app.bot.setDelivery(new Outbox(app.store.outbox, hub, app.store.links, app.bot.services.clock, silentLogger));
-  const adapter = new SlackAdapter({
-    token: 'xoxb-bench',
-    connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
-    apiUrl: fake.apiUrl,
-    locale: 'zh-TW',
-    logger: silentLogger,
-    clock: app.bot.services.clock,
-    retryConfig: { retries: 0 },
-    ...pacing,
-  });
+  const adapter = benchAdapter(fake, app.bot.services.clock, pacing);
   hub.add(adapter);
   await adapter.start((e, hooks) => app.bot.dispatch(e, hooks));
   const first = (await fake.state()).messages.length;
@@ -223,21 +228,13 @@ export const slackBench: Bench = {
       update: async () => {},
     });
     // The adapter with a core that does nothing: what the adapter itself adds to the floor.
-    const bare = new SlackAdapter({
-      token: 'xoxb-bench',
-      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
-      apiUrl: fake.apiUrl,
-      locale: 'zh-TW',
-      logger: silentLogger,
-      clock: core.app.bot.services.clock,
-      retryConfig: { retries: 0 },
-    });
+    const bare = benchAdapter(fake, core.app.bot.services.clock);
     await bare.start(async () => undefined);
     const bareUrl = `http://127.0.0.1:${bare.port}/slack/events`;
     let sentToOurs = 0;
     try {
-      // Our finish line: every vote of the run stored. Handlers may still be waiting for their
-      // card's next update slot (one per second), which is presentation, not the vote.
+      // Our finish line: every vote of the run stored. Card updates may still be waiting for
+      // their turn, which is presentation, not the vote.
       const drainOurs = async () => {
         const target = sentToOurs;
         // Looked at every 2 ms: counting on every loop turn would steal the time it measures.
