@@ -47,7 +47,6 @@ export class CardUpdates<M> {
   /** Per group: the earliest time its next update may go. */
   private readonly groupNext = new Map<string, number>();
   private readonly now: () => number;
-  private stopped = false;
   /** Aborted by stop(): ends every wait at once and clears its timer. */
   private readonly stopping = new AbortController();
   private readonly whenStopped = new Promise<void>((r) => this.stopping.signal.addEventListener('abort', () => r(), { once: true }));
@@ -63,7 +62,7 @@ export class CardUpdates<M> {
 
   submit(key: string, message: M): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (this.stopped) return reject(new CardUpdatesStopped('card updates stopped'));
+      if (this.stopping.signal.aborted) return reject(new CardUpdatesStopped('card updates stopped'));
       const running = this.slots.get(key);
       if (running) {
         running.pending = message;
@@ -82,7 +81,6 @@ export class CardUpdates<M> {
    * already on the wire finishes.
    */
   stop(): void {
-    this.stopped = true;
     this.stopping.abort();
   }
 
@@ -96,7 +94,7 @@ export class CardUpdates<M> {
       while (slot.pending !== undefined) {
         await this.pause(slot.last + this.opts.intervalMs - this.now());
         await this.pause(this.groupTurn(key));
-        if (this.stopped) {
+        if (this.stopping.signal.aborted) {
           const err = new CardUpdatesStopped('card updates stopped');
           for (const w of slot.waiters) w.reject(err);
           return;
@@ -133,7 +131,7 @@ export class CardUpdates<M> {
 
   /** Sleeps, unless stop() comes first. */
   private async pause(ms: number): Promise<void> {
-    if (ms <= 0 || this.stopped) return;
+    if (ms <= 0 || this.stopping.signal.aborted) return;
     await Promise.race([this.opts.sleep(ms, this.stopping.signal), this.whenStopped]);
   }
 
