@@ -175,6 +175,20 @@ export class Bot {
     await Promise.all(refs.map((ref) => this.refreshOne(ref, record)));
   }
 
+  /**
+   * refresh() without a promise per call: while a message's update waits its turn (paced
+   * edits: minutes in a busy chat), each further vote only marks it for another round. A
+   * promise per vote kept until then is what made garbage collection a vote's largest cost
+   * under load (bench/telegram).
+   */
+  private refreshInBackground(record: RecordRef): void {
+    for (const ref of this.services.store.links.refsFor(record)) {
+      const running = this.refreshing.get(ref);
+      if (running) running.dirty = true;
+      else this.background(this.refreshOne(ref, record));
+    }
+  }
+
   private refreshOne(ref: MessageRef, record: RecordRef): Promise<void> {
     const running = this.refreshing.get(ref);
     if (running) {
@@ -254,7 +268,7 @@ export class Bot {
       else if (r.type === 'post') await this.post(r.chat ?? chat, r.message, r.show);
       // Not awaited: a card's update may wait its turn (platforms pace edits), and the answer
       // must not. drain() still waits for it.
-      else this.background(this.refresh(r.record));
+      else this.refreshInBackground(r.record);
     }
     return answer;
   }

@@ -93,3 +93,25 @@ test('a vote records the agency at the time of voting', async () => {
   await c.cmd('bob', '/iam 勞動部');
   expect(app.store.votes.voters(1)[0]!.agencyId).toBe(app.bot.services.people.agencies.find('交通部')!.id);
 });
+
+test('votes on a card whose update waits its turn cost no tracked work each: one round follows with the final tally', async () => {
+  const card = c.cardOf(1);
+  // The platform holds card updates (paced edits): the first one waits until released.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const recorded = app.delivery.update.bind(app.delivery);
+  let calls = 0;
+  app.delivery.update = async (ref, message) => {
+    if (++calls === 1) await held;
+    return recorded(ref, message);
+  };
+  for (let i = 0; i < 200; i++) await c.react(`u${i}`, card);
+  // Looked at from inside on purpose: a promise kept per vote until the card's turn came was
+  // what garbage collection spent most of a vote's time on under load (bench/telegram).
+  const tracked = (app.bot as unknown as { inFlight: Set<Promise<unknown>> }).inFlight;
+  expect(tracked.size).toBe(1);
+  release();
+  await app.bot.drain();
+  expect(calls).toBe(2);
+  expect(c.cardText(card)).toContain('👍 200 票');
+});
