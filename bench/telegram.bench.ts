@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
@@ -14,7 +15,7 @@ import { ManualClock } from '../src/core/clock';
 import { silentLogger } from '../src/core/logger';
 import { AdapterHub } from '../src/adapters/hub';
 import { TelegramAdapter } from '../src/adapters/telegram/telegram.adapter';
-import { listen, webhookListener } from '../src/adapters/telegram/telegram.webhook';
+import { listen, webhookListener, type ListeningServer } from '../src/adapters/telegram/telegram.webhook';
 import type { Bench, BenchLine } from './harness';
 
 const TOKEN = '4242:bench-token';
@@ -79,27 +80,45 @@ async function slice(run: () => Promise<number>, ms: number): Promise<{ n: numbe
   return { n, ns: process.hrtime.bigint() - start };
 }
 
+/** A side of a comparison: sends one batch; `settle` (untimed) lets its background work finish. */
+interface Side {
+  run: () => Promise<number>;
+  settle?: () => Promise<void>;
+}
+
 /**
  * Updates per second of each side, measured in alternating 250 ms slices so that the load of
- * a shared machine falls on both alike. `settle` (untimed) lets our updates finish after each
- * of our slices, so none of them runs inside the bare bot's next slice.
+ * a shared machine falls on all alike. A side's `settle` runs (untimed) after each of its
+ * slices, so none of its work runs inside the next side's slice.
  */
-async function pair(base: () => Promise<number>, ours: () => Promise<number>, settle: () => Promise<void>, totalMs = 3000): Promise<[number, number]> {
-  await slice(base, 200);
-  await slice(ours, 200);
-  await settle();
-  const sum = { b: 0, bns: 0n, o: 0, ons: 0n };
-  for (let spent = 0; spent < totalMs; spent += 500) {
-    const b = await slice(base, 250);
-    const o = await slice(ours, 250);
-    await settle();
-    sum.b += b.n;
-    sum.bns += b.ns;
-    sum.o += o.n;
-    sum.ons += o.ns;
+async function rates<T extends readonly Side[]>(sides: readonly [...T], totalMs = 3000): Promise<{ [K in keyof T]: number }> {
+  for (const side of sides) {
+    await slice(side.run, 200);
+    await side.settle?.();
   }
-  await settle();
-  return [sum.b / (Number(sum.bns) / 1e9), sum.o / (Number(sum.ons) / 1e9)];
+  const sum = sides.map(() => ({ n: 0, ns: 0n }));
+  for (let spent = 0; spent < totalMs; spent += 500) {
+    for (const [i, side] of sides.entries()) {
+      const r = await slice(side.run, 250);
+      await side.settle?.();
+      sum[i]!.n += r.n;
+      sum[i]!.ns += r.ns;
+    }
+  }
+  return sum.map((x) => x.n / (Number(x.ns) / 1e9)) as { [K in keyof T]: number };
+}
+
+/** A telegraf bot as a webhook would run it, with `handle` as its only middleware. */
+function bareTelegraf(apiRoot: string, handle: (u: Update.MessageReactionUpdate) => void): Telegraf {
+  const bot = new Telegraf(TOKEN, { telegram: { apiRoot, webhookReply: false } });
+  bot.botInfo = { id: 4242, is_bot: true, first_name: 'PO Bot', username: 'po_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+  bot.use((ctx) => handle(ctx.update as Update.MessageReactionUpdate));
+  return bot;
+}
+
+/** Behind the same webhook listener as our adapter: only what happens per update differs. */
+function serve(bot: Telegraf): Promise<ListeningServer> {
+  return listen(webhookListener((update) => bot.handleUpdate(update as Update), { path: PATH, secret: SECRET, logger: silentLogger }), 0, '127.0.0.1');
 }
 
 async function startFakeApi(): Promise<{ child: ChildProcess; apiRoot: string }> {
@@ -120,6 +139,11 @@ async function stats(child: ChildProcess): Promise<{ sends: number; edits: numbe
  * bot gets each update through telegraf's handleUpdate (context, middleware, its client per
  * update); our adapter's listener hands updates to the adapter without those. The Bot API
  * is a fake in a child process (the far side of the network) answering at once.
+ *
+ * For votes a third bot is measured beside them, for reference: the same bare telegraf whose
+ * handler stores each update as one SQLite row with one commit before answering. It shows
+ * what storing before answering costs by itself against the empty handler, with nothing of
+ * ours in it.
  */
 export const telegramBench: Bench = {
   name: 'telegram',
@@ -127,10 +151,20 @@ export const telegramBench: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'po-bench-tg-'));
     const { child, apiRoot } = await startFakeApi();
     try {
-      const bare = new Telegraf(TOKEN, { telegram: { apiRoot, webhookReply: false } });
-      bare.botInfo = { id: 4242, is_bot: true, first_name: 'PO Bot', username: 'po_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
-      bare.use(() => {});
-      const bareServer = await listen(webhookListener((update) => bare.handleUpdate(update as Update), { path: PATH, secret: SECRET, logger: silentLogger }), 0, '127.0.0.1');
+      const bare = bareTelegraf(apiRoot, () => {});
+      const bareServer = await serve(bare);
+      // The least a bot can do that stores each update before answering: one row keyed by
+      // (card, person) in a WAL file with our settings, one commit per update, no checks at all.
+      const floorDb = new Database(join(dir, 'floor.sqlite'));
+      floorDb.pragma('journal_mode = WAL');
+      floorDb.pragma('synchronous = NORMAL');
+      floorDb.exec('create table votes (card integer not null, person integer not null, at integer not null, primary key (card, person)) without rowid');
+      const store = floorDb.prepare('insert into votes (card, person, at) values (?, ?, ?) on conflict do nothing');
+      const storing = bareTelegraf(apiRoot, (u) => {
+        const r = u.message_reaction!;
+        store.run(r.message_id, r.user!.id, r.date);
+      });
+      const storingServer = await serve(storing);
 
       const databasePath = join(dir, 'app.sqlite');
       const app = createApp({ config: parseConfig({}), databasePath, clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: silentLogger });
@@ -159,24 +193,29 @@ export const telegramBench: Bench = {
 
       const ours = poster(adapter.webhookPort!);
       const base = poster(bareServer.port);
+      const floor = poster(storingServer.port);
       // Card edits are paced per chat (one per 4 s, as deployed), so they cost next to nothing
-      // and are not waited for; what must be done before the bare bot's slice is every update.
+      // and are not waited for; what must be done before the next side's slice is every update.
       const settle = () => adapter.handled();
-      // Both sides get the same update bodies; each side's update ids are its own sequence.
+      // Every side gets the same update bodies; each side's update ids are its own sequence.
       const vote = (i: number) => reaction(i, cardIds, '👍');
       const other = (i: number) => reaction(500_000 + i, cardIds, '🔥');
       const b = { n: 0 };
+      const f = { n: 0 };
       const o = { n: 0 };
-      const [b1, v1] = await pair(side(base, vote, 1, b), side(ours, vote, 1, o), settle);
-      const [bC, vC] = await pair(side(base, vote, CONCURRENCY, b), side(ours, vote, CONCURRENCY, o), settle);
-      const [bT, vT] = await pair(side(base, vote, TELEGRAM_DEFAULT_CONNECTIONS, b), side(ours, vote, TELEGRAM_DEFAULT_CONNECTIONS, o), settle);
+      const votesAt = (c: number) => rates([{ run: side(base, vote, c, b) }, { run: side(floor, vote, c, f) }, { run: side(ours, vote, c, o), settle }]);
+      const [b1, f1, v1] = await votesAt(1);
+      const [bC, fC, vC] = await votesAt(CONCURRENCY);
+      const [bT, fT, vT] = await votesAt(TELEGRAM_DEFAULT_CONNECTIONS);
       const delivered = o.n;
-      const [bO, oO] = await pair(side(base, other, 1, b), side(ours, other, 1, o), settle);
+      const [bO, oO] = await rates([{ run: side(base, other, 1, b) }, { run: side(ours, other, 1, o), settle }]);
 
       const votes = (app.db.$client.prepare('select count(*) as n from votes').get() as { n: number }).n;
       const { edits } = await stats(child);
       await adapter.stop();
       await bareServer.close();
+      await storingServer.close();
+      floorDb.close();
       await checkpoints.stop();
       app.close();
       const line = (name: string, value: number, baseline: number): BenchLine => ({
@@ -187,17 +226,24 @@ export const telegramBench: Bench = {
         target: '>= 0.8 of bare',
         pass: value / baseline >= 0.8,
       });
+      const floorLines = (c: string, fl: number, bare: number, ours: number): BenchLine[] => [
+        { name: `  for reference: bare telegraf storing each update (one SQLite commit each), ${c}`, value: fl, unit: 'updates/s', baseline: { name: 'bare telegraf', value: bare } },
+        { name: `  for reference: po-bot 👍 votes against that storing bot, ${c}`, value: ours, unit: 'updates/s', baseline: { name: 'storing telegraf', value: fl } },
+      ];
       return [
         { name: 'bare telegraf, empty handler, 1 at a time', value: b1, unit: 'updates/s' },
         line('po-bot 👍 votes (stored, card edit queued), 1 at a time', v1, b1),
+        ...floorLines('1 at a time', f1, b1, v1),
         { name: `bare telegraf, empty handler, ${CONCURRENCY} concurrent`, value: bC, unit: 'updates/s' },
         line(`po-bot 👍 votes, ${CONCURRENCY} concurrent`, vC, bC),
+        ...floorLines(`${CONCURRENCY} concurrent`, fC, bC, vC),
         {
           name: `  for reference: 👍 votes, ${TELEGRAM_DEFAULT_CONNECTIONS} concurrent (Telegram's default max_connections)`,
           value: vT,
           unit: 'updates/s',
           baseline: { name: 'bare telegraf', value: bT },
         },
+        ...floorLines(`${TELEGRAM_DEFAULT_CONNECTIONS} concurrent`, fT, bT, vT),
         line('po-bot other reactions (validated, ignored: adapter overhead only)', oO, bO),
         { name: `votes stored (sanity: one per 👍 update, ${delivered} delivered)`, value: votes, unit: 'rows' },
         { name: 'card edits sent (coalesced per card)', value: edits, unit: 'edits' },
