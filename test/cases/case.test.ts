@@ -78,7 +78,7 @@ test.each([
   ['/case 1 stage 發呆', '不認得階段「發呆」。可用的階段：\n1. 確認主協辦 (lead)\n2. 回應期程公告 (schedule)'],
   ['/case 1 deadline', '用法：/case <案號> deadline'],
   ['/case 1 deadline 2026-02-30', '看不懂日期「2026-02-30」'],
-  ['/case 1 deadline next friday', '看不懂日期「next friday」'],
+  ['/case 1 deadline next month', '看不懂日期「next month」'],
   ['/case 1 passed 2027-01-01', '連署通過日期（2027年1月1日（五））不能在未來。'],
   ['/case 1 note', '用法：/case <案號> note'],
   ['/case 1 note <!channel> 大家看', '全體提及'],
@@ -128,6 +128,9 @@ test('/action parses owner, case and due date, and refuses what it cannot unders
   const made = await say(app, 'pdis', '/action @carol 聯繫提案人 期限 12月10日');
   expect(made.text).toBe('📌 列管 #1　carol：聯繫提案人（期限 2026年12月10日（四））\n@carol\n完成後請輸入 /done 1 [說明] 解除列管。');
   expect(app.store.actions.get(1)).toMatchObject({ ownerUserId: expect.any(Number), ownerAgencyId: null, due: '2026-12-10', caseId: null, meetingId: null });
+  // Due dates take the words /meet takes: on Tuesday 12/1, 下週五 is the Friday of next week.
+  expect((await say(app, 'pdis', '/action 交通部 彙整意見 due 下週五')).text).toContain('期限 2026年12月11日（五）');
+  expect((await say(app, 'pdis', '/action 交通部 回電 期限 後天')).text).toContain('期限 2026年12月3日（四）');
   const before = count(app, 'action_items');
   for (const [line, expected] of [
     ['/action', '用法：/action'],

@@ -19,11 +19,20 @@ test.each([
   ['今天', TODAY],
   ['明天', '2026-12-21'],
   ['today', TODAY],
+  // As for meetings (the same words, input/date-words.ts). TODAY is a Sunday.
+  ['12.4', '2026-12-04'],
+  ['99/12/4', '2010-12-04'], // two-digit ROC year
+  ['昨天', '2026-12-19'], // a petition that passed yesterday
+  ['後天', '2026-12-22'],
+  ['週五', '2026-12-25'],
+  ['friday', '2026-12-25'],
+  ['下週一', '2026-12-21'], // weeks run Monday to Sunday: on a Sunday, next week starts tomorrow
+  ['下下週一', '2026-12-28'],
 ])('%s → %s', (input, expected) => {
   expect(parseCalendarDate(input, TODAY)).toBe(expected);
 });
 
-test.each(['2026-02-29', '2/30', '13/1', '0/1', 'friday', '', '2026-12', '12/4/2026', '99999-1-1'])('%s is refused', (input) => {
+test.each(['2026-02-29', '2/30', '13/1', '0/1', '', '2026-12', '12/4/2026', '99999-1-1', 'constructor', 'next constructor', '下週八', '2/29'])('%s is refused', (input) => {
   expect(parseCalendarDate(input, TODAY)).toBeUndefined();
 });
 

@@ -83,6 +83,9 @@ test('refuses what is incomplete, impossible or unreadable', () => {
   expect(refusal('2030-01-01 10:00')).toContain('在兩年以後');
   expect(refusal('找個時間')).toContain('看不懂「找個時間」這個日期時間');
   expect(refusal('12/4 10')).toContain('看不懂');
+  // Words that are properties of every JavaScript object are not day names.
+  expect(refusal('constructor 10:00')).toContain('看不懂「constructor 10:00」');
+  expect(refusal('next constructor 10:00')).toContain('看不懂');
 });
 
 test('the same wall time in another zone is another instant', () => {

@@ -1,16 +1,11 @@
 import { UserError } from '../errors';
-import { floating, fromFloating, instantsOf, isValidWallTime, wallTime, type WallTime } from './zoned-time';
+import { instantsOf, isValidWallTime, wallTime, type WallTime } from './zoned-time';
+import { dayNamed, normalizeDateText, recognizeDate, type DateSpec } from '../input/date-words';
 
 // Dates and times as POs type them: `2026-12-04 10:00`, `115/12/4 14:00` (ROC year), `12/4 10:00`,
 // `12月4日 下午2點`, `明天 10:00`, `下週五 10點半`, `tomorrow 10am`. Syntax is recognised first
 // (so a command can tell its title from its date), then resolved against now in the zone,
 // refusing what is past, impossible or ambiguous.
-
-type DateSpec =
-  | { kind: 'ymd'; year: number | null; month: number; day: number }
-  /** Days from today; yesterday is recognised so it can be refused as past, not as unreadable. */
-  | { kind: 'days'; n: number }
-  | { kind: 'weekday'; weekday: number; week: 'coming' | 'this' | 'next' | 'after-next' };
 
 interface TimeSpec {
   hour: number;
@@ -26,12 +21,6 @@ export interface RecognizedWhen {
   time: TimeSpec | null;
 }
 
-const ZH_WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
-const EN_WEEKDAY: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
-};
-const RELATIVE_DAYS: Record<string, number> = { 前天: -2, 昨天: -1, 昨日: -1, yesterday: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 後天: 2, 后天: 2, 大後天: 3, 大后天: 3, today: 0, tomorrow: 1 };
 const MERIDIEM: Record<string, TimeSpec['meridiem']> = {
   上午: 'am', 早上: 'am', 凌晨: 'am', am: 'am', 'a.m.': 'am',
   中午: 'noon',
@@ -42,8 +31,8 @@ const MERIDIEM: Record<string, TimeSpec['meridiem']> = {
 const TIME = /(?:^|\s|(?<=[^\d:/.\-]))(?:(上午|早上|凌晨|中午|下午|晚上|傍晚)\s*)?(\d{1,2})(?::(\d{2})|([點点時时])(?:(半)|(\d{1,2})分?)?)?\s*(a\.m\.|p\.m\.|am|pm)?$/;
 
 function normalize(input: string): string {
-  // NFKC folds full-width digits and colons (１２：００) into ASCII.
-  return input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/\s+(at|@)\s+/g, ' ');
+  // Full-width digits and colons (１２：００) fold into ASCII there.
+  return normalizeDateText(input).replace(/\s+(at|@)\s+/g, ' ');
 }
 
 function recognizeTime(s: string): { time: TimeSpec; rest: string } | undefined {
@@ -55,30 +44,6 @@ function recognizeTime(s: string): { time: TimeSpec; rest: string } | undefined 
   const meridiem = (mer && MERIDIEM[mer]) || (ampm && MERIDIEM[ampm]) || null;
   const minute = colonMin !== undefined ? Number(colonMin) : half ? 30 : pointMin !== undefined ? Number(pointMin) : 0;
   return { time: { hour: Number(h), minute, meridiem, padded: h!.length === 2 && h!.startsWith('0') }, rest: s.slice(0, m.index).trim() };
-}
-
-function recognizeDate(s: string): DateSpec | undefined {
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4}|1\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) return ymd(m[1]!, m[2]!, m[3]!);
-  if ((m = /^(?:民國|民国)?(\d{3,4})年(\d{1,2})月(\d{1,2})[日號号]?$/.exec(s))) return ymd(m[1]!, m[2]!, m[3]!);
-  if ((m = /^(\d{1,2})月(\d{1,2})[日號号]?$/.exec(s)) || (m = /^(\d{1,2})\/(\d{1,2})$/.exec(s))) {
-    return { kind: 'ymd', year: null, month: Number(m[1]), day: Number(m[2]) };
-  }
-  if (s in RELATIVE_DAYS) return { kind: 'days', n: RELATIVE_DAYS[s]! };
-  if ((m = /^(這|这|本|下下|下)?(?:個|个)?(?:週|周|星期|禮拜|礼拜)([一二三四五六日天])$/.exec(s))) {
-    const week = m[1] === undefined ? 'coming' : m[1] === '下' ? 'next' : m[1] === '下下' ? 'after-next' : 'this';
-    return { kind: 'weekday', weekday: ZH_WEEKDAY[m[2]!]!, week };
-  }
-  if ((m = /^(?:(this|next) )?([a-z]+)$/.exec(s)) && m[2]! in EN_WEEKDAY) {
-    return { kind: 'weekday', weekday: EN_WEEKDAY[m[2]!]!, week: m[1] === 'next' ? 'next' : m[1] === 'this' ? 'this' : 'coming' };
-  }
-  return undefined;
-}
-
-function ymd(y: string, mo: string, d: string): DateSpec {
-  // Three-digit years are the ROC era (民國115年 = 2026), as Taiwanese officials write them.
-  const year = y.length === 3 ? Number(y) + 1911 : Number(y);
-  return { kind: 'ymd', year, month: Number(mo), day: Number(d) };
 }
 
 /** The date and time the text names, by syntax only; undefined when it is not a date/time at all. */
@@ -114,7 +79,7 @@ export function resolveWhen(r: RecognizedWhen, opts: ResolveOptions): Date {
   if (!r.date) throw new UserError('meetings.whenNoDate', undefined);
   const { hour, minute } = resolveHour(r.time);
   const today = wallTime(opts.now, opts.timeZone);
-  const day = resolveDay(r.date, today);
+  const day = dayNamed(r.date, today, 'ahead');
   const wall: WallTime = { ...day, hour, minute };
   if (!isValidWallTime(wall)) throw new UserError('meetings.whenInvalid', undefined);
   const instants = instantsOf(wall, opts.timeZone);
@@ -144,33 +109,6 @@ function resolveHour(t: TimeSpec): { hour: number; minute: number } {
   }
   if (hour > 23) throw new UserError('meetings.whenInvalid', undefined);
   return { hour, minute };
-}
-
-function resolveDay(d: DateSpec, today: WallTime & { weekday: number }): { year: number; month: number; day: number } {
-  const todayMs = Date.UTC(today.year, today.month - 1, today.day);
-  const dayOf = (ms: number) => {
-    const w = fromFloating(ms);
-    return { year: w.year, month: w.month, day: w.day };
-  };
-  switch (d.kind) {
-    case 'ymd': {
-      if (d.year !== null) return { year: d.year, month: d.month, day: d.day };
-      // No year: this year's date, or next year's when this year's is more than half a year ago
-      // (in December, `1/5` means next January; `12/1` said on 12/20 is a mistake, refused as past).
-      const thisYear = floating({ year: today.year, month: d.month, day: d.day, hour: 0, minute: 0 });
-      if (thisYear < todayMs - 183 * DAY) return { year: today.year + 1, month: d.month, day: d.day };
-      return { year: today.year, month: d.month, day: d.day };
-    }
-    case 'days':
-      return dayOf(todayMs + d.n * DAY);
-    case 'weekday': {
-      if (d.week === 'coming') return dayOf(todayMs + ((d.weekday - today.weekday + 7) % 7) * DAY);
-      // Weeks run Monday to Sunday, as on Taiwanese calendars: 下週五 is the Friday of next week.
-      const monday = todayMs - ((today.weekday + 6) % 7) * DAY;
-      const offset = ((d.weekday + 6) % 7) + (d.week === 'next' ? 7 : d.week === 'after-next' ? 14 : 0);
-      return dayOf(monday + offset * DAY);
-    }
-  }
 }
 
 /** Recognises and resolves in one go; `usage` is shown when the text is not a date and time. */

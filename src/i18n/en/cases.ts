@@ -19,7 +19,7 @@ export const cases: Translation<typeof zh> = {
   fromIssue: (p) => ` (issue #${p.id})`,
 
   caseUsage:
-    'Usage: /case <case> shows a case; facilitators can update it:\n/case <case> lead <agency> [co <agencies…>]\n/case <case> co <agencies…> (none clears)\n/case <case> stage <stage>\n/case <case> deadline <date> (none clears)\n/case <case> passed <date the petition passed> (deadline set 60 days later)\n/case <case> note <text>\n/case <case> petition <Join URL>\nDates: 2026-12-04, 12/4 or 12月4日.',
+    'Usage: /case <case> shows a case; facilitators can update it:\n/case <case> lead <agency> [co <agencies…>]\n/case <case> co <agencies…> (none clears)\n/case <case> stage <stage>\n/case <case> deadline <date> (none clears)\n/case <case> passed <date the petition passed> (deadline set 60 days later)\n/case <case> note <text>\n/case <case> petition <Join URL>\nDates: 2026-12-04, 12/4, 12月4日, 明天 (tomorrow) or 下週五 (next Friday).',
   notFound: (p) => `There is no ${p.name}. Type /cases for the list.`,
   unknownSub: (p) => `"${p.word}" is not a case subcommand. Use lead, co, stage, deadline, passed, note or petition; /help case shows how.`,
   leadUsage: 'Usage: /case <case> lead <lead agency> [co <co-agencies…>], e.g. /case 3 lead 交通部 co 經濟部 內政部',
@@ -39,7 +39,7 @@ export const cases: Translation<typeof zh> = {
   passedUsage: (p) => `Usage: /case <case> passed <date the petition passed>, e.g. /case 3 passed 11/20; the response is due ${p.days} days later.`,
   passedFuture: (p) => `The date a petition passed (${p.date}) cannot be in the future.`,
   remindersPlanned: (p) => `The lead agency's POs will be reminded on ${p.dates}.`,
-  badDate: (p) => `"${p.input}" is not a date I understand. Write 2026-12-04, 12/4 or 12月4日.\n${p.usage}`,
+  badDate: (p) => `"${p.input}" is not a date I understand. Write 2026-12-04, 12/4, 12月4日, 明天 (tomorrow) or 下週五 (next Friday).\n${p.usage}`,
   noteUsage: 'Usage: /case <case> note <text>',
   noteAdded: (p) => `Note added to the timeline of ${p.name}.`,
   petitionUsage: 'Usage: /case <case> petition <Join petition URL>, starting with http:// or https://.',

@@ -16,7 +16,7 @@ export const cases = {
   fromIssue: (p: { id: number }) => `（議題 #${p.id}）`,
 
   caseUsage:
-    '用法：/case <案號> 查看協作案；主持人可更新：\n/case <案號> lead <主辦部會> [co <協辦部會…>]\n/case <案號> co <協辦部會…>（none 清除）\n/case <案號> stage <階段>\n/case <案號> deadline <日期>（none 清除）\n/case <案號> passed <連署通過日期>（回應期限自動訂為 60 天後）\n/case <案號> note <備註>\n/case <案號> petition <Join 網址>\n日期可寫 2026-12-04、12/4 或 12月4日。',
+    '用法：/case <案號> 查看協作案；主持人可更新：\n/case <案號> lead <主辦部會> [co <協辦部會…>]\n/case <案號> co <協辦部會…>（none 清除）\n/case <案號> stage <階段>\n/case <案號> deadline <日期>（none 清除）\n/case <案號> passed <連署通過日期>（回應期限自動訂為 60 天後）\n/case <案號> note <備註>\n/case <案號> petition <Join 網址>\n日期可寫 2026-12-04、12/4、12月4日、明天或下週五。',
   notFound: (p: { name: string }) => `找不到${p.name}。輸入 /cases 查看協作案清單。`,
   unknownSub: (p: { word: string }) => `不認得「${p.word}」。可用：lead、co、stage、deadline、passed、note、petition。輸入 /help case 查看用法。`,
   leadUsage: '用法：/case <案號> lead <主辦部會> [co <協辦部會…>]，例如 /case 3 lead 交通部 co 經濟部 內政部',
@@ -37,7 +37,7 @@ export const cases = {
   passedUsage: (p: { days: number }) => `用法：/case <案號> passed <連署通過日期>，例如 /case 3 passed 11/20；回應期限自動訂為通過後 ${p.days} 天。`,
   passedFuture: (p: { date: string }) => `連署通過日期（${p.date}）不能在未來。`,
   remindersPlanned: (p: { dates: string }) => `將於 ${p.dates} 提醒主辦部會聯絡人。`,
-  badDate: (p: { input: string; usage: string }) => `看不懂日期「${p.input}」。請寫成 2026-12-04、12/4 或 12月4日。\n${p.usage}`,
+  badDate: (p: { input: string; usage: string }) => `看不懂日期「${p.input}」。請寫成 2026-12-04、12/4、12月4日、明天或下週五。\n${p.usage}`,
   noteUsage: '用法：/case <案號> note <備註>',
   noteAdded: (p: { name: string }) => `已在${p.name}的時間軸加上備註。`,
   petitionUsage: '用法：/case <案號> petition <Join 連署網址>，網址需以 http:// 或 https:// 開頭。',

@@ -1,0 +1,99 @@
+// Days as POs type them, for meetings (`/meet`, `/meeting move`) and for deadlines and due dates
+// (`/case … deadline`, `/action … due`) alike: 2026-12-04, 2026/12/4, 12/4, 12.4, 12月4日,
+// ROC 115/12/4 and 民國115年12月4日, 今天/明天/後天, 週五/下週五, friday/next friday.
+// Only the syntax and the day it names live here; each feature decides what it refuses
+// (a meeting in the past, an impossible date) and says so in its own words.
+
+export type DateSpec =
+  | { kind: 'ymd'; year: number | null; month: number; day: number }
+  /** Days from today; yesterday is recognised so a meeting can refuse it as past, not as unreadable. */
+  | { kind: 'days'; n: number }
+  | { kind: 'weekday'; weekday: number; week: 'coming' | 'this' | 'next' | 'after-next' };
+
+export interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ZH_WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+const EN_WEEKDAY: Record<string, number> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+};
+const RELATIVE_DAYS: Record<string, number> = { 前天: -2, 昨天: -1, 昨日: -1, yesterday: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 後天: 2, 后天: 2, 大後天: 3, 大后天: 3, today: 0, tomorrow: 1 };
+
+/** NFKC folds full-width digits and punctuation (２０２６－１２－０４) into ASCII, as IMEs type them. */
+export function normalizeDateText(input: string): string {
+  return input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The day the (normalized) text names, by syntax only; undefined when it is not a date. */
+export function recognizeDate(s: string): DateSpec | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:民國|民国)?(\d{4}|\d{2,3})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) return ymd(m[1]!, m[2]!, m[3]!);
+  if ((m = /^(?:(?:民國|民国)?(\d{2,4})年)?(\d{1,2})月(\d{1,2})[日號号]?$/.exec(s))) {
+    return m[1] ? ymd(m[1], m[2]!, m[3]!) : { kind: 'ymd', year: null, month: Number(m[2]), day: Number(m[3]) };
+  }
+  if ((m = /^(\d{1,2})[/.](\d{1,2})$/.exec(s))) return { kind: 'ymd', year: null, month: Number(m[1]), day: Number(m[2]) };
+  if (Object.hasOwn(RELATIVE_DAYS, s)) return { kind: 'days', n: RELATIVE_DAYS[s]! };
+  if ((m = /^(這|这|本|下下|下)?(?:個|个)?(?:週|周|星期|禮拜|礼拜)([一二三四五六日天])$/.exec(s))) {
+    const week = m[1] === undefined ? 'coming' : m[1] === '下' ? 'next' : m[1] === '下下' ? 'after-next' : 'this';
+    return { kind: 'weekday', weekday: ZH_WEEKDAY[m[2]!]!, week };
+  }
+  if ((m = /^(?:(this|next) )?([a-z]+)$/.exec(s)) && Object.hasOwn(EN_WEEKDAY, m[2]!)) {
+    return { kind: 'weekday', weekday: EN_WEEKDAY[m[2]!]!, week: m[1] === 'next' ? 'next' : m[1] === 'this' ? 'this' : 'coming' };
+  }
+  return undefined;
+}
+
+function ymd(y: string, mo: string, d: string): DateSpec {
+  // Two- and three-digit years are the ROC era (民國115年 = 2026), as Taiwanese officials write them.
+  const year = y.length <= 3 ? Number(y) + 1911 : Number(y);
+  return { kind: 'ymd', year, month: Number(mo), day: Number(d) };
+}
+
+const DAY = 86_400_000;
+
+function dayAt(ms: number): Day {
+  const t = new Date(ms);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+function exists(d: Day): boolean {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return t.getUTCMonth() === d.month - 1 && t.getUTCDate() === d.day;
+}
+
+/**
+ * The day a recognised date names, seen from `today` (weekday 0 = Sunday). A date without a
+ * year means, for `ahead` (meetings), this year's unless that was more than half a year ago
+ * (in December `1/5` is next January; `12/1` said on 12/20 is a mistake the caller refuses as
+ * past); for `nearest` (deadlines, the day a petition passed) the nearest of last, this and next
+ * year's, so a day just past works as well as one ahead. Not checked: 2/30 comes back as is.
+ */
+export function dayNamed(d: DateSpec, today: Day & { weekday: number }, yearless: 'ahead' | 'nearest'): Day {
+  const todayMs = Date.UTC(today.year, today.month - 1, today.day);
+  switch (d.kind) {
+    case 'ymd': {
+      if (d.year !== null) return { year: d.year, month: d.month, day: d.day };
+      const inYear = (year: number): Day => ({ year, month: d.month, day: d.day });
+      const distance = (x: Day) => Math.abs(Date.UTC(x.year, x.month - 1, x.day) - todayMs);
+      if (yearless === 'nearest') {
+        const valid = [today.year - 1, today.year, today.year + 1].map(inYear).filter(exists);
+        return valid.length ? valid.reduce((best, x) => (distance(x) < distance(best) ? x : best)) : inYear(today.year);
+      }
+      if (Date.UTC(today.year, d.month - 1, d.day) < todayMs - 183 * DAY) return inYear(today.year + 1);
+      return inYear(today.year);
+    }
+    case 'days':
+      return dayAt(todayMs + d.n * DAY);
+    case 'weekday': {
+      if (d.week === 'coming') return dayAt(todayMs + ((d.weekday - today.weekday + 7) % 7) * DAY);
+      // Weeks run Monday to Sunday, as on Taiwanese calendars: 下週五 is the Friday of next week.
+      const monday = todayMs - ((today.weekday + 6) % 7) * DAY;
+      const offset = ((d.weekday + 6) % 7) + (d.week === 'next' ? 7 : d.week === 'after-next' ? 14 : 0);
+      return dayAt(monday + offset * DAY);
+    }
+  }
+}
