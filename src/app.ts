@@ -8,6 +8,7 @@ import { votesFeature } from './core/votes/votes.feature';
 import { peopleFeature } from './core/people/people.feature';
 import { helpFeature } from './core/help/help.feature';
 import { maintenanceFeature, scheduleMaintenance } from './core/maintenance/maintenance.feature';
+import { planWeeklyReport } from './core/reports/weekly-report.job';
 import { caseworkSettings } from './core/cases/casework.settings';
 import { casesFeature } from './core/cases/cases.feature';
 import { actionsFeature } from './core/actions/actions.feature';
@@ -65,9 +66,10 @@ export function createApp(opts: {
     .use(casesFeature(casework))
     .use(actionsFeature(casework))
     .use(minutesFeature)
-    .use(reportsFeature(casework))
+    .use(reportsFeature(casework, () => meetings.settings.homeChats.filter((c) => meetings.settings.canPost(c))))
     .use(helpFeature(() => bot.listCommands()));
   scheduleMaintenance(store, clock.now());
+  planWeeklyReport(bot.services, casework, clock.now());
   return { bot, db, store, config, meetings, close: () => db.$client.close() };
 }
 

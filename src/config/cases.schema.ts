@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEKDAY_NAMES } from '../core/input/date-words';
 
 /**
  * A case's life as practised in the PO network (DOMAIN.md): confirm lead/co-agencies →
@@ -23,6 +24,8 @@ const stageSchema = z.strictObject({
   en: z.string().min(1).max(40),
 });
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "09:00"');
+
 export const casesSchema = z
   .strictObject({
     stages: z
@@ -40,14 +43,22 @@ export const casesSchema = z
     /** Days before a case's Join response deadline when the lead agency's POs are reminded. */
     deadlineReminderDays: z.array(z.number().int().min(0).max(365)).max(10).default([20, 7, 1]),
     /** Local time (configured zone) reminders for deadlines and due dates go out. */
-    reminderTime: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "09:00"')
-      .default('09:00'),
+    reminderTime: hhmm.default('09:00'),
     /** Join: the responsible ministry owes a response within this many days of the petition passing. */
     responseDays: z.number().int().min(1).max(365).default(60),
     /** /report lists case deadlines within this many days. */
     reportHorizonDays: z.number().int().min(1).max(90).default(14),
+    /**
+     * The /report digest posted by itself once a week to the home chats (meetings.homeChats),
+     * ready for the Digital Minister's Monday report to the Premier. Local time, configured zone.
+     */
+    weeklyReport: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        weekday: z.enum(WEEKDAY_NAMES).default('monday'),
+        time: hhmm.default('08:30'),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -142,7 +142,8 @@ test('nothing is sent for a cancelled meeting', async () => {
 });
 
 test('moving a meeting moves its reminders; a reminder already sent is sent again for the new time', async () => {
-  app = meetingApp();
+  // The Monday digest would post on the new time's eve as well: not what this test is about.
+  app = meetingApp({ ...meetingConfig(), cases: { weeklyReport: { enabled: false } } });
   const m = app.bySeries('collab', FRI);
   expect(reminders(await at(app, DAY_BEFORE))).toHaveLength(1);
   app.clock.set(new Date('2026-12-03T03:00:00Z'));

@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/catalog';
 import type { Platform } from '../types';
 import type { AgencyDirectory } from '../people/agency-match';
 import type { CasesConfig } from '../../config/cases.schema';
+import { WEEKDAY_NAMES } from '../input/date-words';
 
 export interface Stage {
   id: string;
@@ -24,6 +25,8 @@ export interface CaseworkSettings {
   reminderTime: string;
   responseDays: number;
   reportHorizonDays: number;
+  /** When the digest posts itself: weekday 0 = Sunday, local HH:MM; null when switched off. */
+  weeklyReport: { weekday: number; time: string } | null;
   roster: readonly RosterPerson[];
 }
 
@@ -47,6 +50,7 @@ export function caseworkSettings(
     reminderTime: cases.reminderTime,
     responseDays: cases.responseDays,
     reportHorizonDays: cases.reportHorizonDays,
+    weeklyReport: cases.weeklyReport.enabled ? { weekday: WEEKDAY_NAMES.indexOf(cases.weeklyReport.weekday), time: cases.weeklyReport.time } : null,
     roster: people,
   };
 }

@@ -15,4 +15,5 @@ export const reports: Translation<typeof zh> = {
   overdueItems: (p) => `Overdue follow-up items (${p.n}):`,
   issueLine: (p) => `#${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
   stageLine: (p) => `${p.stage} (${p.n}): ${p.cases}`,
+  postedWeekly: '(Posted every week; type /report any time for the latest.)',
 };

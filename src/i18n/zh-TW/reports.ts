@@ -12,4 +12,5 @@ export const reports = {
   overdueItems: (p: { n: number }) => `逾期的列管事項（${p.n}）：`,
   issueLine: (p: { id: number; title: string; votes: number; agencies: number }) => `#${p.id} ${p.title} — ${p.votes} 票／${p.agencies} 部會`,
   stageLine: (p: { stage: string; n: number; cases: string }) => `${p.stage}（${p.n}）：${p.cases}`,
+  postedWeekly: '（每週自動發布；隨時可輸入 /report 查看最新摘要。）',
 };
