@@ -16,6 +16,8 @@ let sock: WebSocket;
 let h: SlackHarness;
 let envelopes = 0;
 const acks = new Map<string, (payload: unknown) => void>();
+/** Reactions wait for this before reaching the bot (resolved unless a test holds them). */
+let holdReactions: Promise<void> = Promise.resolve();
 
 beforeEach(async () => {
   wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -31,7 +33,7 @@ beforeEach(async () => {
     }),
   );
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=t1&app_id=A1`;
-  h = await slackHarness({}, { mode: 'socket', wsUrl: url });
+  h = await slackHarness({}, { mode: 'socket', wsUrl: url, beforeDispatch: (e) => (e.kind === 'reaction' ? holdReactions : Promise.resolve()) });
   sock = await connected;
 });
 
@@ -109,5 +111,30 @@ test('an app token Slack rejects stops start-up with the reason', async () => {
   } finally {
     await adapter.stop();
     await fake.stop();
+  }
+});
+
+test('an events_api envelope is acknowledged only once its vote is stored, so a crash before that cannot lose it', async () => {
+  await send('slash_commands', commandPayload({ command: '/propose', text: '公車路線整併', user: 'UAMY', responseUrl: h.fake.responseUrl('s9') }));
+  await h.fake.waitFor('chat.postMessage');
+  const ts = [...h.fake.messages.values()][0]!.ts;
+  let release!: () => void;
+  holdReactions = new Promise((r) => (release = r));
+  try {
+    let votesAtAck: number | undefined;
+    const acked = send('events_api', reactionPayload({ eventId: 'EvHold', user: 'UBOB', ts }), { retry_attempt: 0, retry_reason: '' }).then((a) => {
+      votesAtAck = h.votes();
+      return a;
+    });
+    // Bolt has the envelope and would have acknowledged it on arrival; the vote is not stored yet.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(votesAtAck).toBeUndefined();
+    expect(h.votes()).toBe(0);
+    release();
+    expect((await acked).id).toMatch(/^env-/);
+    expect(votesAtAck).toBe(1);
+  } finally {
+    release();
+    holdReactions = Promise.resolve();
   }
 });

@@ -17,6 +17,7 @@ import { SlackIdentity } from './identity';
 import { blockActionSchema, commandName, commandText, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
 import { actionFromId, renderSlack, renderText, type SlackMessage } from './render';
 import { uploadFile } from './files';
+import { ackEventsWhenHandled } from './socket-ack';
 
 export type SlackConnection =
   /** Socket Mode: Slack is reached over an outbound WebSocket; no public URL needed. */
@@ -121,7 +122,7 @@ export class SlackAdapter implements ChatAdapter {
 
     const receiver =
       opts.connection.mode === 'socket'
-        ? (this.socket = new SocketModeReceiver({ appToken: opts.connection.appToken, logger: log, installerOptions: { clientOptions } }))
+        ? (this.socket = ackEventsWhenHandled(new SocketModeReceiver({ appToken: opts.connection.appToken, logger: log, installerOptions: { clientOptions } })))
         : new HTTPReceiver({
             signingSecret: opts.connection.signingSecret,
             endpoints: '/slack/events',
@@ -163,7 +164,7 @@ export class SlackAdapter implements ChatAdapter {
         await ack?.();
         void this.track(() => this.onCommand(body, respond!, dispatch));
       } else if (body.type === 'event_callback') {
-        // Bolt has acknowledged an event already; the HTTP answer waits for this promise.
+        // Slack's acknowledgement (the HTTP answer, or the Socket Mode envelope's: socket-ack.ts) waits for this promise.
         const type = body.event?.type;
         if (type === 'reaction_added' || type === 'reaction_removed') await this.untilStored((stored) => this.onReaction(body, withAck(dispatch, stored)));
         else if (type === 'message') await this.untilStored((stored) => this.onMessage(body, withAck(dispatch, stored)));

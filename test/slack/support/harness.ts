@@ -42,6 +42,8 @@ export interface HarnessOptions {
   updateGapMs?: number;
   /** Replaces the recording no-op sleep (a test that holds the throttle's wait open). */
   sleep?: (ms: number) => Promise<void>;
+  /** Awaited before an event reaches the bot (a test that holds an event before it is stored). */
+  beforeDispatch?: (e: InboundEvent) => Promise<void>;
 }
 
 export async function slackHarness(config: Record<string, unknown> = {}, o: HarnessOptions = {}): Promise<SlackHarness> {
@@ -83,6 +85,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     }
   };
   await adapter.start(async (e, hooks) => {
+    await o.beforeDispatch?.(e);
     const answer = await app.bot.dispatch(e, hooks);
     done.push(e);
     settle();
