@@ -15,7 +15,8 @@ import { ManualClock } from '../src/core/clock';
 import { silentLogger } from '../src/core/logger';
 import { AdapterHub } from '../src/adapters/hub';
 import { TelegramAdapter } from '../src/adapters/telegram/telegram.adapter';
-import { listen, webhookListener, type ListeningServer } from '../src/adapters/telegram/telegram.webhook';
+import { webhookListener } from '../src/adapters/telegram/telegram.webhook';
+import { listen, type ListeningServer } from '../src/http/http-server';
 import type { Bench, BenchLine } from './harness';
 
 const TOKEN = '4242:bench-token';

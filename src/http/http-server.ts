@@ -8,9 +8,35 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => voi
  * The bot's one HTTP port: /healthz, and the webhook paths adapters mount (Slack's
  * /slack/events, Telegram's webhook). Unknown paths get 404.
  */
+export interface ListeningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves a listener on `port` (0 picks a free one) and reports the port actually bound. */
+export async function listen(listener: RequestListener, port: number, host?: string): Promise<ListeningServer> {
+  const server: Server = createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Stops accepting and drops idle keep-alive sockets; in-flight requests finish first.
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
 export class HttpServer {
   private readonly routes = new Map<string, RequestListener>();
-  private server: Server | undefined;
+  private server: ListeningServer | undefined;
 
   constructor(private readonly logger: Logger) {}
 
@@ -20,40 +46,31 @@ export class HttpServer {
   }
 
   async listen(port: number, host?: string): Promise<number> {
-    const server = createServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0]!;
-      const route = this.routes.get(path);
-      if (!route) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-        return;
-      }
-      try {
-        route(req, res);
-      } catch (e) {
-        this.logger.error({ err: e, path }, 'http route failed');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      }
-    });
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    return (server.address() as AddressInfo).port;
+    this.server = await listen(
+      (req, res) => {
+        const path = (req.url ?? '/').split('?')[0]!;
+        const route = this.routes.get(path);
+        if (!route) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+          return;
+        }
+        try {
+          route(req, res);
+        } catch (e) {
+          this.logger.error({ err: e, path }, 'http route failed');
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        }
+      },
+      port,
+      host,
+    );
+    return this.server.port;
   }
 
   /** Stops accepting; requests in flight finish first. */
   close(): Promise<void> {
-    const server = this.server;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    return this.server?.close() ?? Promise.resolve();
   }
 }
 

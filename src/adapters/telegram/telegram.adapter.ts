@@ -14,7 +14,8 @@ import { SerialQueue } from './telegram.queues';
 import { CardUpdates } from '../card-updates';
 import { PermanentDeliveryError } from '../../core/delivery/delivery-errors';
 import { realSleep, withFloodRetry, type RetryOptions } from './telegram.retry';
-import { listen, webhookListener, type ListeningServer, type RequestListener } from './telegram.webhook';
+import { webhookListener } from './telegram.webhook';
+import { listen, type ListeningServer, type RequestListener } from '../../http/http-server';
 
 export type TelegramMode =
   | { kind: 'polling' }

@@ -1,10 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../core/logger';
 import type { RequestListener } from '../../http/http-server';
-
-export type { RequestListener };
 
 /** Handles one parsed update; resolves once it is stored (the 200 tells Telegram not to resend). */
 export type UpdateHandler = (update: unknown) => Promise<void>;
@@ -86,30 +83,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-export interface ListeningServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** Serves a listener on `port` (0 picks a free one) and reports the port actually bound. */
-export async function listen(listener: RequestListener, port: number, host?: string): Promise<ListeningServer> {
-  const server: Server = createServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        // Stops accepting and drops idle keep-alive sockets; in-flight requests finish first.
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
 }
