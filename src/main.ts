@@ -1,4 +1,4 @@
-import { readEnv } from './config/env';
+import { DEFAULT_PORT, readEnv } from './config/env';
 import { ConfigError, loadConfigFile } from './config/load';
 import { createApp, nextConsoleMessageId } from './app';
 import { startBackgroundCheckpoints } from './store/wal-checkpoints';
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
   http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock })));
   const mount = (path: string, listener: RequestListener) => http.mount(path, listener);
   if (platformTokens || env.PORT !== undefined) {
-    const port = await http.listen(env.PORT ?? 3000);
+    const port = await http.listen(env.PORT ?? DEFAULT_PORT);
     logger.info({ port }, 'http server listening (/healthz)');
   }
   const telegram = await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });

@@ -3,6 +3,9 @@ import { ConfigError } from './load';
 
 // The only reader of process.env: secrets and deployment switches live here, never in
 // bot.config.json.
+/** The HTTP port when PORT is unset. */
+export const DEFAULT_PORT = 3000;
+
 const envSchema = z.object({
   BOT_CONFIG: z.string().min(1).default('bot.config.json'),
   DATABASE_PATH: z.string().min(1).optional(),
@@ -10,7 +13,7 @@ const envSchema = z.object({
   BOT_CONSOLE_JSON: z.enum(['0', '1']).optional(),
   BOT_CONSOLE: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  /** The HTTP port (/healthz, Slack's /slack/events, the Telegram webhook); 3000 when unset. */
+  /** The HTTP port (/healthz, Slack's /slack/events, the Telegram webhook); DEFAULT_PORT when unset. */
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),

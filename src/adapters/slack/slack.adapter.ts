@@ -90,10 +90,10 @@ export class SlackAdapter implements ChatAdapter {
     });
   }
 
-  /** The HTTP receiver's address once started (HTTP mode). */
   /** Served by the bot's shared HTTP server rather than a server of our own. */
   private mounted = false;
 
+  /** The HTTP receiver's port once started on a server of its own (HTTP mode). */
   get port(): number | undefined {
     return (this.server?.address() as AddressInfo | null)?.port;
   }

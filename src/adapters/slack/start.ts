@@ -1,5 +1,5 @@
 import type { RequestListener } from '../../http/http-server';
-import type { Env } from '../../config/env';
+import { DEFAULT_PORT, type Env } from '../../config/env';
 import { ConfigError } from '../../config/load';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
@@ -7,8 +7,6 @@ import type { Locale } from '../../i18n/catalog';
 import type { Dispatch } from '../chat-adapter';
 import type { AdapterHub } from '../hub';
 import { SlackAdapter, SlackStartError, type SlackConnection } from './slack.adapter';
-
-const DEFAULT_PORT = 3000;
 
 type SlackEnv = Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'PORT'>;
 
