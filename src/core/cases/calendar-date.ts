@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { CalendarDate } from './case';
-import { dayNamed, normalizeDateText, recognizeDate } from '../input/date-words';
+import { dayExists, dayNamed, normalizeDateText, recognizeDate } from '../input/date-words';
 
 // Deadlines and due dates are days in the configured zone, typed as for meetings
 // (input/date-words.ts); without a year, the nearest such day, past or ahead.
@@ -13,8 +13,7 @@ function pad(n: number): string {
 
 export function calendarDate(y: number, m: number, d: number): CalendarDate | undefined {
   if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
+  if (!dayExists({ year: y, month: m, day: d })) return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -26,6 +25,11 @@ function parts(date: CalendarDate): [number, number, number] {
 function utcDay(date: CalendarDate): number {
   const [y, m, d] = parts(date);
   return Date.UTC(y, m - 1, d);
+}
+
+/** 0 = Sunday. */
+export function weekdayOf(date: CalendarDate): number {
+  return new Date(utcDay(date)).getUTCDay();
 }
 
 export function addDays(date: CalendarDate, n: number): CalendarDate {
@@ -54,7 +58,6 @@ export function parseCalendarDate(input: string, today: CalendarDate): CalendarD
   const spec = recognizeDate(normalizeDateText(input));
   if (!spec) return undefined;
   const [year, month, day] = parts(today);
-  const weekday = new Date(utcDay(today)).getUTCDay();
-  const d = dayNamed(spec, { year, month, day, weekday }, 'nearest');
+  const d = dayNamed(spec, { year, month, day, weekday: weekdayOf(today) }, 'nearest');
   return calendarDate(d.year, d.month, d.day);
 }

@@ -63,7 +63,8 @@ function dayAt(ms: number): Day {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
-function exists(d: Day): boolean {
+/** Whether the day is on the calendar (not 2/30, not 2/29 of a common year). */
+export function dayExists(d: Day): boolean {
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day));
   return t.getUTCMonth() === d.month - 1 && t.getUTCDate() === d.day;
 }
@@ -83,7 +84,7 @@ export function dayNamed(d: DateSpec, today: Day & { weekday: number }, yearless
       const inYear = (year: number): Day => ({ year, month: d.month, day: d.day });
       const distance = (x: Day) => Math.abs(Date.UTC(x.year, x.month - 1, x.day) - todayMs);
       if (yearless === 'nearest') {
-        const valid = [today.year - 1, today.year, today.year + 1].map(inYear).filter(exists);
+        const valid = [today.year - 1, today.year, today.year + 1].map(inYear).filter(dayExists);
         return valid.length ? valid.reduce((best, x) => (distance(x) < distance(best) ? x : best)) : inYear(today.year);
       }
       if (Date.UTC(today.year, d.month - 1, d.day) < todayMs - 183 * DAY) return inYear(today.year + 1);

@@ -2,7 +2,7 @@ import type { Services } from '../feature';
 import type { JobHandler } from '../jobs';
 import type { ChatRef } from '../types';
 import type { CalendarDate } from '../cases/case';
-import { addDays, instantAt, todayIn } from '../cases/calendar-date';
+import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { weeklyDigest } from './weekly-digest';
 
@@ -14,7 +14,7 @@ const PREFIX = 'reports:weekly:';
  * by its Monday, so a changed weekday or time moves that week's report instead of adding one.
  */
 function momentOfWeek(day: CalendarDate, at: { weekday: number; time: string }, timeZone: string): { key: string; dueAt: Date } {
-  const monday = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const monday = addDays(day, -((weekdayOf(day) + 6) % 7));
   return { key: PREFIX + monday, dueAt: instantAt(addDays(monday, (at.weekday + 6) % 7), at.time, timeZone) };
 }
 
