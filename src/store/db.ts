@@ -4,6 +4,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { readMigrations } from './migration-files';
+import { appliedMigrationProblem } from './migration-history';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -28,11 +30,18 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
   } catch (e) {
     throw new DatabaseOpenError(`Cannot open database ${path}: ${(e as Error).message}. The file was left untouched.`);
   }
+  const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
+  // Checked before the WAL pragma, so a refused file is left exactly as it was.
+  const problem = existsSync(migrationsDir) ? appliedMigrationProblem(client, path, readMigrations(migrationsDir)) : undefined;
+  if (problem) {
+    client.close();
+    throw new DatabaseOpenError(problem);
+  }
   if (!memory) client.pragma('journal_mode = WAL');
   client.pragma('synchronous = NORMAL');
   client.pragma('busy_timeout = 5000');
   const db = drizzle(client, { schema }) as Db;
-  runMigrations(db, opts.migrationsDir ?? MIGRATIONS_DIR);
+  runMigrations(db, migrationsDir);
   return db;
 }
 
