@@ -22,8 +22,16 @@ export function toMeeting(r: Row): Meeting {
   };
 }
 
+/**
+ * A new meeting's number is the one after the highest in use, taken in the INSERT itself.
+ * AUTOINCREMENT's own sequence also advances on an insert that a conflict then skips, so
+ * every restart's re-expansion of the series used to burn a number per occurrence (#13).
+ */
+const nextId = sql<number>`(select coalesce(max(id), 0) + 1 from meetings)`;
+
 function values(m: NewMeeting) {
   return {
+    id: nextId,
     series: m.series,
     occurrence: m.occurrence?.getTime() ?? null,
     kind: m.kind,
@@ -91,6 +99,8 @@ export function meetingsRepo(db: Db): MeetingRepo {
       if (!list.length) return [];
       return db.transaction((tx) =>
         list.flatMap((m) => {
+          // Stored already (the usual case at every restart): no insert is tried at all.
+          if (m.series !== null && m.occurrence && tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.series, m.series), eq(meetings.occurrence, m.occurrence.getTime()))).get()) return [];
           const r = tx.insert(meetings).values(values(m)).onConflictDoNothing().returning().get();
           return r ? [toMeeting(r)] : [];
         }),
