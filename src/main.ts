@@ -1,6 +1,6 @@
 import { DEFAULT_PORT, readEnv } from './config/env';
 import { ConfigError, loadConfigFile } from './config/load';
-import { createApp, nextConsoleMessageId } from './app';
+import { consoleMessagePrinted, createApp, nextConsoleMessageId } from './app';
 import { startBackgroundCheckpoints } from './store/wal-checkpoints';
 import { AdjustableClock } from './core/clock';
 import { Scheduler } from './scheduler/scheduler';
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
       json,
       locale: config.locale,
       firstMessageId: nextConsoleMessageId(app.db),
+      onNewMessageId: consoleMessagePrinted(app.db),
       dotCommands: {
         // Demos and scripted tests: move time forward and run whatever fell due.
         advance: async (args) => {

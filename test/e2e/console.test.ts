@@ -73,6 +73,18 @@ test('human mode prints [#id] posts; data survives a restart and ids continue', 
   expect(second.stdout).toContain('[#3] 您已經投過議題 #1');
 });
 
+test('ids continue after the highest number ever printed, answers included, across restarts', async () => {
+  const db = join(dir, 'bot.sqlite');
+  const env = { BOT_CONFIG: config(), DATABASE_PATH: db };
+  // #1 is a card (linked to its issue); #2 and #3 are answers nothing links to.
+  const first = await runConsole('/propose 第一個議題\n/help\n/issues\n', env);
+  expect(first.lines.map((l) => l.id)).toEqual([1, 2, 3]);
+  const second = await runConsole('/propose 第二個議題\n', env);
+  expect(second.lines.map((l) => l.id)).toEqual([4]);
+  const third = await runConsole('/issues\n', env);
+  expect(third.lines.map((l) => l.id)).toEqual([5]);
+});
+
 test('an invalid config stops start-up naming the key path', async () => {
   const path = join(dir, 'bad.json');
   writeFileSync(path, JSON.stringify({ locale: 'fr', voting: { countBy: 'ministry' } }));

@@ -19,6 +19,8 @@ export interface ConsoleOptions {
   locale: Locale;
   /** First message id to use, so ids stay unique across restarts on one database. */
   firstMessageId?: number;
+  /** Called with each new message id before it is printed (the composition root persists it). */
+  onNewMessageId?: (id: number) => void;
   user?: string;
   dotCommands?: Record<string, DotCommand>;
   /** Where posted files (calendar exports) are written; default ./data/exports. */
@@ -124,7 +126,9 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async post(_chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
-    const id = String(this.nextId++);
+    const n = this.nextId++;
+    this.opts.onNewMessageId?.(n);
+    const id = String(n);
     this.print(id, m);
     return `${CONSOLE_CHAT}#${id}`;
   }

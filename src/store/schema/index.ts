@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './meetings';
 export * from './outbox';
 export * from './cases';
+export * from './counters';
