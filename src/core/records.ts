@@ -24,7 +24,7 @@ export interface User {
   agencyId: number | null;
 }
 
-export type IssueStatus = 'open' | 'withdrawn';
+export type IssueStatus = 'open' | 'withdrawn' | 'merged';
 
 export interface Issue {
   id: number;
@@ -37,7 +37,33 @@ export interface Issue {
   chat: ChatRef;
   createdAt: Date;
   withdrawnAt: Date | null;
+  /** Set when status is 'merged': the issue it was merged into. */
+  mergedInto: number | null;
   agencyIds: readonly number[];
+}
+
+/** The fields /edit replaces (as /propose parsed them). */
+export interface IssueContent {
+  title: string;
+  details: string;
+  petitionUrl: string | null;
+  agencyIds: readonly number[];
+}
+
+/** What happened to an issue after it was proposed; each kind carries what its history line shows. */
+export type IssueEventDetail =
+  | { kind: 'edited'; from: IssueContent; to: IssueContent }
+  /** On the source: it went into `into`, `moved` votes moved, `overlap` voters were already there. */
+  | { kind: 'mergedInto'; into: number; title: string; moved: number; overlap: number }
+  /** On the target: `from` came in. */
+  | { kind: 'mergedFrom'; from: number; title: string; moved: number; overlap: number };
+
+export interface IssueEvent {
+  id: number;
+  issueId: number;
+  at: Date;
+  actorId: number | null;
+  detail: IssueEventDetail;
 }
 
 export interface NewIssue {
@@ -94,6 +120,15 @@ export interface IssueRepo {
   get(id: number): Issue | undefined;
   list(q: IssueListQuery): { rows: IssueWithTally[]; total: number };
   withdraw(id: number, at: Date): boolean;
+  /** Replaces title, details, petition and agency tags of an open issue; false when it is not open. */
+  edit(id: number, content: IssueContent): boolean;
+  /** Closes an open issue as merged into another; false when it is not open. Votes move separately (VoteRepo.move). */
+  markMerged(id: number, into: number, at: Date): boolean;
+  addEvent(issueId: number, detail: IssueEventDetail, by: { actorId: number | null; at: Date }): void;
+  /** An issue's history, oldest first. */
+  events(issueId: number): IssueEvent[];
+  /** Events of one kind at or after `since` (the digest's merges), oldest first. */
+  eventsSince(kind: IssueEventDetail['kind'], since: Date): IssueEvent[];
 }
 
 export interface VoteRepo {
@@ -103,6 +138,11 @@ export interface VoteRepo {
   retract(issueId: number, userId: number): boolean;
   tally(issueId: number): Tally;
   voters(issueId: number): Voter[];
+  /**
+   * Moves every vote of `from` to `into`, each person once: a person who voted on both keeps
+   * their vote on `into` (counted in `overlap`). Each moved vote keeps its agency and time.
+   */
+  move(from: number, into: number): { moved: number; overlap: number };
 }
 
 export interface LinkRepo {

@@ -32,7 +32,7 @@ const INPUTS: Record<string, string> = {
 };
 
 type Outcome = 'refused' | 'stored';
-const COMMANDS = ['propose', 'vote', 'unvote', 'issue', 'withdraw', 'iam', 'issues', 'help', 'agencies'] as const;
+const COMMANDS = ['propose', 'vote', 'unvote', 'issue', 'withdraw', 'edit', 'merge', 'iam', 'issues', 'help', 'agencies'] as const;
 
 // /propose takes free text: these are fine titles. Everything else is refused.
 const PROPOSE_STORES = new Set(['unknownNumber', 'nonNumeric', 'negative', 'decimal', 'sql', 'sqlQuote', 'markdown', 'arabic', 'emoji']);

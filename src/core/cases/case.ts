@@ -46,7 +46,7 @@ export interface CaseEvent {
 
 export type SelectOutcome =
   | { ok: true; cases: Case[] }
-  | { ok: false; reason: 'notFound' | 'withdrawn'; issueId: number }
+  | { ok: false; reason: 'notFound' | 'withdrawn' | 'merged'; issueId: number }
   | { ok: false; reason: 'alreadyCase'; issueId: number; caseNumber: number };
 
 export interface SelectInput {

@@ -30,6 +30,7 @@ export function selectCommand(s: CaseworkSettings): Command {
       const out = store.cases.select({ issueIds: ids, by: ctx.user.id, at: ctx.now, chat: ctx.chat, stage: firstStage(s).id, meeting: () => currentMeetingId(ctx) });
       if (!out.ok) {
         if (out.reason === 'alreadyCase') throw new UserError('cases.selectAlready', { id: out.issueId, name: formatCaseNumber(out.caseNumber, ctx.locale) });
+        if (out.reason === 'merged') throw new UserError('cases.selectMerged', { id: out.issueId, into: store.issues.get(out.issueId)?.mergedInto ?? 0 });
         throw new UserError(out.reason === 'notFound' ? 'cases.selectNotFound' : 'cases.selectWithdrawn', { id: out.issueId });
       }
       const text: Span[] = [{ bold: '🎯 ' + ctx.t('cases.selectedHeader', { n: out.cases.length }) }];

@@ -6,6 +6,7 @@ import { ISSUE_RECORD, renderIssueCard } from './issue-card';
 import { parseRecordNumber } from '../input/parse-number';
 import { formatDateTime } from '../../i18n/format-date';
 import type { Issue, IssueOrder } from '../records';
+import { historyLines } from './issue-history';
 
 const LIST_LIMIT = 20;
 
@@ -66,6 +67,7 @@ const list: Command = {
     for (const { issue, tally } of rows) {
       text.push('\n', ctx.t('issues.listLine', { id: issue.id, title: issue.title, ...tally }));
       if (issue.status === 'withdrawn') text.push(` (${ctx.t('issues.statusWithdrawn')})`);
+      if (issue.status === 'merged') text.push(` (${ctx.t('issues.statusMerged', { into: issue.mergedInto! })})`);
     }
     if (total > rows.length) text.push('\n', ctx.t('common.listMore', { n: total - rows.length }));
     return { type: 'reply', message: { text } };
@@ -91,8 +93,9 @@ const show: Command = {
         const agency = people.agencies.name(v.agencyId) ?? ctx.t('agencies.unaffiliated');
         groups.set(agency, [...(groups.get(agency) ?? []), v.name]);
       }
-      for (const [agency, names] of groups) text.push('\n', `${agency}：`, names.join(ctx.t('common.separator')));
+      for (const [agency, names] of groups) text.push('\n', ctx.t('issues.voterGroup', { agency }), names.join(ctx.t('common.separator')));
     }
+    text.push(...historyLines(ctx, store.issues.events(id)));
     return { type: 'reply', message: { text } };
   },
 };
@@ -104,6 +107,7 @@ const withdraw: Command = {
     const id = parseRecordNumber(args, ctx.t('issues.withdrawUsage'));
     const issue = requireIssue(ctx, id);
     if (issue.proposerId !== ctx.user.id && !ctx.isFacilitator) throw new UserError('issues.withdrawForbidden', { id });
+    if (issue.status === 'merged') throw new UserError('issues.mergeAlready', { id, into: issue.mergedInto! });
     if (!ctx.services.store.issues.withdraw(id, ctx.now)) throw new UserError('issues.alreadyWithdrawn', { id });
     return [
       { type: 'refresh', record: { kind: ISSUE_RECORD, id } },

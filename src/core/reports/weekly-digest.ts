@@ -48,6 +48,18 @@ export function weeklyDigest(ctx: DigestCtx, s: CaseworkSettings): Span[] {
     fresh.length - LIMIT,
   );
 
+  // Shown only in a week with merges: where an issue's votes went is news, an empty list is not.
+  const merges = store.issues.eventsSince('mergedInto', from);
+  if (merges.length) {
+    section(
+      t('reports.mergedIssues', { n: merges.length }),
+      merges.map((e) => {
+        const d = e.detail as Extract<typeof e.detail, { kind: 'mergedInto' }>;
+        return [t('reports.mergeLine', { from: e.issueId, fromTitle: store.issues.get(e.issueId)?.title ?? '?', into: d.into, intoTitle: d.title, moved: d.moved })];
+      }),
+    );
+  }
+
   const order = settings.voting.countBy === 'agency' ? 'agencies' : 'votes';
   const top = store.issues.list({ status: 'open', order, limit: TOP }).rows.filter((r) => r.tally.votes > 0);
   section(t('reports.topIssues', { n: TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));

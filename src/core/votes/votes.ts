@@ -5,6 +5,7 @@ import { requireIssue } from '../issues/issues.commands';
 
 function openIssue(ctx: Context, issueOrId: Issue | number): Issue {
   const issue = typeof issueOrId === 'number' ? requireIssue(ctx, issueOrId) : issueOrId;
+  if (issue.status === 'merged') throw new UserError('votes.merged', { id: issue.id, into: issue.mergedInto! });
   if (issue.status !== 'open') throw new UserError('votes.closed', { id: issue.id });
   return issue;
 }

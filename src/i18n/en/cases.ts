@@ -10,6 +10,7 @@ export const cases: Translation<typeof zh> = {
   selectUsage: 'Usage: /select <issue number> [issue number…], e.g. /select 12 15',
   selectNotFound: (p) => `There is no issue #${p.id}; nothing was selected.`,
   selectWithdrawn: (p) => `Issue #${p.id} was withdrawn and cannot become a case; nothing was selected.`,
+  selectMerged: (p) => `Issue #${p.id} was merged into issue #${p.into} and cannot become a case; select #${p.into} instead. Nothing was selected.`,
   selectAlready: (p) => `Issue #${p.id} is already ${p.name}; nothing was selected.`,
   selectTooMany: (p) => `At most ${p.max} issues can be selected at once.`,
   selectedHeader: (p) => `${p.n} case${p.n === 1 ? '' : 's'} selected:`,

@@ -11,6 +11,8 @@ export const help: Translation<typeof zh> = {
   vote: '<number> — vote for an issue (or react 👍 on its card)',
   unvote: '<number> — withdraw your vote',
   withdraw: '<number> — withdraw an issue (proposer or facilitator)',
+  edit: '<number> <title> | <details> — correct an issue; votes are kept (proposer or facilitator)',
+  merge: '<from> <into> — merge a duplicate issue into another; its votes move along (facilitators)',
   iam: '<agency> — register the agency you represent',
   agencies: '— list agencies and their short names',
   help: '[command] — show this help',

@@ -1,5 +1,6 @@
 import type { Translation } from '../translation';
 import type { issues as zh } from '../zh-TW/issues';
+import { agenciesN, count, votesN } from './plural';
 
 export const issues: Translation<typeof zh> = {
   proposeUsage: 'Usage: /propose <title> | <details (optional)>\nTitle 1–120 characters; tag agencies concerned with #agency (e.g. #交通部) and add a Join petition link.',
@@ -32,4 +33,42 @@ export const issues: Translation<typeof zh> = {
   detailNoVotes: 'No votes yet.',
   detailProposedAt: (p) => `Proposed: ${p.when}`,
   statusWithdrawn: 'withdrawn',
+  statusMerged: (p) => `merged into #${p.into}`,
+  cardMerged: (p) => `(Merged into issue #${p.into} "${p.title}"; it no longer takes votes. Support issue #${p.into} instead.)`,
+
+  editUsage: 'Usage: /edit <issue number> <title> | <details (optional)>\nParsed like /propose (title, details, #agency tags, Join petition link) and replaces the current text; votes are kept.',
+  editForbidden: (p) => `Only the proposer or a facilitator can edit issue #${p.id}.`,
+  editSelected: (p) => `Issue #${p.id} is already ${p.name} and can no longer be edited. Add to the case instead: /case ${p.n} note <text>, or see it with /case ${p.n}.`,
+  editWithdrawn: (p) => `Issue #${p.id} was withdrawn and cannot be edited.`,
+  editMerged: (p) => `Issue #${p.id} was merged into issue #${p.into} and cannot be edited; edit issue #${p.into} instead.`,
+  editUnchanged: (p) => `Issue #${p.id} is unchanged.`,
+  editedTitle: (p) => `Issue #${p.id} updated: "${p.from}" -> "${p.to}". Votes are kept.`,
+  editedContent: (p) => `Issue #${p.id} updated (${p.fields}). Votes are kept.`,
+  fieldTitle: 'title',
+  fieldDetails: 'details',
+  fieldAgencies: 'agencies concerned',
+  fieldPetition: 'Join petition',
+
+  mergeUsage: 'Usage: /merge <from issue> <into issue>, e.g. /merge 7 3: #7 goes into #3 and its votes move there (a person who voted on both counts once). Facilitators only.',
+  mergeSelf: (p) => `Issue #${p.id} cannot be merged into itself.`,
+  mergeSelected: (p) => `Issue #${p.id} is already ${p.name} and cannot be merged; nothing changed.`,
+  mergeWithdrawn: (p) => `Issue #${p.id} was withdrawn and cannot be merged; nothing changed.`,
+  mergeAlready: (p) => `Issue #${p.id} was already merged into issue #${p.into}.`,
+  mergeLoop: (p) => `Issue #${p.into} was already merged (directly or through others) into issue #${p.from}; merging #${p.from} into #${p.into} would make a loop. Nothing changed.`,
+  mergeRedirected: (p) => `(Issue #${p.id} had been merged into #${p.end}, so it went into #${p.end}.)`,
+  merged: (p) =>
+    `Merged issue #${p.from} into issue #${p.into} "${p.title}": ${votesN(p.moved)} moved` +
+    (p.overlap ? ` (${count(p.overlap, 'person', 'people')} had voted on both and ${p.overlap === 1 ? 'counts' : 'count'} once)` : '') +
+    `; #${p.into} now has ${votesN(p.votes)} from ${agenciesN(p.agencies)}.`,
+
+  similar: (p) => `Similar to issue #${p.id} "${p.title}"`,
+  similarHint: (p) => `. If it is a duplicate, a facilitator can /merge ${p.id} ${p.into}`,
+
+  history: 'History:',
+  historyLine: (p) => `${p.when} ${p.who}: `,
+  historyEditTitle: (p) => `edited the title "${p.from}" -> "${p.to}"`,
+  historyEditFields: (p) => `edited the ${p.fields}`,
+  historyMergedInto: (p) => `merged into issue #${p.into} "${p.title}" (${votesN(p.moved)} moved out)`,
+  historyMergedFrom: (p) => `issue #${p.from} "${p.title}" merged into this one (${votesN(p.moved)} moved in` + (p.overlap ? `, ${p.overlap} already here counted once` : '') + ')',
+  voterGroup: (p) => `${p.agency}: `,
 };

@@ -1,5 +1,6 @@
 import type { Translation } from '../translation';
 import type { reports as zh } from '../zh-TW/reports';
+import { votesN } from './plural';
 
 export const reports: Translation<typeof zh> = {
   helpReport: '— the weekly digest (new issues, top issues, cases by stage, deadlines, overdue follow-ups)',
@@ -15,5 +16,7 @@ export const reports: Translation<typeof zh> = {
   overdueItems: (p) => `Overdue follow-up items (${p.n}):`,
   issueLine: (p) => `#${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
   stageLine: (p) => `${p.stage} (${p.n}): ${p.cases}`,
+  mergedIssues: (p) => `Issues merged this week (${p.n}):`,
+  mergeLine: (p) => `#${p.from} ${p.fromTitle} -> #${p.into} ${p.intoTitle} (${votesN(p.moved)} moved)`,
   postedWeekly: '(Posted every week; type /report any time for the latest.)',
 };

@@ -9,5 +9,6 @@ export const votes: Translation<typeof zh> = {
   withdrawn: (p) => `Your vote for issue #${p.id} was withdrawn.`,
   notVoted: (p) => `You have not voted for issue #${p.id}.`,
   closed: (p) => `Issue #${p.id} was withdrawn and no longer takes votes.`,
+  merged: (p) => `Issue #${p.id} was merged into issue #${p.into}; vote there with /vote ${p.into}.`,
   noAgencyHint: 'Note: you have not registered an agency (/iam <agency>); per-agency counting will not include this vote.',
 };

@@ -7,6 +7,7 @@ export const cases = {
   selectUsage: '用法：/select <議題編號> [議題編號…]，例如 /select 12 15',
   selectNotFound: (p: { id: number }) => `找不到議題 #${p.id}；這次沒有選定任何議題。`,
   selectWithdrawn: (p: { id: number }) => `議題 #${p.id} 已撤回，不能選為協作案；這次沒有選定任何議題。`,
+  selectMerged: (p: { id: number; into: number }) => `議題 #${p.id} 已併入議題 #${p.into}，不能成案；請改選 #${p.into}。沒有選定任何議題。`,
   selectAlready: (p: { id: number; name: string }) => `議題 #${p.id} 已經是${p.name}；這次沒有選定任何議題。`,
   selectTooMany: (p: { max: number }) => `一次最多選定 ${p.max} 個議題。`,
   selectedHeader: (p: { n: number }) => `選定 ${p.n} 個協作案：`,

@@ -29,4 +29,43 @@ export const issues = {
   detailNoVotes: '尚無人投票。',
   detailProposedAt: (p: { when: string }) => `提出時間：${p.when}`,
   statusWithdrawn: '已撤回',
+  statusMerged: (p: { into: number }) => `已併入 #${p.into}`,
+  cardMerged: (p: { into: number; title: string }) => `（已併入議題 #${p.into}「${p.title}」，不再接受投票；請到議題 #${p.into} 表態）`,
+
+  editUsage: '用法：/edit <議題編號> <標題> | <說明（選填）>\n和 /propose 一樣解析標題、說明、#部會 標記與 Join 連署網址，並取代原本的內容；票數保留。',
+  editForbidden: (p: { id: number }) => `只有提案人或主持人可以編輯議題 #${p.id}。`,
+  editSelected: (p: { id: number; name: string; n: number }) => `議題 #${p.id} 已成案（${p.name}），不能再編輯；請到案件補充：/case ${p.n} note <內容>，或 /case ${p.n} 查看。`,
+  editWithdrawn: (p: { id: number }) => `議題 #${p.id} 已撤回，不能編輯。`,
+  editMerged: (p: { id: number; into: number }) => `議題 #${p.id} 已併入議題 #${p.into}，不能編輯；請編輯議題 #${p.into}。`,
+  editUnchanged: (p: { id: number }) => `議題 #${p.id} 的內容沒有變動。`,
+  editedTitle: (p: { id: number; from: string; to: string }) => `已更新議題 #${p.id}：「${p.from}」→「${p.to}」。票數保留。`,
+  editedContent: (p: { id: number; fields: string }) => `已更新議題 #${p.id} 的${p.fields}。票數保留。`,
+  fieldTitle: '標題',
+  fieldDetails: '說明',
+  fieldAgencies: '相關部會',
+  fieldPetition: 'Join 連署',
+
+  mergeUsage: '用法：/merge <來源議題> <目標議題>，例如 /merge 7 3：#7 併入 #3，票數移到 #3（兩邊都投的人只算一票）。限主持人。',
+  mergeSelf: (p: { id: number }) => `不能把議題 #${p.id} 併入它自己。`,
+  mergeSelected: (p: { id: number; name: string }) => `議題 #${p.id} 已成案（${p.name}），不能合併；沒有變更任何議題。`,
+  mergeWithdrawn: (p: { id: number }) => `議題 #${p.id} 已撤回，不能合併；沒有變更任何議題。`,
+  mergeAlready: (p: { id: number; into: number }) => `議題 #${p.id} 已經併入議題 #${p.into}。`,
+  mergeLoop: (p: { from: number; into: number }) => `議題 #${p.into} 已經（直接或間接）併入議題 #${p.from}，再把 #${p.from} 併入 #${p.into} 會形成循環；沒有變更任何議題。`,
+  mergeRedirected: (p: { id: number; end: number }) => `（議題 #${p.id} 先前已併入 #${p.end}，所以併入 #${p.end}。）`,
+  merged: (p: { from: number; into: number; title: string; moved: number; overlap: number; votes: number; agencies: number }) =>
+    `已將議題 #${p.from} 併入議題 #${p.into}「${p.title}」：移入 ${p.moved} 票` +
+    (p.overlap ? `（另有 ${p.overlap} 人兩邊都投過，只算一票）` : '') +
+    `；#${p.into} 現在 ${p.votes} 票，來自 ${p.agencies} 個部會。`,
+
+  similar: (p: { id: number; title: string }) => `與議題 #${p.id}「${p.title}」相似`,
+  similarHint: (p: { id: number; into: number }) => `，若重複可請主持人 /merge ${p.id} ${p.into}`,
+
+  history: '紀錄：',
+  historyLine: (p: { when: string; who: string }) => `${p.when} ${p.who}：`,
+  historyEditTitle: (p: { from: string; to: string }) => `編輯標題「${p.from}」→「${p.to}」`,
+  historyEditFields: (p: { fields: string }) => `編輯${p.fields}`,
+  historyMergedInto: (p: { into: number; title: string; moved: number }) => `併入議題 #${p.into}「${p.title}」（移出 ${p.moved} 票）`,
+  historyMergedFrom: (p: { from: number; title: string; moved: number; overlap: number }) =>
+    `議題 #${p.from}「${p.title}」併入此議題（移入 ${p.moved} 票` + (p.overlap ? `，${p.overlap} 票重複只算一次` : '') + '）',
+  voterGroup: (p: { agency: string }) => `${p.agency}：`,
 };

@@ -12,5 +12,7 @@ export const reports = {
   overdueItems: (p: { n: number }) => `逾期的列管事項（${p.n}）：`,
   issueLine: (p: { id: number; title: string; votes: number; agencies: number }) => `#${p.id} ${p.title} — ${p.votes} 票／${p.agencies} 部會`,
   stageLine: (p: { stage: string; n: number; cases: string }) => `${p.stage}（${p.n}）：${p.cases}`,
+  mergedIssues: (p: { n: number }) => `本週合併的議題（${p.n}）：`,
+  mergeLine: (p: { from: number; fromTitle: string; into: number; intoTitle: string; moved: number }) => `#${p.from} ${p.fromTitle} → #${p.into} ${p.intoTitle}（移入 ${p.moved} 票）`,
   postedWeekly: '（每週自動發布；隨時可輸入 /report 查看最新摘要。）',
 };

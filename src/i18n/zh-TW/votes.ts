@@ -6,5 +6,6 @@ export const votes = {
   withdrawn: (p: { id: number }) => `已撤回您對議題 #${p.id} 的投票。`,
   notVoted: (p: { id: number }) => `您尚未對議題 #${p.id} 投票。`,
   closed: (p: { id: number }) => `議題 #${p.id} 已撤回，不能再投票。`,
+  merged: (p: { id: number; into: number }) => `議題 #${p.id} 已併入議題 #${p.into}，請改投 /vote ${p.into}。`,
   noAgencyHint: '提醒：您尚未登記部會（/iam <部會>），依部會計票時這一票不會計入。',
 };

@@ -79,6 +79,7 @@ export function casesRepo(db: Db): CaseRepo {
     for (const issueId of input.issueIds) {
       const issue = issueState.get(issueId);
       if (!issue) return { ok: false, reason: 'notFound', issueId };
+      if (issue.status === 'merged') return { ok: false, reason: 'merged', issueId };
       if (issue.status !== 'open') return { ok: false, reason: 'withdrawn', issueId };
       const existing = caseOfIssue.get(issueId);
       if (existing) return { ok: false, reason: 'alreadyCase', issueId, caseNumber: existing.number };

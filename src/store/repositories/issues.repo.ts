@@ -1,11 +1,16 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { issueAgencies, issues } from '../schema';
-import type { Issue, IssueRepo, IssueWithTally, NewIssue } from '../../core/records';
+import { issueAgencies, issueEvents, issues } from '../schema';
+import type { Issue, IssueEvent, IssueEventDetail, IssueRepo, IssueWithTally, NewIssue } from '../../core/records';
 import type { ChatRef } from '../../core/types';
 import { VersionedCache } from '../versioned-cache';
 
 type IssueRow = typeof issues.$inferSelect;
+type EventRow = typeof issueEvents.$inferSelect;
+
+function toEvent(r: EventRow): IssueEvent {
+  return { id: r.id, issueId: r.issueId, at: new Date(r.at), actorId: r.actorId, detail: { kind: r.kind, ...JSON.parse(r.detail) } as IssueEventDetail };
+}
 
 function toIssue(r: IssueRow, agencyIds: number[]): Issue {
   return {
@@ -19,6 +24,7 @@ function toIssue(r: IssueRow, agencyIds: number[]): Issue {
     chat: r.chat as ChatRef,
     createdAt: new Date(r.createdAt),
     withdrawnAt: r.withdrawnAt === null ? null : new Date(r.withdrawnAt),
+    mergedInto: r.mergedInto,
     agencyIds,
   };
 }
@@ -106,6 +112,45 @@ export function issuesRepo(db: Db): IssueRepo {
         .run();
       cache.delete(id);
       return res.changes > 0;
+    },
+    edit(id, content) {
+      return db.transaction((tx) => {
+        const res = tx
+          .update(issues)
+          .set({ title: content.title, details: content.details, petitionUrl: content.petitionUrl })
+          .where(and(eq(issues.id, id), eq(issues.status, 'open')))
+          .run();
+        cache.delete(id);
+        if (res.changes === 0) return false;
+        tx.delete(issueAgencies).where(eq(issueAgencies.issueId, id)).run();
+        for (const agencyId of new Set(content.agencyIds)) tx.insert(issueAgencies).values({ issueId: id, agencyId }).run();
+        return true;
+      });
+    },
+    markMerged(id, into, at) {
+      const res = db
+        .update(issues)
+        .set({ status: 'merged', mergedInto: into, withdrawnAt: at.getTime() })
+        .where(and(eq(issues.id, id), eq(issues.status, 'open')))
+        .run();
+      cache.delete(id);
+      return res.changes > 0;
+    },
+    addEvent(issueId, detail, by) {
+      const { kind, ...rest } = detail;
+      db.insert(issueEvents).values({ issueId, at: by.at.getTime(), actorId: by.actorId, kind, detail: JSON.stringify(rest) }).run();
+    },
+    events(issueId) {
+      return db.select().from(issueEvents).where(eq(issueEvents.issueId, issueId)).orderBy(asc(issueEvents.id)).all().map(toEvent);
+    },
+    eventsSince(kind, since) {
+      return db
+        .select()
+        .from(issueEvents)
+        .where(and(eq(issueEvents.kind, kind), gte(issueEvents.at, since.getTime())))
+        .orderBy(asc(issueEvents.at), asc(issueEvents.id))
+        .all()
+        .map(toEvent);
     },
   };
 }

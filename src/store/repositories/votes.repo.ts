@@ -18,6 +18,8 @@ export function votesRepo(db: Db): VoteRepo {
   const c = db.$client;
   const insert = c.prepare('insert into votes (id, issue_id, user_id, agency_id, created_at) values (?, ?, ?, ?, ?) on conflict do nothing');
   const remove = c.prepare('delete from votes where id = ?');
+  const ofIssue = c.prepare('select user_id as userId, agency_id as agencyId, created_at as at from votes where issue_id = ?');
+  const removeAll = c.prepare('delete from votes where issue_id = ?');
   const ballot = c.prepare('select user_id as userId, agency_id as agencyId from votes where issue_id = ?');
   const voters = c.prepare(
     `select v.user_id as userId, u.display_name as name, v.agency_id as agencyId, v.created_at as at
@@ -46,6 +48,21 @@ export function votesRepo(db: Db): VoteRepo {
       const agencies = new Set<number>();
       for (const a of current.values()) if (a !== null) agencies.add(a);
       return { votes: current.size, agencies: agencies.size };
+    },
+    move(from, into) {
+      const rows = ofIssue.all(from) as { userId: number; agencyId: number | null; at: number }[];
+      const target = load(into);
+      let moved = 0;
+      for (const r of rows) {
+        // The original time and agency travel with the vote: per-agency counting stays as cast.
+        if (insert.run(voteId(into, r.userId), into, r.userId, r.agencyId, r.at).changes > 0) {
+          target.set(r.userId, r.agencyId);
+          moved++;
+        }
+      }
+      removeAll.run(from);
+      cache.delete(from);
+      return { moved, overlap: rows.length - moved };
     },
     voters: (issueId) => (voters.all(issueId) as { userId: number; name: string; agencyId: number | null; at: number }[]).map((v) => ({ ...v, at: new Date(v.at) })),
   };

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, primaryKey, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { agencies, users } from './people';
 
 export const issues = sqliteTable(
@@ -13,13 +13,15 @@ export const issues = sqliteTable(
       .references(() => users.id),
     /** The proposer's agency when they proposed: later /iam changes do not rewrite history. */
     proposerAgencyId: integer('proposer_agency_id').references(() => agencies.id),
-    status: text('status', { enum: ['open', 'withdrawn'] })
+    status: text('status', { enum: ['open', 'withdrawn', 'merged'] })
       .notNull()
       .default('open'),
     /** The chat it was proposed in, `<platform>:<chat id>`. */
     chat: text('chat').notNull(),
     createdAt: integer('created_at').notNull(),
     withdrawnAt: integer('withdrawn_at'),
+    /** A merged issue's target (status 'merged'); its votes moved there. */
+    mergedInto: integer('merged_into').references((): AnySQLiteColumn => issues.id),
   },
   (t) => [index('issues_status').on(t.status, t.id), index('issues_proposer').on(t.proposerId)],
 );
@@ -58,4 +60,23 @@ export const votes = sqliteTable(
   },
   // (issue, agency) covers tallies and rankings: counting never touches the table itself.
   (t) => [index('votes_issue_agency').on(t.issueId, t.agencyId)],
+);
+
+/**
+ * What happened to an issue after it was proposed (an edit, a merge), for its history in
+ * /issue N and the digest. `detail` is JSON (see IssueEventDetail in core/records.ts).
+ */
+export const issueEvents = sqliteTable(
+  'issue_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id),
+    at: integer('at').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    detail: text('detail').notNull(),
+  },
+  (t) => [index('issue_events_issue').on(t.issueId, t.id), index('issue_events_kind_at').on(t.kind, t.at)],
 );

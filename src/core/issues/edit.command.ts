@@ -1,0 +1,71 @@
+import type { Command, Context, Reply } from '../feature';
+import type { Issue, IssueContent } from '../records';
+import { UserError } from '../errors';
+import { parseProposal } from './parse-proposal';
+import { ISSUE_RECORD } from './issue-card';
+import { requireIssue } from './issues.commands';
+import { formatCaseNumber } from '../cases/case-number';
+
+/** `12 <proposal text>`: the issue number, then the text /propose would take. */
+function splitArgs(args: string, usage: string): { id: number; text: string } {
+  const m = /^\s*[#＃]?([0-9０-９]{1,9})(?:\s+([\s\S]*))?$/.exec(args);
+  if (!m) throw new UserError('common.notANumber', { usage });
+  return { id: Number(m[1]!.normalize('NFKC')), text: m[2] ?? '' };
+}
+
+/** Which fields an edit changes, in the order the answer and the history name them. */
+export function changedFields(from: IssueContent, to: IssueContent): ('title' | 'details' | 'agencies' | 'petition')[] {
+  const out: ('title' | 'details' | 'agencies' | 'petition')[] = [];
+  if (from.title !== to.title) out.push('title');
+  if (from.details !== to.details) out.push('details');
+  if ([...from.agencyIds].sort().join() !== [...to.agencyIds].sort().join()) out.push('agencies');
+  if (from.petitionUrl !== to.petitionUrl) out.push('petition');
+  return out;
+}
+
+const FIELD_KEYS = { title: 'issues.fieldTitle', details: 'issues.fieldDetails', agencies: 'issues.fieldAgencies', petition: 'issues.fieldPetition' } as const;
+
+export function fieldNames(ctx: Pick<Context, 't'>, fields: readonly (keyof typeof FIELD_KEYS)[]): string {
+  return fields.map((f) => ctx.t(FIELD_KEYS[f])).join(ctx.t('common.separator'));
+}
+
+/** An issue can be edited while it is open and not yet a case; a case is changed through /case. */
+function requireEditable(ctx: Context, issue: Issue): void {
+  if (issue.proposerId !== ctx.user.id && !ctx.isFacilitator) throw new UserError('issues.editForbidden', { id: issue.id });
+  if (issue.status === 'withdrawn') throw new UserError('issues.editWithdrawn', { id: issue.id });
+  if (issue.status === 'merged') throw new UserError('issues.editMerged', { id: issue.id, into: issue.mergedInto! });
+  const selected = ctx.services.store.cases.byIssue(issue.id);
+  if (selected) throw new UserError('issues.editSelected', { id: issue.id, name: formatCaseNumber(selected.number, ctx.locale), n: selected.number });
+}
+
+/**
+ * /edit N <title> [| details]: the proposal text is parsed exactly as /propose parses it and
+ * replaces title, details, agency tags and petition link; votes stay. Every message showing
+ * the card is edited in place, and the change is kept for /issue N's history.
+ */
+export const editCommand: Command = {
+  name: 'edit',
+  description: 'help.edit',
+  handle(ctx, args): Reply[] | Reply {
+    if (!args.trim()) return { type: 'reply', message: { text: [ctx.t('issues.editUsage')] }, private: true };
+    const { id, text } = splitArgs(args, ctx.t('issues.editUsage'));
+    const issue = requireIssue(ctx, id);
+    requireEditable(ctx, issue);
+    if (!text.trim()) throw new UserError('issues.editUsage', undefined);
+    const p = parseProposal(text, ctx.services.people.agencies);
+    const from: IssueContent = { title: issue.title, details: issue.details, petitionUrl: issue.petitionUrl, agencyIds: issue.agencyIds };
+    const to: IssueContent = { title: p.title, details: p.details, petitionUrl: p.petitionUrl, agencyIds: p.agencies.map((a) => a.id).sort((a, b) => a - b) };
+    const fields = changedFields(from, to);
+    if (!fields.length) return { type: 'reply', message: { text: [ctx.t('issues.editUnchanged', { id })] }, private: true };
+    const { store } = ctx.services;
+    if (!store.issues.edit(id, to)) throw new UserError('issues.editWithdrawn', { id });
+    store.issues.addEvent(id, { kind: 'edited', from, to }, { actorId: ctx.user.id, at: ctx.now });
+    const answer = fields.includes('title')
+      ? ctx.t('issues.editedTitle', { id, from: from.title, to: to.title })
+      : ctx.t('issues.editedContent', { id, fields: fieldNames(ctx, fields) });
+    return [
+      { type: 'refresh', record: { kind: ISSUE_RECORD, id } },
+      { type: 'reply', message: { text: [answer] } },
+    ];
+  },
+};
