@@ -4,9 +4,10 @@ import { telegramBench } from './telegram.bench';
 import { meetingsBench } from './meetings.bench';
 import { casesBench } from './cases.bench';
 import { slackBench } from './slack.bench';
+import { backupBench } from './backup.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -1,5 +1,6 @@
+import { existsSync, openSync, readdirSync, statSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db';
 import { backupDatabase } from '../../src/ops/backup';
@@ -53,6 +54,115 @@ test('npm run backup refuses to overwrite the database and explains its usage', 
     const ok = spawnSync(tsx, ['src/ops/backup.cli.ts', join(dir, 'b.sqlite')], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/integrity ok/);
+  } finally {
+    cleanup();
+  }
+});
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** A bot database of about `mb` megabytes (delivery ids of 400 characters). */
+function bigDatabase(path: string, mb: number): void {
+  const db = openDatabase(path);
+  const insert = db.$client.prepare('insert into processed_events (key, at) values (?, ?)');
+  const rows = Math.ceil((mb * 1024 * 1024) / 450);
+  db.$client.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(`seed:${i}:${'x'.repeat(400)}`, i);
+  })();
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+}
+
+/** Another process committing to the database as fast as it can, until stopped. */
+async function startWriter(path: string): Promise<{ child: ChildProcess; stop: () => Promise<number> }> {
+  const child = spawn(TSX, [join(__dirname, 'support', 'writer.process.ts'), path, '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.startsWith('ready\n')) ready();
+    });
+    child.on('exit', () => fail(new Error('writer exited')));
+  });
+  const stop = () =>
+    new Promise<number>((done) => {
+      child.on('exit', () => done(Number(out.split('\n')[1])));
+      child.kill('SIGTERM');
+    });
+  return { child, stop };
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial'));
+
+test('a backup finishes while another process commits as fast as it can, and leaves nothing beside the copy', async () => {
+  // Before: the online backup API in 256-page steps restarted at every commit of the other
+  // process and never finished (issue 14, item 5); this test then timed out.
+  const { dir, cleanup } = tempDir();
+  const path = join(dir, 'live.sqlite');
+  bigDatabase(path, 20);
+  const writer = await startWriter(path);
+  try {
+    const result = await backupDatabase(path, join(dir, 'out', 'copy.sqlite'));
+    const during = await writer.stop();
+    expect(during).toBeGreaterThan(1);
+    expect(result.tables.processed_events).toBeGreaterThan(Math.ceil((20 * 1024 * 1024) / 450));
+    expect(readdirSync(join(dir, 'out'))).toEqual(['copy.sqlite']);
+    const copy = new Database(result.path, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+  } finally {
+    writer.child.kill('SIGKILL');
+    cleanup();
+  }
+});
+
+test('a backup that fails part-way (a corrupt page) throws and removes its .partial files', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'broken.sqlite');
+    bigDatabase(path, 4);
+    // Overwrite a page in the middle of the table with garbage: the copy stops when it reaches it.
+    const page = 4096;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(page * 4, 0xa5), 0, page * 4, Math.floor(statSync(path).size / 2 / page) * page);
+    closeSync(fd);
+    await expect(backupDatabase(path, join(dir, 'out', 'copy.sqlite'))).rejects.toThrow(/malformed|corrupt/i);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an earlier backup killed with SIGKILL leaves .partial files that the next run removes', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'db.sqlite');
+    bigDatabase(path, 1);
+    const dest = join(dir, 'copy.sqlite');
+    for (const f of ['.partial', '.partial-journal', '.partial-wal', '.partial-shm']) closeSync(openSync(dest + f, 'w'));
+    await backupDatabase(path, dest);
+    expect(readdirSync(dir).filter((f) => f.startsWith('copy'))).toEqual(['copy.sqlite']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('npm run backup stopped by SIGTERM mid-copy exits 130 and leaves neither a backup nor .partial files', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'db.sqlite');
+    bigDatabase(path, 40);
+    const dest = join(dir, 'copy.sqlite');
+    const cli = spawn(TSX, ['src/ops/backup.cli.ts', dest], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    cli.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((done) => cli.on('exit', (code) => done(code)));
+    // Stop it once the copy is being written.
+    while (!existsSync(`${dest}.partial`)) await new Promise((r) => setTimeout(r, 2));
+    cli.kill('SIGTERM');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('stopped by SIGTERM; no backup was written and nothing was left behind');
+    expect(readdirSync(dir).filter((f) => f.startsWith('copy'))).toEqual([]);
   } finally {
     cleanup();
   }
