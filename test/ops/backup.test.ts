@@ -121,10 +121,13 @@ test('a backup that fails part-way (a corrupt page) throws and removes its .part
   try {
     const path = join(dir, 'broken.sqlite');
     bigDatabase(path, 4);
-    // Overwrite a page in the middle of the table with garbage: the copy stops when it reaches it.
+    // Overwrite the last three quarters of the file with garbage: the copy has started writing
+    // (the schema and the first pages) when it reaches them.
     const page = 4096;
+    const from = Math.floor(statSync(path).size / 4 / page) * page;
+    const garbage = Buffer.alloc(statSync(path).size - from, 0xa5);
     const fd = openSync(path, 'r+');
-    writeSync(fd, Buffer.alloc(page * 4, 0xa5), 0, page * 4, Math.floor(statSync(path).size / 2 / page) * page);
+    writeSync(fd, garbage, 0, garbage.length, from);
     closeSync(fd);
     await expect(backupDatabase(path, join(dir, 'out', 'copy.sqlite'))).rejects.toThrow(/malformed|corrupt/i);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
