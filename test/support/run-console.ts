@@ -12,10 +12,10 @@ export interface ConsoleRun {
 }
 
 /** Runs the real bot (`src/main.ts`, console adapter) as a child process with piped input. */
-export function runConsole(input: string, env: Record<string, string>, args: string[] = ['--json']): Promise<ConsoleRun> {
+export function runConsole(input: string, env: Record<string, string>, args: string[] = ['--json'], cwd = ROOT): Promise<ConsoleRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [join(ROOT, 'src', 'main.ts'), ...args], {
-      cwd: ROOT,
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
