@@ -1,6 +1,6 @@
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
 import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
-import { UserError } from './errors';
+import { StoreUnavailableError, UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
 import type { JobHandler } from './jobs';
@@ -87,7 +87,7 @@ export class Bot {
   dispatch(event: InboundEvent, hooks: DispatchHooks = {}): Promise<Answer | undefined> {
     const p = new Promise<Answer | undefined>((resolve) => {
       if (!this.queue.length) setImmediate(() => this.flush());
-      this.queue.push({ event, committed: once(hooks.committed), resolve });
+      this.queue.push({ event, committed: once(hooks.committed), notStored: once(hooks.notStored), resolve });
     });
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
@@ -103,7 +103,7 @@ export class Bot {
     // Bounded, so one huge burst does not hold the write lock (and the loop) for long.
     const batch = this.queue.splice(0, MAX_BATCH);
     if (this.queue.length) setImmediate(() => this.flush());
-    const run = () => batch.map((q) => this.runSync(q.event));
+    const run = () => batch.map((q) => this.runSync(q.event, batch.length > 1));
     let outcomes: Outcome[];
     try {
       outcomes = batch.length === 1 ? run() : this.services.store.transaction(run);
@@ -120,7 +120,7 @@ export class Bot {
    * delivery id is recorded first, so a repeat, even one in the same batch, changes nothing.
    * An async handler's work after its first await runs outside the transaction.
    */
-  private runSync(event: InboundEvent): Outcome {
+  private runSync(event: InboundEvent, inBatch: boolean): Outcome {
     try {
       return this.services.store.transaction((): Outcome => {
         if (event.dedupKey && !this.services.store.events.claim(event.dedupKey, this.services.clock.now())) return { kind: 'repeat' };
@@ -134,6 +134,10 @@ export class Bot {
         return { kind: 'done', ctx, replies: this.withChanges(ctx, toList(r)) };
       });
     } catch (e) {
+      // SQLite may answer a full disk or an I/O error by rolling back the whole transaction,
+      // not just this event's savepoint: the batch's other events may be gone too (and later
+      // ones would run outside it), so the batch fails as one and nothing in it is acknowledged.
+      if (inBatch && e instanceof StoreUnavailableError) throw e;
       this.services.people.forgetCached();
       return { kind: 'failed', error: e };
     }
@@ -141,6 +145,7 @@ export class Bot {
 
   private async finish(q: Queued, o: Outcome): Promise<void> {
     let answer: Answer | undefined;
+    let stored = true;
     try {
       if (o.kind === 'failed') throw o.error;
       if (o.kind !== 'repeat') {
@@ -150,14 +155,22 @@ export class Bot {
       }
     } catch (e) {
       answer = this.failure(e, q.event);
+      // Nothing was stored: the adapter must not acknowledge, so the platform sends it again.
+      // (A refusal or a bug is a final answer: acknowledged, below.)
+      if (e instanceof StoreUnavailableError) stored = false;
     }
-    q.committed();
+    if (stored) q.committed();
+    else q.notStored();
     q.resolve(answer);
   }
 
   private failure(e: unknown, event: InboundEvent): Answer {
     const locale = this.services.settings.locale;
     if (e instanceof UserError) return { message: { text: [translateDynamic(locale, e.key, e.params)] }, private: true };
+    if (e instanceof StoreUnavailableError) {
+      this.services.logger.warn({ code: e.code, event: describe(event) }, 'event not stored; not acknowledged');
+      return { message: { text: [translator(locale)('common.notStored')] }, private: true };
+    }
     this.services.logger.error({ err: e, event: describe(event) }, 'handler failed');
     return { message: { text: [translator(locale)('common.internalError')] }, private: true };
   }
@@ -290,6 +303,7 @@ const MAX_BATCH = 64;
 interface Queued {
   event: InboundEvent;
   committed: () => void;
+  notStored: () => void;
   resolve: (a: Answer | undefined) => void;
 }
 

@@ -114,6 +114,12 @@ export interface DispatchHooks {
    * are updated: an adapter acknowledges the platform here, so an acknowledged vote is stored.
    */
   committed?: () => void;
+  /**
+   * Called instead of `committed` when nothing of the event could be stored (disk full, the
+   * write lock held by another process): the adapter must NOT acknowledge, so the platform
+   * delivers the event again. The dispatch still resolves with a short answer for the person.
+   */
+  notStored?: () => void;
 }
 
 /** What a dispatch returns to the adapter that delivered the event. */

@@ -3,11 +3,14 @@ import type { JobRepo } from '../core/jobs';
 import type { OutboxRepo } from '../core/delivery/outbox.port';
 import type { ChatAdapter } from '../adapters/chat-adapter';
 import type { Db } from '../store/db';
+import { writeHealth } from '../store/write-health';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
   checks: {
     database: { ok: boolean; error?: string };
+    /** Whether the last transaction could be stored (a read works on a full disk). */
+    writes: { ok: boolean; error?: string; failures?: number };
     adapters: Record<string, { ok: boolean }>;
     scheduler: { ok: boolean; overdueJobs: number; lagMs: number };
     outbox: { ok: boolean; pending: number; dead: number; oldestPendingMs: number };
@@ -36,6 +39,7 @@ export function checkHealth(s: HealthSources): HealthReport {
   } catch (e) {
     database = { ok: false, error: (e as Error).message };
   }
+  const writes = writeHealth(s.db.$client).current();
   const adapters = Object.fromEntries(s.adapters().map((a) => [a.platform, { ok: a.connected ? a.connected() : true }]));
   let scheduler: HealthReport['checks']['scheduler'] = { ok: false, overdueJobs: 0, lagMs: 0 };
   let outbox: HealthReport['checks']['outbox'] = { ok: false, pending: 0, dead: 0, oldestPendingMs: 0 };
@@ -48,6 +52,6 @@ export function checkHealth(s: HealthSources): HealthReport {
     // Dead entries are reported, not failed on: they need a person, not a restart.
     outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000), pending: b.pending, dead: b.dead, oldestPendingMs };
   }
-  const ok = database.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok;
-  return { status: ok ? 'ok' : 'degraded', checks: { database, adapters, scheduler, outbox } };
+  const ok = database.ok && writes.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok;
+  return { status: ok ? 'ok' : 'degraded', checks: { database, writes, adapters, scheduler, outbox } };
 }

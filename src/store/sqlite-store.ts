@@ -1,5 +1,7 @@
 import type { Db } from './db';
 import { clearCaches } from './versioned-cache';
+import { asStoreError, writeHealth } from './write-health';
+import { StoreUnavailableError } from '../core/errors';
 import type { Store } from '../core/records';
 import { peopleRepo } from './repositories/people.repo';
 import { issuesRepo } from './repositories/issues.repo';
@@ -19,6 +21,7 @@ export function sqliteStore(db: Db): Store {
   const client = db.$client;
   // One wrapper for every call: better-sqlite3 builds a new one per transaction() otherwise.
   const run = client.transaction(<T>(fn: () => T): T => fn());
+  const health = writeHealth(client);
   return {
     events: eventsRepo(db),
     jobs: jobsRepo(db),
@@ -34,13 +37,19 @@ export function sqliteStore(db: Db): Store {
     minutes: minutesRepo(db),
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
+      const outermost = !client.inTransaction;
       try {
         // IMMEDIATE: take the write lock up front, so a read-then-write handler waits for another
         // process instead of failing with SQLITE_BUSY_SNAPSHOT when that process commits in between.
-        return run.immediate(fn) as T;
+        const out = run.immediate(fn) as T;
+        if (outermost) health.succeeded();
+        return out;
       } catch (e) {
         clearCaches(client);
-        throw e;
+        // Disk full, lock held too long…: the caller must not report this as stored (bot.ts).
+        const err = asStoreError(e);
+        if (outermost && err instanceof StoreUnavailableError) health.failed(err);
+        throw err;
       }
     },
   };

@@ -7,6 +7,7 @@ import { FakeSlack } from '../support/slack/fake-slack';
 import { RecordingLogger } from '../support/recording-logger';
 import { SlackAdapter } from '../../src/adapters/slack/slack.adapter';
 import { ManualClock } from '../../src/core/clock';
+import { holdWriteLock } from '../support/store-faults';
 
 // Socket Mode: the fake Web API hands out the ws:// URL of a WebSocket server run here, which
 // plays Slack's side: hello, then envelopes, each of which must come back acknowledged.
@@ -137,4 +138,29 @@ test('an events_api envelope is acknowledged only once its vote is stored, so a 
     release();
     holdReactions = Promise.resolve();
   }
+});
+
+test('an events_api envelope whose vote could not be stored (write lock held elsewhere) is not acknowledged; Slack\'s resend is, and counts once', async () => {
+  await send('slash_commands', commandPayload({ command: '/propose', text: '公車路線整併', user: 'UAMY', responseUrl: h.fake.responseUrl('s10') }));
+  await h.dispatched((e) => e.kind === 'command');
+  await h.settled();
+  const ts = [...h.fake.messages.values()][0]!.ts;
+  const lock = holdWriteLock(h.app);
+  let firstAcked = false;
+  try {
+    void send('events_api', reactionPayload({ eventId: 'EvBusy', user: 'UBOB', ts }), { retry_attempt: 0, retry_reason: '' }).then(() => (firstAcked = true));
+    await h.dispatched((e) => e.dedupKey === 'slack:EvBusy');
+    // The person is told; the vote is not there.
+    const told = await h.fake.waitFor('chat.postEphemeral', (c) => c.params.user === 'UBOB');
+    expect(String(told.params.text)).toContain('暫時無法儲存');
+    expect(h.votes()).toBe(0);
+  } finally {
+    lock.release();
+  }
+  // Slack resends it; this one is acknowledged. Acks travel the one socket in order, so had the
+  // first been acknowledged, it would have arrived before this.
+  await send('events_api', reactionPayload({ eventId: 'EvBusy', user: 'UBOB', ts }), { retry_attempt: 1, retry_reason: 'timeout' });
+  expect(firstAcked).toBe(false);
+  await h.settled();
+  expect(h.votes()).toBe(1);
 });

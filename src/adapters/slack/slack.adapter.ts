@@ -2,9 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { RequestListener } from '../../http/http-server';
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
+import { App, HTTPModuleFunctions as httpFunc, HTTPReceiver, type SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
-import type { Answer } from '../../core/feature';
+import type { Answer, DispatchHooks } from '../../core/feature';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
@@ -17,7 +17,8 @@ import { SlackIdentity } from './identity';
 import { blockActionSchema, commandName, commandText, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
 import { actionFromId, renderSlack, renderText, type SlackMessage } from './render';
 import { uploadFile } from './files';
-import { ackEventsWhenHandled } from './socket-ack';
+import { socketModeReceiver } from './socket-ack';
+import { NotStoredError, isNotStored } from '../not-stored';
 
 export type SlackConnection =
   /** Socket Mode: Slack is reached over an outbound WebSocket; no public URL needed. */
@@ -122,7 +123,7 @@ export class SlackAdapter implements ChatAdapter {
 
     const receiver =
       opts.connection.mode === 'socket'
-        ? (this.socket = ackEventsWhenHandled(new SocketModeReceiver({ appToken: opts.connection.appToken, logger: log, installerOptions: { clientOptions } })))
+        ? (this.socket = socketModeReceiver({ appToken: opts.connection.appToken, logger: log, installerOptions: { clientOptions } }))
         : new HTTPReceiver({
             signingSecret: opts.connection.signingSecret,
             endpoints: '/slack/events',
@@ -131,9 +132,20 @@ export class SlackAdapter implements ChatAdapter {
             // never lost to a crash and Slack's 3 s are kept.
             processBeforeResponse: opts.processBeforeResponse ?? true,
             logger: log,
+            // An event that could not be stored is answered 503: Slack sends it again.
+            processEventErrorHandler: async (a) => {
+              if (!isNotStored(a.error)) return httpFunc.defaultProcessEventErrorHandler(a);
+              a.response.writeHead(503);
+              a.response.end();
+              return false;
+            },
           });
     const app = new App({ receiver, ...boltAppOptions, token: opts.token, botUserId: this.botUserId, botId: String(auth.bot_id ?? ''), logger: log, clientOptions });
-    app.error(async (e) => opts.logger.error({ err: e }, 'slack listener failed'));
+    app.error(async (e) => {
+      // Passed on to the receiver, which then does not acknowledge the event.
+      if (isNotStored(e)) throw e;
+      opts.logger.error({ err: e }, 'slack listener failed');
+    });
     this.listen(app, dispatch);
     try {
       if (opts.connection.mode === 'socket') await app.start();
@@ -166,8 +178,8 @@ export class SlackAdapter implements ChatAdapter {
       } else if (body.type === 'event_callback') {
         // Slack's acknowledgement (the HTTP answer, or the Socket Mode envelope's: socket-ack.ts) waits for this promise.
         const type = body.event?.type;
-        if (type === 'reaction_added' || type === 'reaction_removed') await this.untilStored((stored) => this.onReaction(body, withAck(dispatch, stored)));
-        else if (type === 'message') await this.untilStored((stored) => this.onMessage(body, withAck(dispatch, stored)));
+        if (type === 'reaction_added' || type === 'reaction_removed') await this.untilStored((hooks) => this.onReaction(body, withAck(dispatch, hooks)));
+        else if (type === 'message') await this.untilStored((hooks) => this.onMessage(body, withAck(dispatch, hooks)));
       } else if (body.type === 'block_actions') {
         await ack?.();
         const id = body.actions?.[0]?.action_id;
@@ -180,12 +192,14 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   /**
-   * Resolves (letting the receiver answer Slack) once the event is stored, or ignored, or failed;
-   * card updates and answers go on in the background, tracked for shutdown.
+   * Resolves (letting the receiver answer Slack) once the event is stored, or ignored, or refused;
+   * rejects with NotStoredError when it could not be stored, so Slack is not acknowledged and
+   * sends it again. Card updates and answers (the person's short error too) go on in the
+   * background, tracked for shutdown.
    */
-  private untilStored(work: (stored: () => void) => Promise<void>): Promise<void> {
-    return new Promise<void>((resolve) => {
-      void this.track(() => work(resolve)).finally(resolve);
+  private untilStored(work: (hooks: Required<DispatchHooks>) => Promise<void>): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      void this.track(() => work({ committed: resolve, notStored: () => reject(new NotStoredError()) })).finally(resolve);
     });
   }
 
@@ -433,13 +447,17 @@ function startFailure(c: SlackConnection, e: unknown): string {
   return `Slack Socket Mode could not connect: ${err.message ?? String(e)}`;
 }
 
-/** A dispatch that reports the moment the event's changes are committed. */
-function withAck(dispatch: Dispatch, stored: () => void): Dispatch {
+/** A dispatch that reports the moment the event's changes are committed, or could not be. */
+function withAck(dispatch: Dispatch, ack: Required<DispatchHooks>): Dispatch {
   return (e, hooks) =>
     dispatch(e, {
       committed: () => {
         hooks?.committed?.();
-        stored();
+        ack.committed();
+      },
+      notStored: () => {
+        hooks?.notStored?.();
+        ack.notStored();
       },
     });
 }

@@ -1,7 +1,9 @@
-import type { SocketModeReceiver } from '@slack/bolt';
+import { defaultProcessEventErrorHandler, SocketModeReceiver, type SocketModeReceiverOptions } from '@slack/bolt';
+import { isNotStored } from '../not-stored';
 
 interface SlackEventArgs {
   type: string;
+  body: object;
   ack: (response?: unknown) => Promise<void>;
 }
 
@@ -13,8 +15,23 @@ interface SlackEventArgs {
  * and it is sent once the app has handled the event, which for a vote is once it is stored (the
  * adapter's middleware resolves then). Commands and buttons keep Bolt's handling: they are
  * acknowledged before any work, Slack never redelivers them, and their ack may carry a payload.
+ * An event the core could not store (NotStoredError) is never acknowledged: Slack resends it.
  */
-export function ackEventsWhenHandled(receiver: SocketModeReceiver): SocketModeReceiver {
+export function socketModeReceiver(options: Omit<SocketModeReceiverOptions, 'processEventErrorHandler'>): SocketModeReceiver {
+  // Envelopes whose event could not be stored (the body object is Bolt's and ours alike).
+  const notStored = new WeakSet<object>();
+  const receiver = new SocketModeReceiver({
+    ...options,
+    processEventErrorHandler: async (a) => {
+      if (!isNotStored(a.error)) return defaultProcessEventErrorHandler(a);
+      notStored.add(a.event.body);
+      return false;
+    },
+  });
+  return ackEventsWhenHandled(receiver, (body) => notStored.has(body));
+}
+
+function ackEventsWhenHandled(receiver: SocketModeReceiver, failed: (body: object) => boolean): SocketModeReceiver {
   const client = receiver.client;
   const bolts = client.listeners('slack_event') as ((args: SlackEventArgs) => Promise<void>)[];
   // Pinned Bolt registers exactly one; anything else means its receiver changed under us.
@@ -34,8 +51,9 @@ export function ackEventsWhenHandled(receiver: SocketModeReceiver): SocketModeRe
         },
       });
     } finally {
-      // Not acknowledged when Bolt chose not to (its error handler): Slack will send it again.
-      if (wanted) await args.ack(response);
+      // Not acknowledged when the event could not be stored, nor when Bolt chose not to (its
+      // error handler): Slack will send it again.
+      if (wanted && !failed(args.body)) await args.ack(response);
     }
   });
   return receiver;

@@ -1,6 +1,7 @@
 import { Telegraf, TelegramError } from 'telegraf';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
-import type { Command } from '../../core/feature';
+import type { Command, DispatchHooks } from '../../core/feature';
+import { NotStoredError, isNotStored } from '../not-stored';
 import type { Logger } from '../../core/logger';
 import { parseChatRef, parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage } from '../../core/types';
 import { isVoteReaction } from '../../core/votes/vote-reaction';
@@ -15,6 +16,7 @@ import { CardUpdates } from '../card-updates';
 import { PermanentDeliveryError } from '../../core/delivery/delivery-errors';
 import { realSleep, withFloodRetry, type RetryOptions } from './telegram.retry';
 import { webhookListener } from './telegram.webhook';
+import { UpdatePoller } from './telegram.polling';
 import { listen, type ListeningServer, type RequestListener } from '../../http/http-server';
 
 export type TelegramMode =
@@ -80,6 +82,7 @@ export class TelegramAdapter implements ChatAdapter {
   private parseCtx: ParseContext | undefined;
   private dispatch: Dispatch | undefined;
   private polling: Promise<void> | undefined;
+  private poller: UpdatePoller | undefined;
   private server: ListeningServer | undefined;
   private handler: RequestListener | undefined;
   private stopping = false;
@@ -96,9 +99,6 @@ export class TelegramAdapter implements ChatAdapter {
       groupOf: (ref) => ref.slice(0, ref.indexOf('#')),
       groupGapMs: opts.chatEditGapMs ?? DEFAULT_CHAT_EDIT_GAP_MS,
     });
-    // Polling goes through telegraf's middleware; the webhook feeds `receive` directly.
-    this.bot.use((ctx) => this.handleUpdate(ctx.update));
-    this.bot.catch((err, ctx) => this.logFailure(err, ctx.update.update_id));
   }
 
   /** The port the webhook server bound (useful when configured as 0). */
@@ -122,13 +122,17 @@ export class TelegramAdapter implements ChatAdapter {
     await this.registerCommands();
     const mode = this.opts.mode;
     if (mode.kind === 'polling') {
-      await new Promise<void>((resolve) => {
-        this.polling = this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, resolve).catch((e: Error) => {
-          resolve();
-          if (this.stopping) return;
-          this.opts.logger.error({ ...errorSummary(e) }, 'telegram polling stopped');
-          this.opts.onFatal?.(e);
-        });
+      const poller = (this.poller = new UpdatePoller(this.bot.telegram, {
+        allowedUpdates: ALLOWED_UPDATES,
+        handle: (u) => this.handleUpdate(u),
+        onError: (err, updateId) => this.logFailure(err, updateId),
+        sleep: this.opts.sleep ?? realSleep,
+        logger: this.opts.logger,
+      }));
+      this.polling = poller.run().catch((e: Error) => {
+        if (this.stopping) return;
+        this.opts.logger.error({ ...errorSummary(e) }, 'telegram polling stopped');
+        this.opts.onFatal?.(e);
       });
       this.opts.logger.info({ bot: me.username }, 'telegram: long polling');
       return;
@@ -152,11 +156,7 @@ export class TelegramAdapter implements ChatAdapter {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.polling) {
-      try {
-        this.bot.stop('shutdown');
-      } catch {
-        // Already stopped by itself.
-      }
+      this.poller?.stop();
       await this.polling;
     }
     await this.server?.close();
@@ -205,11 +205,15 @@ export class TelegramAdapter implements ChatAdapter {
     await this.edits.submit(ref, m);
   }
 
-  /** A webhook update: a failure is logged and answered 200, as telegraf's catch does in polling. */
+  /**
+   * A webhook update: a failure is logged and answered 200 (Telegram would only send the same
+   * failure again), except an update that could not be stored: that one is answered 503.
+   */
   private async receive(raw: unknown): Promise<void> {
     try {
       await this.handleUpdate(raw);
     } catch (err) {
+      if (isNotStored(err)) throw err;
       this.logFailure(err, (raw as { update_id?: unknown } | null)?.update_id);
     }
   }
@@ -240,17 +244,22 @@ export class TelegramAdapter implements ChatAdapter {
       case 'membership':
         return this.chats.run(String(it.chat.id), () => this.onMembership(it));
       case 'event':
-        return this.untilStored(queueKey(it.event, it.chatId), parsed.data.update_id, (stored) => this.onEvent(it, stored));
+        return this.untilStored(queueKey(it.event, it.chatId), parsed.data.update_id, (hooks) => this.onEvent(it, hooks));
       case 'callback':
         // A button nobody maps only gets a toast: it changes nothing and waits for nothing.
-        return this.untilStored(it.event && queueKey(it.event, it.chatId!), parsed.data.update_id, (stored) => this.onCallback(it, stored));
+        return this.untilStored(it.event && queueKey(it.event, it.chatId!), parsed.data.update_id, (hooks) => this.onCallback(it, hooks));
     }
   }
 
-  /** Runs `task` in its queue (none: at once); resolves when it reports its changes stored, or ends. */
-  private untilStored(key: string | undefined, updateId: number, task: (stored: () => void) => Promise<void>): Promise<void> {
-    return new Promise((resolve) => {
-      const done = key === undefined ? task(resolve) : this.chats.run(key, () => task(resolve));
+  /**
+   * Runs `task` in its queue (none: at once); resolves when it reports its changes stored, or
+   * ends; rejects with NotStoredError when they could not be stored (the webhook answers 503,
+   * polling asks for the update again), while the task goes on to tell the person.
+   */
+  private untilStored(key: string | undefined, updateId: number, task: (hooks: Required<DispatchHooks>) => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const hooks = { committed: resolve, notStored: () => reject(new NotStoredError()) };
+      const done = key === undefined ? task(hooks) : this.chats.run(key, () => task(hooks));
       done.then(resolve, (err: unknown) => {
         resolve();
         this.logFailure(err, updateId);
@@ -258,7 +267,7 @@ export class TelegramAdapter implements ChatAdapter {
     });
   }
 
-  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>, stored: () => void): Promise<void> {
+  private async onEvent(it: Extract<Interpreted, { kind: 'event' }>, hooks: DispatchHooks): Promise<void> {
     let event: InboundEvent = it.event;
     if (event.kind === 'command') {
       const names = this.opts.listCommands().map((c) => c.name);
@@ -270,7 +279,7 @@ export class TelegramAdapter implements ChatAdapter {
         return;
       }
     }
-    const answer = await this.requireDispatch()(event, { committed: stored });
+    const answer = await this.requireDispatch()(event, hooks);
     if (!answer) return;
     // A reaction has no message to answer under, and Telegram cannot show one person a
     // private note in a group: such answers are not worth a group post.
@@ -281,9 +290,9 @@ export class TelegramAdapter implements ChatAdapter {
     await this.trySend(it.chatId, answer.message, { replyTo: it.replyTo });
   }
 
-  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>, stored: () => void): Promise<void> {
+  private async onCallback(it: Extract<Interpreted, { kind: 'callback' }>, hooks: DispatchHooks): Promise<void> {
     if (!it.event) return this.answerCallback(it.queryId, this.t('telegram.buttonExpired'));
-    const answer = await this.requireDispatch()(it.event, { committed: stored });
+    const answer = await this.requireDispatch()(it.event, hooks);
     let toast: string | undefined;
     if (answer?.private) toast = renderToast(answer.message.text);
     else if (answer) await this.trySend(it.chatId!, answer.message, {});

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../core/logger';
 import type { RequestListener } from '../../http/http-server';
+import { isNotStored } from '../not-stored';
 
 /** Handles one parsed update; resolves once it is stored (the 200 tells Telegram not to resend). */
 export type UpdateHandler = (update: unknown) => Promise<void>;
@@ -46,7 +47,14 @@ export function webhookListener(handle: UpdateHandler, opts: { path: string; sec
           res.writeHead(415).end();
           return;
         }
-        handle(update).then(() => res.end(), (err: unknown) => fail(res, err));
+        handle(update).then(
+          () => res.end(),
+          (err: unknown) => {
+            // Not stored: Telegram sends it again after a non-2xx answer.
+            if (isNotStored(err)) res.writeHead(503).end();
+            else fail(res, err);
+          },
+        );
       },
       (err: unknown) => {
         if (err === TOO_LARGE) res.writeHead(413, { connection: 'close' }).end();
