@@ -32,6 +32,11 @@ export const configSchema = z.strictObject({
       reactions: z.array(z.string().min(1)).min(1).default(['+1', 'thumbsup', '👍']),
       /** The emoji shown on cards and the Telegram button. */
       emoji: z.string().min(1).default('👍'),
+      /**
+       * An open issue stays on the monthly ballot until it is selected or withdrawn; a number N
+       * leaves issues proposed more than N months before the meeting off it. Default: never.
+       */
+      ballotMonths: z.number().int().min(1).max(120).nullable().default(null),
     })
     .prefault({}),
   agencies: z.array(agencySchema).min(1).optional(),

@@ -19,7 +19,7 @@ export type Reply =
 export interface CoreSettings {
   locale: Locale;
   timezone: string;
-  voting: { countBy: 'person' | 'agency'; reactions: readonly string[]; emoji: string };
+  voting: { countBy: 'person' | 'agency'; reactions: readonly string[]; emoji: string; ballotMonths?: number | null };
 }
 
 /** Everything a feature may use. Built once in the composition root. */

@@ -24,7 +24,8 @@ export interface User {
   agencyId: number | null;
 }
 
-export type IssueStatus = 'open' | 'withdrawn' | 'merged';
+/** A new state goes here, in the schema's enum, and in issues/issue-state.ts (the compiler points there). */
+export type IssueStatus = 'open' | 'withdrawn' | 'merged' | 'selected';
 
 export interface Issue {
   id: number;
@@ -96,6 +97,8 @@ export interface IssueListQuery {
   proposerId?: number;
   order: IssueOrder;
   limit: number;
+  /** Rows to skip (paging). */
+  offset?: number;
 }
 
 export interface IssueWithTally {
@@ -129,6 +132,8 @@ export interface IssueRepo {
   events(issueId: number): IssueEvent[];
   /** Events of one kind at or after `since` (the digest's merges), oldest first. */
   eventsSince(kind: IssueEventDetail['kind'], since: Date): IssueEvent[];
+  /** An open issue became a case: it leaves the open lists, the ballot and the vote. True when it was open. */
+  markSelected(id: number): boolean;
 }
 
 export interface VoteRepo {

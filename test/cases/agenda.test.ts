@@ -18,7 +18,9 @@ function meeting(kind: MeetingKind, startsAt: Date): Meeting {
 
 /** What our features contribute to a section, as the agenda compiler would call them. */
 function lines(section: AgendaSection, m: Meeting, since: Date | null, locale: 'zh-TW' | 'en' = 'zh-TW'): string[] {
-  const ctx: AgendaContext = { meeting: m, since, now: app.clock.now(), locale, t: translator(locale), services: app.bot.services };
+  // As compileAgenda: a monthly ballot holds every open issue (voting.ballotMonths unset).
+  const ballotSince = m.kind === 'monthly' ? null : since;
+  const ctx: AgendaContext = { meeting: m, since, ballotSince, now: app.clock.now(), locale, t: translator(locale), services: app.bot.services };
   return app.bot
     .agendaContributors()
     .filter((c) => c.section === section)
@@ -72,7 +74,7 @@ test('歷次會議決議辦理情形 lists open items as 持續列管 with owner
 
 test('the monthly ballot names the agencies not yet heard from, after the ballot lines; other meetings do not', async () => {
   await setUp();
-  // The ballot is the open issues proposed since the last meeting. alice proposed them all
+  // The ballot is every open issue (not selected, not withdrawn). alice proposed them all
   // (交通部 is heard); bob votes (衛福部 is heard).
   await say(app, 'bob', '/vote 3');
   app.clock.advance(DAY);
@@ -85,15 +87,15 @@ test('the monthly ballot names the agencies not yet heard from, after the ballot
   expect(line).not.toContain('衛福部');
   expect(line).toContain('經濟部');
   expect(lines('discussion', meeting('weekly', app.clock.now()), null).some((l) => l.includes('尚未表態'))).toBe(false);
-  // Issues proposed before the previous meeting are not this month's ballot.
+  // Issues proposed before the previous meeting stay on the ballot until selected or withdrawn (#13).
   app.clock.advance(DAY);
-  expect(lines('discussion', meeting('monthly', app.clock.now()), monthly.startsAt)).toEqual([]);
+  expect(lines('discussion', meeting('monthly', app.clock.now()), monthly.startsAt).at(-1)).toBe(line);
 });
 
 test('the agencies named in meeting reminders: leads and co-agencies of open cases, owners of open items', async () => {
   await setUp();
   const m = meeting('weekly', app.clock.now());
-  const ctx: AgendaContext = { meeting: m, since: null, now: app.clock.now(), locale: 'zh-TW', t: translator('zh-TW'), services: app.bot.services };
+  const ctx: AgendaContext = { meeting: m, since: null, ballotSince: null, now: app.clock.now(), locale: 'zh-TW', t: translator('zh-TW'), services: app.bot.services };
   const named = (section: AgendaSection) =>
     new Set(app.bot.agendaContributors().filter((c) => c.section === section).flatMap((c) => c.agencies?.(ctx) ?? []).map((id) => app.bot.services.people.agencies.name(id)));
   expect(named('reports')).toEqual(new Set(['交通部', '衛福部']));

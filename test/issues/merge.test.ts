@@ -35,7 +35,7 @@ test('/merge moves each vote once: overlapping voters count once and agency coun
   expect(app.store.votes.voters(1).find((v) => v.name === 'cat')!.agencyId).toBe(app.bot.services.people.agencies.find('勞動部')!.id);
   expect(await c.cmd('amy', '/issues top')).toBe('票數排行：\n#1 公務人員組工會 — 4 票／2 部會');
   expect(await c.cmd('amy', '/issues mine')).toBe('我提出的議題：\n#1 公務人員組工會 — 4 票／2 部會');
-  expect(await c.cmd('bob', '/issues mine')).toBe('我提出的議題：\n#2 公務人員組工會問題 — 0 票／0 部會 (已併入 #1)');
+  expect(await c.cmd('bob', '/issues mine')).toBe('我提出的議題：\n#2 公務人員組工會問題 — 0 票／0 部會（已併入 #1）');
 });
 
 test('per-agency counting after a merge: each agency once across both issues', async () => {

@@ -87,6 +87,8 @@ export interface CaseRepo {
   /** True when the link is new. */
   linkMeeting(id: number, meetingId: number, at: Date): boolean;
   meetingIds(id: number): number[];
+  /** Cases selected while this meeting was going on (their 'selected' event names it), by number. */
+  selectedAt(meetingId: number): Case[];
   supportNoted(issueId: number): boolean;
   /** Records that an issue's support threshold was announced; true only the first time. */
   noteSupport(issueId: number, tally: Tally, at: Date): boolean;

@@ -6,7 +6,7 @@ import { casesListCommand } from './cases-list.command';
 import { whoisCommand } from './whois.command';
 import { deadlineReminderJob } from './deadline-reminders';
 import { supportThresholdListener } from './support-threshold';
-import { ballotSilenceContributor, caseProgressContributor } from './cases.agenda';
+import { ballotSilenceContributor, caseProgressContributor, selectedHereContributor } from './cases.agenda';
 
 /** Cases: selection, lead/co-agencies, stages, Join deadlines and their reminders. */
 export function casesFeature(s: CaseworkSettings): Feature {
@@ -15,6 +15,6 @@ export function casesFeature(s: CaseworkSettings): Feature {
     commands: [selectCommand(s), caseCommand(s), casesListCommand(s), whoisCommand(s)],
     jobs: [deadlineReminderJob(s)],
     changes: [supportThresholdListener(s)],
-    agenda: [caseProgressContributor(s), ballotSilenceContributor()],
+    agenda: [caseProgressContributor(s), selectedHereContributor(), ballotSilenceContributor()],
   };
 }

@@ -7,6 +7,7 @@ import { firstStage } from './case-stages';
 import type { CaseworkSettings } from './casework.settings';
 import { requireFacilitator } from './roles';
 import { currentMeetingId } from '../minutes/current-meeting';
+import { ISSUE_RECORD } from '../issues/issue-card';
 
 export const SELECT_MAX = 10;
 
@@ -33,11 +34,13 @@ export function selectCommand(s: CaseworkSettings): Command {
         if (out.reason === 'merged') throw new UserError('cases.selectMerged', { id: out.issueId, into: store.issues.get(out.issueId)?.mergedInto ?? 0 });
         throw new UserError(out.reason === 'notFound' ? 'cases.selectNotFound' : 'cases.selectWithdrawn', { id: out.issueId });
       }
+      // One state everywhere: the issue is a case now, and its cards say so in place.
+      for (const c of out.cases) store.issues.markSelected(c.issueId);
       const text: Span[] = [{ bold: '🎯 ' + ctx.t('cases.selectedHeader', { n: out.cases.length }) }];
       for (const c of out.cases) text.push('\n', formatCaseNumber(c.number, ctx.locale), ctx.t('cases.quoted', { title: c.title }), ctx.t('cases.fromIssue', { id: c.issueId }));
       text.push('\n', ctx.t('cases.selectedBy', { name: ctx.user.name, when: formatDateTime(ctx.now, ctx.locale, settings.timezone) }));
       text.push('\n', ctx.t('cases.selectedNext', { n: out.cases[0]!.number }));
-      return [{ type: 'post', message: { text } }];
+      return [{ type: 'post', message: { text } }, ...out.cases.map((c): Reply => ({ type: 'refresh', record: { kind: ISSUE_RECORD, id: c.issueId } }))];
     },
   };
 }

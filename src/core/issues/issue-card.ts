@@ -3,6 +3,7 @@ import type { Locale } from '../../i18n/catalog';
 import { translator } from '../../i18n/catalog';
 import type { Services } from '../feature';
 import type { Issue, Tally } from '../records';
+import { cardStateSpans, showsTally, takesVotes } from './issue-state';
 
 export const ISSUE_RECORD = 'issue';
 export const VOTE_BUTTON = 'vote';
@@ -18,22 +19,17 @@ export function renderIssueCard(issue: Issue, tally: Tally, locale: Locale, serv
   const proposer = services.people.get(issue.proposerId);
   const proposerAgency = services.people.agencies.name(issue.proposerAgencyId);
   const text: Span[] = [{ bold: t('issues.cardTitle', { id: issue.id }) + issue.title }];
-  if (issue.status === 'withdrawn') text.push(' ', t('issues.cardWithdrawn'));
-  if (issue.status === 'merged') {
-    const target = services.store.issues.get(issue.mergedInto!);
-    text.push('\n', { bold: t('issues.cardMerged', { into: issue.mergedInto!, title: target?.title ?? '?' }) });
-  }
+  text.push(...cardStateSpans(issue, { t, locale, services }));
   text.push('\n', t('issues.cardProposer'), proposer?.name ?? '?');
   if (proposerAgency) text.push(locale === 'zh-TW' ? `（${proposerAgency}）` : ` (${proposerAgency})`);
   if (issue.agencyIds.length) text.push('\n', t('issues.cardAgencies'), agencyList(issue.agencyIds, services, sep));
   if (issue.petitionUrl) text.push('\n', t('issues.cardPetition'), { link: issue.petitionUrl, text: issue.petitionUrl });
   if (issue.details) text.push('\n', t('issues.cardDetails'), issue.details);
-  // A merged card's votes moved to its target: a count here would only say 0.
-  if (issue.status !== 'merged') {
+  if (showsTally(issue)) {
     text.push('\n', t('issues.cardTally', tally));
     if (services.settings.voting.countBy === 'agency') text.push(' ', t('issues.cardCountingAgency'));
   }
-  if (issue.status === 'open') {
+  if (takesVotes(issue)) {
     text.push('\n', t('issues.cardHowToVote', { id: issue.id, emoji: services.settings.voting.emoji }));
     return { text, buttons: [{ action: VOTE_BUTTON, value: String(issue.id), label: `${services.settings.voting.emoji} +1` }] };
   }

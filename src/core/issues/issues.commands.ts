@@ -5,8 +5,10 @@ import { parseProposal } from './parse-proposal';
 import { ISSUE_RECORD, renderIssueCard } from './issue-card';
 import { parseRecordNumber } from '../input/parse-number';
 import { formatDateTime } from '../../i18n/format-date';
-import type { Issue, IssueOrder } from '../records';
+import type { Issue, IssueOrder, IssueStatus } from '../records';
 import { historyLines } from './issue-history';
+import { issueMark, refuseWithdraw } from './issue-state';
+import { checkPage, pageFooter, splitPage } from '../input/paging';
 
 const LIST_LIMIT = 20;
 
@@ -41,35 +43,37 @@ const propose: Command = {
   },
 };
 
-const FILTERS: Record<string, { order: IssueOrder; header: 'issues.listHeaderOpen' | 'issues.listHeaderTop' | 'issues.listHeaderMine' }> = {
-  open: { order: 'newest', header: 'issues.listHeaderOpen' },
-  top: { order: 'votes', header: 'issues.listHeaderTop' },
-  mine: { order: 'newest', header: 'issues.listHeaderMine' },
+type ListHeader = 'issues.listHeaderOpen' | 'issues.listHeaderTop' | 'issues.listHeaderMine' | 'issues.listHeaderAll';
+const FILTERS: Record<string, { order: IssueOrder; header: ListHeader; status?: IssueStatus; mine?: boolean }> = {
+  open: { order: 'newest', header: 'issues.listHeaderOpen', status: 'open' },
+  top: { order: 'votes', header: 'issues.listHeaderTop', status: 'open' },
+  mine: { order: 'newest', header: 'issues.listHeaderMine', mine: true },
+  all: { order: 'newest', header: 'issues.listHeaderAll' },
 };
 
 const list: Command = {
   name: 'issues',
   description: 'help.issues',
   handle(ctx, args) {
-    const key = args.trim().toLowerCase() || 'open';
+    const { rest, page } = splitPage(args);
+    const key = rest.toLowerCase() || 'open';
     const f = FILTERS[key];
     if (!f) throw new UserError('issues.listUsage', undefined);
     const countBy = ctx.services.settings.voting.countBy;
     const order: IssueOrder = key === 'top' && countBy === 'agency' ? 'agencies' : f.order;
-    const { rows, total } = ctx.services.store.issues.list({
-      status: key === 'mine' ? undefined : 'open',
-      proposerId: key === 'mine' ? ctx.user.id : undefined,
-      order,
-      limit: LIST_LIMIT,
-    });
-    if (!rows.length) return { type: 'reply', message: { text: [ctx.t('issues.listEmpty')] }, private: true };
+    const query = { status: f.status, proposerId: f.mine ? ctx.user.id : undefined, order };
+    const { store } = ctx.services;
+    const total = store.issues.list({ ...query, limit: 0 }).total;
+    if (!total) return { type: 'reply', message: { text: [ctx.t('issues.listEmpty')] }, private: true };
+    const p = checkPage(total, page, LIST_LIMIT, (offset) => store.issues.list({ ...query, limit: LIST_LIMIT, offset }).rows);
     const text: Span[] = [{ bold: ctx.t(f.header) }];
-    for (const { issue, tally } of rows) {
+    for (const { issue, tally } of p.rows) {
       text.push('\n', ctx.t('issues.listLine', { id: issue.id, title: issue.title, ...tally }));
-      if (issue.status === 'withdrawn') text.push(` (${ctx.t('issues.statusWithdrawn')})`);
-      if (issue.status === 'merged') text.push(` (${ctx.t('issues.statusMerged', { into: issue.mergedInto! })})`);
+      const mark = issueMark(issue, ctx);
+      if (mark) text.push(ctx.t('issues.listMark', { mark }));
     }
-    if (total > rows.length) text.push('\n', ctx.t('common.listMore', { n: total - rows.length }));
+    const footer = pageFooter(ctx.t, p, `/issues ${key}`);
+    if (footer) text.push('\n', footer);
     return { type: 'reply', message: { text } };
   },
 };
@@ -107,7 +111,7 @@ const withdraw: Command = {
     const id = parseRecordNumber(args, ctx.t('issues.withdrawUsage'));
     const issue = requireIssue(ctx, id);
     if (issue.proposerId !== ctx.user.id && !ctx.isFacilitator) throw new UserError('issues.withdrawForbidden', { id });
-    if (issue.status === 'merged') throw new UserError('issues.mergeAlready', { id, into: issue.mergedInto! });
+    refuseWithdraw(issue, ctx);
     if (!ctx.services.store.issues.withdraw(id, ctx.now)) throw new UserError('issues.alreadyWithdrawn', { id });
     return [
       { type: 'refresh', record: { kind: ISSUE_RECORD, id } },

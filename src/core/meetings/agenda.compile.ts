@@ -2,6 +2,8 @@ import type { OutboundMessage, RichText, Span } from '../types';
 import type { Services } from '../feature';
 import type { AgendaContext, AgendaContributor, AgendaSection, Meeting } from './meeting';
 import type { MeetingFormat } from './meeting.format';
+import { TZDate } from '@date-fns/tz';
+import { subMonths } from 'date-fns';
 
 /** The sections of a Taiwanese government agenda, in the order they are read. */
 export const SECTIONS: readonly AgendaSection[] = ['reports', 'followUps', 'discussion', 'motions'];
@@ -16,6 +18,7 @@ const SECTION_KEY = {
 export interface CompiledAgenda {
   meeting: Meeting;
   since: Date | null;
+  ballotSince: Date | null;
   sections: readonly { section: AgendaSection; lines: readonly RichText[] }[];
   /** Agencies with an item anywhere on the agenda, in directory order. */
   agencies: readonly number[];
@@ -24,7 +27,8 @@ export interface CompiledAgenda {
 /** Asks every contributor for its lines; a section nobody fills stays, empty. */
 export function compileAgenda(meeting: Meeting, contributors: readonly AgendaContributor[], fmt: MeetingFormat, services: Services, now: Date): CompiledAgenda {
   const since = services.store.meetings.previous(meeting)?.startsAt ?? null;
-  const ctx: AgendaContext = { meeting, since, now, locale: fmt.locale, t: fmt.t, services };
+  const ballotSince = meeting.kind === 'monthly' ? ballotStart(meeting, services) : since;
+  const ctx: AgendaContext = { meeting, since, ballotSince, now, locale: fmt.locale, t: fmt.t, services };
   const agencies = new Set<number>();
   const sections = SECTIONS.map((section) => {
     const lines: RichText[] = [];
@@ -36,7 +40,14 @@ export function compileAgenda(meeting: Meeting, contributors: readonly AgendaCon
     return { section, lines };
   });
   const order = services.people.agencies.all.map((a) => a.id);
-  return { meeting, since, sections, agencies: order.filter((id) => agencies.has(id)) };
+  return { meeting, since, ballotSince, sections, agencies: order.filter((id) => agencies.has(id)) };
+}
+
+/** An issue not selected stays on the ballot until selected or withdrawn, unless the config expires it. */
+function ballotStart(meeting: Meeting, services: Services): Date | null {
+  const months = services.settings.voting.ballotMonths;
+  if (!months) return null;
+  return new Date(+subMonths(new TZDate(meeting.startsAt.getTime(), services.settings.timezone), months));
 }
 
 /** The agenda as a message: heading, time, holiday flag, then the four sections. */
@@ -51,7 +62,8 @@ export function renderAgenda(a: CompiledAgenda, fmt: MeetingFormat, opts: { draf
   for (const s of a.sections) {
     text.push('\n\n', { bold: t(SECTION_KEY[s.section]) });
     if (s.section === 'discussion') {
-      text.push('\n', a.since ? t('agenda.discussionSince', { when: fmt.at(a.since) }) : t('agenda.discussionAll'));
+      if (m.kind === 'monthly') text.push('\n', a.ballotSince ? t('agenda.ballotSince', { when: fmt.at(a.ballotSince) }) : t('agenda.ballotAll'));
+      else text.push('\n', a.ballotSince ? t('agenda.discussionSince', { when: fmt.at(a.ballotSince) }) : t('agenda.discussionAll'));
       if (m.kind === 'monthly') text.push('\n', t('agenda.ballotNote'));
     }
     if (!s.lines.length) text.push('\n', t('common.none'));

@@ -8,7 +8,8 @@ export const BALLOT_LIMIT = 20;
 const AGENCIES_SHOWN = 6;
 
 /**
- * 討論事項／投票議題: open issues proposed since the last meeting of the same series, ranked
+ * 討論事項／投票議題: open issues (all of them on a monthly meeting's ballot, else those proposed
+ * since the last meeting of the same series; see AgendaContext.ballotSince), ranked
  * by votes (by agencies first when votes count per agency), with votes per agency.
  */
 export function discussionContributor(): AgendaContributor {
@@ -18,7 +19,7 @@ export function discussionContributor(): AgendaContributor {
     let b = memo.get(ctx);
     if (!b) {
       const order = ctx.services.settings.voting.countBy === 'agency' ? 'agencies' : 'votes';
-      b = ctx.services.store.agenda.ballot({ since: ctx.since, until: ctx.meeting.startsAt, limit: BALLOT_LIMIT, order });
+      b = ctx.services.store.agenda.ballot({ since: ctx.ballotSince, until: ctx.meeting.startsAt, limit: BALLOT_LIMIT, order });
       memo.set(ctx, b);
     }
     return b;

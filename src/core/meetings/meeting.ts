@@ -69,6 +69,12 @@ export interface AgendaContext {
   meeting: Meeting;
   /** Start of the previous meeting of the same series, for "since the last meeting". */
   since: Date | null;
+  /**
+   * Issues proposed from then on are on the 討論事項／投票議題 list: for a monthly meeting (the
+   * vote) every open issue, or those of the last `voting.ballotMonths` months; for other
+   * meetings the ones new since the previous meeting.
+   */
+  ballotSince: Date | null;
   now: Date;
   locale: Locale;
   t: Translate;

@@ -4,6 +4,7 @@ import { parseRecordNumber } from '../input/parse-number';
 import { ISSUE_RECORD, VOTE_BUTTON } from '../issues/issue-card';
 import { castVote, retractVote } from './votes';
 import { isVoteReaction } from './vote-reaction';
+import { takesVotes } from '../issues/issue-state';
 
 function refresh(id: number): Reply {
   return { type: 'refresh', record: { kind: ISSUE_RECORD, id } };
@@ -39,8 +40,8 @@ const reaction: ReactionHandler = {
     const record = ctx.services.store.links.find(e.target);
     if (!record || record.kind !== ISSUE_RECORD) return undefined;
     const issue = ctx.services.store.issues.get(record.id);
-    // A reaction cannot be refused back on most platforms: on a closed issue it is ignored.
-    if (!issue || issue.status !== 'open') return [];
+    // A reaction cannot be refused back on most platforms: on a withdrawn issue or a case it is ignored.
+    if (!issue || !takesVotes(issue)) return [];
     const changed = e.added ? castVote(ctx, issue) : retractVote(ctx, issue);
     return changed ? [refresh(issue.id)] : [];
   },

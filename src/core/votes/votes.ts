@@ -1,12 +1,11 @@
 import type { Context } from '../feature';
-import { UserError } from '../errors';
 import type { Issue } from '../records';
 import { requireIssue } from '../issues/issues.commands';
+import { refuseVote, takesVotes } from '../issues/issue-state';
 
 function openIssue(ctx: Context, issueOrId: Issue | number): Issue {
   const issue = typeof issueOrId === 'number' ? requireIssue(ctx, issueOrId) : issueOrId;
-  if (issue.status === 'merged') throw new UserError('votes.merged', { id: issue.id, into: issue.mergedInto! });
-  if (issue.status !== 'open') throw new UserError('votes.closed', { id: issue.id });
+  if (!takesVotes(issue)) refuseVote(issue, ctx);
   return issue;
 }
 

@@ -12,6 +12,8 @@ export const agenda: Translation<typeof zh> = {
   sectionMotions: '4. Extempore motions',
   discussionSince: (p) => `(Open issues proposed since the last meeting on ${p.when}, by votes)`,
   discussionAll: '(All open issues, by votes)',
+  ballotAll: '(Every issue still open and not yet a case, by votes; issues not selected stay on the next ballot)',
+  ballotSince: (p) => `(Issues proposed since ${p.when}, still open and not yet a case, by votes)`,
   ballotNote: 'This monthly meeting votes on these issues to pick this month\'s topics (about two).',
   ballotLine: (p) => `${p.rank}. Issue #${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
   byAgency: (p) => ` (${p.list})`,

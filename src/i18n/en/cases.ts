@@ -101,6 +101,8 @@ export const cases: Translation<typeof zh> = {
 
   agendaProgress: (p) => `Case progress (${p.n}):`,
   agendaClosed: 'Closed: ',
+  agendaSelectedHere: (p) => `Selected at this meeting (${p.n}):`,
+  agendaSelectedLine: (p) => `Issue #${p.id} ${p.title} — selected: ${p.name}`,
   agendaNotHeard: (p) => `Agencies not yet heard from (${p.n}): `,
   agendaAllHeard: 'Every agency has voted on or proposed a ballot issue.',
 };

@@ -13,6 +13,8 @@ export const common: Translation<typeof zh> = {
   notANumber: (p) => `Please give a number. ${p.usage}`,
   notFacilitator: 'Only a facilitator (PDIS) can do this.',
   listMore: (p) => `…and ${p.n} more`,
+  pageFooter: (p) => `Page ${p.page} of ${p.pages}, ${p.total} in all.` + (p.next ? ` Next page: ${p.next}` : ''),
+  noSuchPage: (p) => `There is no page ${p.page}: there are ${p.pages}.`,
   none: '(none)',
   separator: ', ',
   and: ', ',

@@ -10,5 +10,6 @@ export const votes: Translation<typeof zh> = {
   notVoted: (p) => `You have not voted for issue #${p.id}.`,
   closed: (p) => `Issue #${p.id} was withdrawn and no longer takes votes.`,
   merged: (p) => `Issue #${p.id} was merged into issue #${p.into}; vote there with /vote ${p.into}.`,
+  selected: (p) => `Issue #${p.id} was selected as ${p.name} and takes no more votes. Its progress: /case ${p.n}.`,
   noAgencyHint: 'Note: you have not registered an agency (/iam <agency>); per-agency counting will not include this vote.',
 };

@@ -9,6 +9,8 @@ export const agenda = {
   sectionMotions: '四、臨時動議',
   discussionSince: (p: { when: string }) => `（上次會議 ${p.when} 以來提出、仍開放中的議題，依票數排序）`,
   discussionAll: '（所有開放中的議題，依票數排序）',
+  ballotAll: '（所有仍開放、尚未成案的議題，依票數排序；未獲選的議題留在下次選題）',
+  ballotSince: (p: { when: string }) => `（${p.when} 以後提出、仍開放、尚未成案的議題，依票數排序）`,
   ballotNote: '本次月會就以下議題投票，選出本月協作議題（約兩案）。',
   ballotLine: (p: { rank: number; id: number; title: string; votes: number; agencies: number }) => `${p.rank}. 議題 #${p.id} ${p.title} — ${p.votes} 票／${p.agencies} 部會`,
   byAgency: (p: { list: string }) => `（${p.list}）`,

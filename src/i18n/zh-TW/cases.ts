@@ -100,6 +100,8 @@ export const cases = {
 
   agendaProgress: (p: { n: number }) => `協作案進度（${p.n} 案）：`,
   agendaClosed: '已結案：',
+  agendaSelectedHere: (p: { n: number }) => `本次會議成案（${p.n} 案）：`,
+  agendaSelectedLine: (p: { name: string; title: string; id: number }) => `議題 #${p.id} ${p.title} — 已成案：${p.name}`,
   agendaNotHeard: (p: { n: number }) => `尚未表態的部會（${p.n} 個）：`,
   agendaAllHeard: '所有部會都已對投票議題表態。',
 };

@@ -11,6 +11,8 @@ export const common = {
   notANumber: (p: { usage: string }) => `請提供數字編號。${p.usage}`,
   notFacilitator: '這個動作只有主持人（PDIS）可以執行。',
   listMore: (p: { n: number }) => `…還有 ${p.n} 筆`,
+  pageFooter: (p: { page: number; pages: number; total: number; next: string }) => `第 ${p.page}/${p.pages} 頁，共 ${p.total} 筆。` + (p.next ? `下一頁：${p.next}` : ''),
+  noSuchPage: (p: { page: number; pages: number }) => `沒有第 ${p.page} 頁：目前共 ${p.pages} 頁。`,
   none: '（無）',
   separator: '、',
   and: '、',

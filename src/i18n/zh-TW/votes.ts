@@ -7,5 +7,6 @@ export const votes = {
   notVoted: (p: { id: number }) => `您尚未對議題 #${p.id} 投票。`,
   closed: (p: { id: number }) => `議題 #${p.id} 已撤回，不能再投票。`,
   merged: (p: { id: number; into: number }) => `議題 #${p.id} 已併入議題 #${p.into}，請改投 /vote ${p.into}。`,
+  selected: (p: { id: number; name: string; n: number }) => `議題 #${p.id} 已成案：${p.name}，不再接受投票。進度請見 /case ${p.n}。`,
   noAgencyHint: '提醒：您尚未登記部會（/iam <部會>），依部會計票時這一票不會計入。',
 };

@@ -33,6 +33,9 @@ export function casesRepo(db: Db): CaseRepo {
   const byId = client.prepare<[number], Row>(`select ${COLS} from cases where id = ?`);
   const byNumber = client.prepare<[number], Row>(`select ${COLS} from cases where number = ?`);
   const byIssue = client.prepare<[number], Row>(`select ${COLS} from cases where issue_id = ?`);
+  const selectedIn = client.prepare<[number], Row>(
+    `select ${COLS} from cases where id in (select case_id from case_events where kind = 'selected' and json_extract(detail, '$.meetingId') = ?) order by number`,
+  );
   const insertNotice = client.prepare('insert into support_notices (issue_id, at, votes, agencies) values (?, ?, ?, ?) on conflict do nothing');
   const noticed = client.prepare<[number], { x: number }>('select 1 as x from support_notices where issue_id = ?');
   // A notice, once stored, is never taken back: remembering the ones seen is exact across processes.
@@ -79,10 +82,10 @@ export function casesRepo(db: Db): CaseRepo {
     for (const issueId of input.issueIds) {
       const issue = issueState.get(issueId);
       if (!issue) return { ok: false, reason: 'notFound', issueId };
-      if (issue.status === 'merged') return { ok: false, reason: 'merged', issueId };
-      if (issue.status !== 'open') return { ok: false, reason: 'withdrawn', issueId };
       const existing = caseOfIssue.get(issueId);
       if (existing) return { ok: false, reason: 'alreadyCase', issueId, caseNumber: existing.number };
+      if (issue.status === 'merged') return { ok: false, reason: 'merged', issueId };
+      if (issue.status !== 'open') return { ok: false, reason: 'withdrawn', issueId };
       found.push({ id: issueId, title: issue.title, petitionUrl: issue.petition_url });
     }
     // Read and written under the same write lock: no other writer can take a number between
@@ -188,6 +191,9 @@ export function casesRepo(db: Db): CaseRepo {
         .map((r) => ({ id: r.id, caseId: r.caseId, at: new Date(r.at), actorId: r.actorId, detail: JSON.parse(r.detail) as CaseEventDetail }));
     },
     linkMeeting,
+    selectedAt(meetingId) {
+      return selectedIn.all(meetingId).map(toCase);
+    },
     meetingIds(id) {
       return db
         .select({ m: caseMeetings.meetingId })

@@ -96,6 +96,7 @@ export function issuesRepo(db: Db): IssueRepo {
       const rows = base
         .orderBy(...order)
         .limit(q.limit)
+        .offset(q.offset ?? 0)
         .all();
       const total = db.select({ n: sql<number>`count(*)` }).from(issues).where(where).get()?.n ?? 0;
       const out: IssueWithTally[] = rows.map((r) => ({
@@ -103,6 +104,15 @@ export function issuesRepo(db: Db): IssueRepo {
         tally: { votes: r.votes, agencies: r.agencies },
       }));
       return { rows: out, total };
+    },
+    markSelected(id) {
+      const res = db
+        .update(issues)
+        .set({ status: 'selected' })
+        .where(and(eq(issues.id, id), eq(issues.status, 'open')))
+        .run();
+      cache.delete(id);
+      return res.changes > 0;
     },
     withdraw(id, at) {
       const res = db

@@ -13,7 +13,7 @@ export const issues = sqliteTable(
       .references(() => users.id),
     /** The proposer's agency when they proposed: later /iam changes do not rewrite history. */
     proposerAgencyId: integer('proposer_agency_id').references(() => agencies.id),
-    status: text('status', { enum: ['open', 'withdrawn', 'merged'] })
+    status: text('status', { enum: ['open', 'withdrawn', 'merged', 'selected'] })
       .notNull()
       .default('open'),
     /** The chat it was proposed in, `<platform>:<chat id>`. */
