@@ -85,7 +85,7 @@ async function main(): Promise<number> {
   const tgMode = telegram ? telegramMode(env) : undefined;
   if (telegram?.webhookHandler && tgMode?.kind === 'webhook' && tgMode.port === undefined) mount(tgMode.path, telegram.webhookHandler);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
-  await startSlack({ env, hub, dispatch, locale: config.locale, logger, clock, mount });
+  await startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount });
   await outbox.recover();
   outbox.start();
   scheduler.start();

@@ -18,6 +18,7 @@ import { blockActionSchema, commandName, commandText, mentionedUsers, messageEnv
 import { actionFromId, renderSlack, renderText, type SlackMessage } from './render';
 import { uploadFile } from './files';
 import { socketModeReceiver } from './socket-ack';
+import { isVoteReaction } from '../../core/votes/vote-reaction';
 import { NotStoredError, isNotStored } from '../not-stored';
 
 export type SlackConnection =
@@ -56,6 +57,8 @@ export interface SlackAdapterOptions {
   updateGapMs?: number;
   /** Pass Bolt's and the Web API client's debug lines to the logger. */
   debug?: boolean;
+  /** Emoji that count as a vote (config `voting.reactions`); default `+1`. */
+  voteReactions?: readonly string[];
 }
 
 type WebClientOptions = ConstructorParameters<typeof webApi.WebClient>[1];
@@ -247,6 +250,7 @@ export class SlackAdapter implements ChatAdapter {
     const actor = await this.actor(event.user);
     if (!actor) return;
     const { channel, ts } = event.item;
+    if (event.type === 'reaction_removed' && (await this.stillVotes(channel, ts, event.user, event.reaction))) return;
     const answer = await dispatch({
       kind: 'reaction',
       emoji: event.reaction,
@@ -258,6 +262,25 @@ export class SlackAdapter implements ChatAdapter {
       dedupKey: `slack:${event_id}`,
     });
     if (answer) await this.answer(answer, { channel, user: event.user });
+  }
+
+  /**
+   * Whether, after taking off one vote reaction, the person still has another on the message
+   * (`+1` and `+1::skin-tone-4` are two reactions in Slack, one vote here): then the vote stays.
+   * Slack's events say only what changed, so the message's reactions are asked for. If Slack
+   * cannot answer, the removal counts, as it would have without this check.
+   */
+  private async stillVotes(channel: string, ts: string, user: string, removed: string): Promise<boolean> {
+    const vote = (name: string) => isVoteReaction(name, this.opts.voteReactions ?? ['+1']);
+    if (!vote(removed)) return false;
+    try {
+      const res = await this.requireApi().call('reactions.get', { channel, timestamp: ts, full: true });
+      const reactions = (res.message as { reactions?: { name?: unknown; users?: unknown }[] } | undefined)?.reactions ?? [];
+      return reactions.some((r) => typeof r.name === 'string' && vote(r.name) && Array.isArray(r.users) && r.users.includes(user));
+    } catch (e) {
+      if (!(e instanceof SlackApiError)) this.opts.logger.warn({ err: e, channel }, 'slack: reactions.get failed; the removal counts');
+      return false;
+    }
   }
 
   /** Plain messages people write in a channel; edits, joins, bots and the bot itself are not. */

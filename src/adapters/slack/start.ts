@@ -40,6 +40,8 @@ export interface StartSlackOptions {
   hub: AdapterHub;
   dispatch: Dispatch;
   locale: Locale;
+  /** Emoji that count as a vote (config `voting.reactions`). */
+  voteReactions: readonly string[];
   logger: Logger;
   clock: Clock;
 }
@@ -54,6 +56,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackAdapter | u
     connection,
     apiUrl: o.env.SLACK_API_URL,
     locale: o.locale,
+    voteReactions: o.voteReactions,
     logger: o.logger,
     clock: o.clock,
     debug: o.env.LOG_LEVEL === 'debug' || o.env.LOG_LEVEL === 'trace',

@@ -59,6 +59,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     connection: mode === 'socket' ? { mode: 'socket', appToken: 'xapp-test-token' } : { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
     apiUrl: fake.apiUrl,
     locale: app.config.locale,
+    voteReactions: app.config.voting.reactions,
     logger,
     clock: app.clock,
     processBeforeResponse: true,

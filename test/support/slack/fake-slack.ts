@@ -39,6 +39,18 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   /** Messages that chat.postMessage accepted, by `channel#ts`. */
   readonly messages = new Map<string, PostedMessage>();
+  /** Reactions on each message (`channel#ts`), as a test puts them there: what reactions.get answers. */
+  readonly reactions = new Map<string, { name: string; users: string[] }[]>();
+
+  /** Puts a reaction on (or takes it off) a message, as a person would in Slack. */
+  react(channel: string, ts: string, user: string, name: string, added: boolean): void {
+    const key = `${channel}#${ts}`;
+    const list = this.reactions.get(key) ?? [];
+    let r = list.find((x) => x.name === name);
+    if (!r) list.push((r = { name, users: [] }));
+    r.users = added ? [...new Set([...r.users, user])] : r.users.filter((u) => u !== user);
+    this.reactions.set(key, list);
+  }
   readonly users = new Map<string, FakeUser>();
   /** Files shared with files.completeUploadExternal: their bytes as uploaded, and where. */
   readonly files: { id: string; title: string; channel: string; content: string }[] = [];
@@ -166,6 +178,10 @@ export class FakeSlack {
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: `1733000000.${String(this.nextTs++).padStart(6, '0')}` } };
+      case 'reactions.get': {
+        const reactions = this.reactions.get(`${p.channel}#${p.timestamp}`) ?? [];
+        return { body: { ok: true, type: 'message', channel: p.channel, message: { ts: p.timestamp, reactions: reactions.filter((r) => r.users.length).map((r) => ({ ...r, count: r.users.length })) } } };
+      }
       case 'users.info': {
         const id = String(p.user);
         const user = this.users.get(id) ?? { id, name: id.toLowerCase(), real_name: `Real ${id}`, profile: { display_name: `Person ${id}` } };
