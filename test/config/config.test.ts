@@ -22,7 +22,7 @@ test('the shipped bot.config.json is valid and zh-TW first', () => {
 
 test('defaults for an empty config', () => {
   const c = parseConfig({});
-  expect(c.voting).toEqual({ countBy: 'person', reactions: ['+1', 'thumbsup', '👍'], emoji: '👍' });
+  expect(c.voting).toEqual({ countBy: 'person', reactions: ['+1', 'thumbsup', '👍'], emoji: '👍', ballotMonths: null });
   expect(c.database.path).toBe('./data/po-bot.sqlite');
   expect(c.facilitators).toEqual([]);
 });

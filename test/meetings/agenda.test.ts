@@ -72,7 +72,7 @@ test('the first meeting of a series lists every open issue; a monthly meeting ca
   await as('motc1', '/propose 一個議題');
   const m = app.bySeries('po-monthly', '2026-12-07T06:00:00Z');
   const text = await as('anyone', `/agenda ${m.id}`);
-  expect(text).toContain('（所有開放中的議題，依票數排序）');
+  expect(text).toContain('（所有仍開放、尚未成案的議題，依票數排序；未獲選的議題留在下次選題）');
   expect(text).toContain('本次月會就以下議題投票');
   expect(text).toContain('1. 議題 #1 一個議題 — 0 票／0 部會');
 });
