@@ -123,6 +123,8 @@ export interface IssueRepo {
   get(id: number): Issue | undefined;
   list(q: IssueListQuery): { rows: IssueWithTally[]; total: number };
   withdraw(id: number, at: Date): boolean;
+  /** Every open issue's number and title (the duplicate check compares a new title with them). */
+  openTitles(): { id: number; title: string }[];
   /** Replaces title, details, petition and agency tags of an open issue; false when it is not open. */
   edit(id: number, content: IssueContent): boolean;
   /** Closes an open issue as merged into another; false when it is not open. Votes move separately (VoteRepo.move). */

@@ -9,6 +9,7 @@ import type { Issue, IssueOrder, IssueStatus } from '../records';
 import { historyLines } from './issue-history';
 import { issueMark, refuseWithdraw } from './issue-state';
 import { checkPage, pageFooter, splitPage } from '../input/paging';
+import { similarTitles } from './similar-titles';
 
 const LIST_LIMIT = 20;
 
@@ -35,13 +36,29 @@ const propose: Command = {
       createdAt: ctx.now,
       agencyIds: p.agencies.map((a) => a.id),
     });
-    return {
+    const post: Reply = {
       type: 'post',
       message: renderIssueCard(issue, { votes: 0, agencies: 0 }, ctx.locale, ctx.services),
       show: { kind: ISSUE_RECORD, id: issue.id },
     };
+    const warning = duplicateWarning(ctx, issue);
+    return warning ? [post, warning] : post;
   },
 };
+
+/**
+ * The card is posted anyway (only people can tell a duplicate from a neighbour), but the answer
+ * names open issues with a close title and how a facilitator would merge them.
+ */
+function duplicateWarning(ctx: Context, issue: Issue): Reply | undefined {
+  const { store } = ctx.services;
+  // Open only: a withdrawn, merged or selected issue cannot be merged into.
+  const others = store.issues.openTitles().filter((o) => o.id !== issue.id);
+  const close = similarTitles(issue.title, others);
+  if (!close.length) return undefined;
+  const list = close.map((o) => ctx.t('issues.similarItem', o)).join(ctx.t('common.separator'));
+  return { type: 'reply', message: { text: [ctx.t('issues.similar', { list }), ctx.t('issues.similarHint', { id: issue.id, into: close[0]!.id })] } };
+}
 
 type ListHeader = 'issues.listHeaderOpen' | 'issues.listHeaderTop' | 'issues.listHeaderMine' | 'issues.listHeaderAll';
 const FILTERS: Record<string, { order: IssueOrder; header: ListHeader; status?: IssueStatus; mine?: boolean }> = {

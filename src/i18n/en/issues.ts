@@ -64,7 +64,8 @@ export const issues: Translation<typeof zh> = {
     (p.overlap ? ` (${count(p.overlap, 'person', 'people')} had voted on both and ${p.overlap === 1 ? 'counts' : 'count'} once)` : '') +
     `; #${p.into} now has ${votesN(p.votes)} from ${agenciesN(p.agencies)}.`,
 
-  similar: (p) => `Similar to issue #${p.id} "${p.title}"`,
+  similarItem: (p) => `issue #${p.id} "${p.title}"`,
+  similar: (p) => `⚠️ Similar to ${p.list}`,
   similarHint: (p) => `. If it is a duplicate, a facilitator can /merge ${p.id} ${p.into}`,
 
   history: 'History:',

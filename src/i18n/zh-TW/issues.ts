@@ -60,7 +60,8 @@ export const issues = {
     (p.overlap ? `（另有 ${p.overlap} 人兩邊都投過，只算一票）` : '') +
     `；#${p.into} 現在 ${p.votes} 票，來自 ${p.agencies} 個部會。`,
 
-  similar: (p: { id: number; title: string }) => `與議題 #${p.id}「${p.title}」相似`,
+  similarItem: (p: { id: number; title: string }) => `議題 #${p.id}「${p.title}」`,
+  similar: (p: { list: string }) => `⚠️ 與${p.list}相似`,
   similarHint: (p: { id: number; into: number }) => `，若重複可請主持人 /merge ${p.id} ${p.into}`,
 
   history: '紀錄：',

@@ -123,6 +123,9 @@ export function issuesRepo(db: Db): IssueRepo {
       cache.delete(id);
       return res.changes > 0;
     },
+    openTitles() {
+      return db.select({ id: issues.id, title: issues.title }).from(issues).where(eq(issues.status, 'open')).orderBy(desc(issues.id)).all();
+    },
     edit(id, content) {
       return db.transaction((tx) => {
         const res = tx
