@@ -104,7 +104,8 @@ test('the Akoma Ntoso export parses back element by element to exactly what was 
 
   const persons = doc.meta.references.TLCPerson;
   expect(persons.map((p) => p['@_showAs'])).toEqual([chair.name, alice.name, obrien.name]);
-  expect(persons.map((p) => p['@_href'])).toEqual([chair.name, alice.name, obrien.name].map((n) => `/ontology/person/::/${n}`));
+  // SayIt matches speakers by href: the stable platform id, never the display name (issue 15).
+  expect(persons.map((p) => p['@_href'])).toEqual(['pdis', 'alice', 'obrien'].map((id) => `/ontology/person/console/${id}`));
   const ids = persons.map((p) => p['@_id']);
   expect(new Set(ids).size).toBe(3);
   for (const id of ids) expect(id).toMatch(/^[\p{L}_][\p{L}\p{N}\p{So}._-]*$/u);

@@ -1,4 +1,7 @@
-import { actionFromId, escapeMrkdwn, renderSlack, toMrkdwn } from '../../src/adapters/slack/render';
+import { actionFromId, escapeMrkdwn, renderSlackMessages, toMrkdwn } from '../../src/adapters/slack/render';
+import type { OutboundMessage } from '../../src/core/types';
+
+const renderSlack = (m: OutboundMessage, locale: 'zh-TW' | 'en') => renderSlackMessages(m, locale)[0]!;
 import { commandText } from '../../src/adapters/slack/parse';
 
 describe('escapeMrkdwn', () => {
@@ -59,10 +62,11 @@ describe('renderSlack', () => {
     expect(m.text.length).toBeLessThanOrEqual(3000);
   });
 
-  test('an attachment is shown inline, escaped and truncated when long', () => {
+  test('an attachment is shown inline, escaped, all of it in as many sections as it takes', () => {
     const m = renderSlack({ text: ['議程'], file: { filename: 'agenda.txt', mime: 'text/plain', content: '<!channel>\n' + 'x'.repeat(3000) } }, 'zh-TW');
     const json = JSON.stringify(m.blocks);
-    expect(json).toContain('附件：agenda.txt（內容過長，僅顯示開頭）');
+    expect(json).toContain('附件：agenda.txt');
+    expect(json).toContain('```' + 'x'.repeat(2994) + '```');
     expect(json).toContain('&lt;!channel&gt;');
     expect(json).not.toContain('<!channel>');
   });

@@ -1,6 +1,11 @@
 import type { types } from '@slack/bolt';
-import { richToPlain, type OutboundMessage, type Span } from '../../core/types';
+import type { Button, OutboundMessage } from '../../core/types';
 import { translator, type Locale } from '../../i18n/catalog';
+import { cutText } from '../text/graphemes';
+import { escapeMrkdwn, richUnits, textUnits, type Unit } from './mrkdwn';
+import { packSections, type PackedText } from './sections';
+
+export { escapeMrkdwn, toMrkdwn } from './mrkdwn';
 
 type KnownBlock = types.KnownBlock;
 
@@ -10,128 +15,116 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-// Slack's documented limits: section text 3,000 characters, 50 blocks, button label 75,
-// button value 2,000, 25 elements per actions block.
-const SECTION_MAX = 3000;
-const BLOCKS_MAX = 50;
-const FALLBACK_MAX = 3000;
-const FILE_PREVIEW_MAX = 2500;
-export const ACTION_PREFIX = 'po:';
-
 /**
- * Escapes text for Slack mrkdwn: `&`, `<`, `>` become entities so nothing a user typed can
- * form `<!channel>`, `<!subteam^…>`, `<@U…>` or a link; the bare words Slack may still turn
- * into pings (`@channel`, `@here`, `@everyone`) get a zero-width space after the `@`.
+ * Block Kit's documented limits (https://api.slack.com/reference/block-kit/blocks), all counted
+ * on the text as sent, i.e. after escaping. The fallback `text` may be up to 40,000 characters;
+ * it is a notification preview, so 3,000 is plenty.
  */
-export function escapeMrkdwn(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([@＠])(channel|here|everyone|all)\b/gi, '$1\u200B$2');
+export const SLACK_LIMITS = {
+  section: 3000,
+  header: 150,
+  blocks: 50,
+  buttonsPerActions: 25,
+  buttonLabel: 75,
+  buttonValue: 2000,
+  contextText: 3000,
+  fallback: 3000,
+} as const;
+export const ACTION_PREFIX = 'po:';
+/** Two code fences around each piece of an attachment shown inline. */
+const FENCE: { open: string; close: string } = { open: '```', close: '```' };
+const FILENAME_MAX = 200;
+
+/** A block with the plain text it stands for in the message's fallback. */
+interface Laid {
+  block: KnownBlock;
+  plain: string;
 }
 
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
-
-function safeUrl(url: string): string | undefined {
-  if (!/^https?:\/\/[^\s]+$/i.test(url)) return undefined;
-  // Inside <url|label> a `|`, `<` or `>` would end the link early: percent-encode them.
-  return url.replace(/[|<>]/g, (c) => encodeURIComponent(c));
+function section(p: PackedText): Laid {
+  // verbatim: Slack must not auto-link or parse mentions in what we already escaped.
+  return { block: { type: 'section', text: { type: 'mrkdwn', text: p.md, verbatim: true } }, plain: p.plain };
 }
 
-function spanToMrkdwn(s: Span): string {
-  if (typeof s === 'string') return escapeMrkdwn(s);
-  if ('bold' in s) return s.bold.trim() ? `*${escapeMrkdwn(s.bold)}*` : escapeMrkdwn(s.bold);
-  if ('code' in s) return s.code ? '`' + escapeMrkdwn(s.code).replace(/`/g, 'ˋ') + '`' : '';
-  if ('link' in s) {
-    const url = safeUrl(s.link);
-    if (!url) return escapeMrkdwn(s.text);
-    return s.text === s.link ? `<${url}>` : `<${url}|${escapeMrkdwn(s.text)}>`;
+function context(text: string): Laid {
+  const md = escapeMrkdwn(cutText(text, 1000));
+  return { block: { type: 'context', elements: [{ type: 'mrkdwn', text: md, verbatim: true }] }, plain: md };
+}
+
+/** Buttons in actions blocks of 25; action_id carries the index so two of one action stay apart. */
+function actions(buttons: readonly Button[]): Laid[] {
+  const out: Laid[] = [];
+  for (let from = 0; from < buttons.length; from += SLACK_LIMITS.buttonsPerActions) {
+    const elements = buttons.slice(from, from + SLACK_LIMITS.buttonsPerActions).map((b, k) => ({
+      type: 'button' as const,
+      action_id: `${ACTION_PREFIX}${b.action}:${from + k}`,
+      // The core's values are record numbers; a longer one is cut between characters, never mid-pair.
+      value: cutText(b.value, SLACK_LIMITS.buttonValue, ''),
+      text: { type: 'plain_text' as const, text: cutText(b.label, SLACK_LIMITS.buttonLabel) || '·', emoji: true },
+    }));
+    out.push({ block: { type: 'actions', elements }, plain: escapeMrkdwn(elements.map((e) => e.text.text).join(' / ')) });
   }
-  // Only the core creates mention spans; still, only a well-formed Slack id becomes a ping.
-  const m = s.mention;
-  return m.platform === 'slack' && SLACK_USER_ID.test(m.id) ? `<@${m.id}>` : escapeMrkdwn('@' + m.name);
-}
-
-export function toMrkdwn(text: readonly Span[]): string {
-  return text.map(spanToMrkdwn).join('');
-}
-
-/** Splits at line ends into pieces Slack accepts, never inside an `&…;` entity. */
-function chunk(text: string, max: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  const push = () => {
-    if (current) out.push(current);
-    current = '';
-  };
-  for (const line of text.split('\n')) {
-    const candidate = current ? current + '\n' + line : line;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    push();
-    let rest = line;
-    while (rest.length > max) {
-      let cut = max;
-      const amp = rest.lastIndexOf('&', cut);
-      if (amp > cut - 6 && rest.indexOf(';', amp) >= cut) cut = amp;
-      out.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    current = rest;
-  }
-  push();
   return out;
 }
 
-function truncate(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, max - 1) + '…';
+/** Escaped fallback text, cut between units so no entity or character is split. */
+function fallback(laid: readonly Laid[]): string {
+  // Button labels only when a follow-up message holds nothing but buttons.
+  const texts = laid.filter((l) => l.block.type !== 'actions');
+  const plain = (texts.length ? texts : laid).map((l) => l.plain).join('\n');
+  if (plain.length <= SLACK_LIMITS.fallback) return plain.trim() ? plain : ' ';
+  let out = '';
+  for (const u of textUnits(plain)) {
+    if (out.length + u.md.length > SLACK_LIMITS.fallback - 1) break;
+    out += u.md;
+  }
+  return out + '…';
 }
 
-function section(text: string): KnownBlock {
-  // verbatim: Slack must not auto-link or parse mentions in what we already escaped.
-  return { type: 'section', text: { type: 'mrkdwn', text, verbatim: true } };
+/** Every block a message needs, in reading order: text, attachment shown inline, buttons. */
+function layout(m: OutboundMessage, locale: Locale): Laid[] {
+  const t = translator(locale);
+  const laid = packSections(richUnits(m.text), SLACK_LIMITS.section).map(section);
+  if (m.file) {
+    laid.push(context(t('slack.attachment', { filename: cutText(m.file.filename, FILENAME_MAX) })));
+    // The whole content, in as many fenced sections as it takes: nothing of a file is left out.
+    const units: Unit[] = textUnits(escapeMrkdwn(m.file.content).replace(/```/g, 'ˋˋˋ'), FENCE);
+    laid.push(...packSections(units, SLACK_LIMITS.section).map(section));
+  }
+  if (m.buttons?.length) laid.push(...actions(m.buttons));
+  if (!laid.length) laid.push(section({ md: ' ', plain: ' ' }));
+  return laid;
+}
+
+function message(laid: readonly Laid[]): SlackMessage {
+  return { text: fallback(laid), blocks: laid.map((l) => l.block) };
 }
 
 /**
- * A core message as Block Kit: escaped mrkdwn sections, the buttons as an actions block, and a
- * plain-text fallback that is escaped too because Slack reads it as mrkdwn in notifications.
- * An attachment is shown inline here, where it cannot be uploaded (an answer only the caller
- * sees, a failed upload); the adapter uploads it as a file everywhere else.
+ * A core message as Block Kit, in as many messages as Slack's limits require (the first is the
+ * one a card's reactions and updates refer to): escaped mrkdwn sections, an attachment shown
+ * inline where it cannot be uploaded, the buttons as actions blocks after the text.
  */
-export function renderSlack(m: OutboundMessage, locale: Locale): SlackMessage {
-  const t = translator(locale);
-  const blocks: KnownBlock[] = chunk(toMrkdwn(m.text), SECTION_MAX).map(section);
-  let fallback = richToPlain(m.text);
-  if (m.file) {
-    const preview = m.file.content.length > FILE_PREVIEW_MAX ? m.file.content.slice(0, FILE_PREVIEW_MAX) : m.file.content;
-    const cut = preview.length < m.file.content.length;
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(cut ? 'slack.attachmentTruncated' : 'slack.attachment', { filename: m.file.filename })), verbatim: true }],
-    });
-    blocks.push(section('```' + escapeMrkdwn(preview).replace(/```/g, 'ˋˋˋ') + '```'));
-    fallback += '\n' + t('slack.attachment', { filename: m.file.filename });
-  }
-  if (m.buttons?.length) {
-    blocks.push({
-      type: 'actions',
-      elements: m.buttons.slice(0, 25).map((b, i) => ({
-        type: 'button' as const,
-        // action_id must be unique in the message; the index keeps two buttons of one action apart.
-        action_id: `${ACTION_PREFIX}${b.action}:${i}`,
-        value: truncate(b.value, 2000),
-        text: { type: 'plain_text' as const, text: truncate(b.label, 75), emoji: true },
-      })),
-    });
-  }
-  if (!blocks.length) blocks.push(section(' '));
-  return { text: truncate(escapeMrkdwn(fallback), FALLBACK_MAX) || ' ', blocks: blocks.slice(0, BLOCKS_MAX) };
+export function renderSlackMessages(m: OutboundMessage, locale: Locale): SlackMessage[] {
+  const laid = layout(m, locale);
+  const out: SlackMessage[] = [];
+  for (let i = 0; i < laid.length; i += SLACK_LIMITS.blocks) out.push(message(laid.slice(i, i + SLACK_LIMITS.blocks)));
+  return out;
 }
 
-/** The core action name from a Block Kit action_id made by renderSlack, if it is one of ours. */
+/**
+ * One message, for chat.update of a card that is edited in place (follow-ups cannot be edited
+ * with it). Buttons are always kept; text beyond what fits is replaced by a note saying so.
+ */
+export function renderSlackCard(m: OutboundMessage, locale: Locale): SlackMessage {
+  const laid = layout(m, locale);
+  if (laid.length <= SLACK_LIMITS.blocks) return message(laid);
+  const buttons = laid.filter((l) => l.block.type === 'actions');
+  const text = laid.filter((l) => l.block.type !== 'actions').slice(0, SLACK_LIMITS.blocks - buttons.length - 1);
+  return message([...text, context(translator(locale)('slack.cardTrimmed')), ...buttons]);
+}
+
+/** The core action name from a Block Kit action_id made by the renderer, if it is one of ours. */
 export function actionFromId(actionId: string): string | undefined {
   if (!actionId.startsWith(ACTION_PREFIX)) return undefined;
   const rest = actionId.slice(ACTION_PREFIX.length);
@@ -140,6 +133,6 @@ export function actionFromId(actionId: string): string | undefined {
 }
 
 /** The message without its attachment (which the adapter uploads as a file). */
-export function renderText(m: OutboundMessage, locale: Locale): SlackMessage {
-  return renderSlack({ ...m, file: undefined }, locale);
+export function renderTextMessages(m: OutboundMessage, locale: Locale): SlackMessage[] {
+  return renderSlackMessages({ ...m, file: undefined }, locale);
 }

@@ -15,7 +15,7 @@ import { forOutbox, isPermanent } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
 import { blockActionSchema, commandName, commandText, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
-import { actionFromId, renderSlack, renderText, type SlackMessage } from './render';
+import { actionFromId, renderSlackCard, renderSlackMessages, renderTextMessages, type SlackMessage } from './render';
 import { uploadFile } from './files';
 import { socketModeReceiver } from './socket-ack';
 import { isVoteReaction } from '../../core/votes/vote-reaction';
@@ -330,19 +330,22 @@ export class SlackAdapter implements ChatAdapter {
   /**
    * Private answers are ephemeral (only the caller sees them); public ones go to the channel,
    * an attachment as a file after the text. Slack has no ephemeral files, so a private
-   * attachment is shown inline.
+   * attachment is shown inline. Content over one message's Block Kit limits goes out as
+   * follow-up messages in order.
    */
   private async answer(a: Answer, to: { channel: string; user: string; respond?: RespondFn }): Promise<void> {
     const upload = a.message.file && !a.private ? a.message.file : undefined;
-    const msg = upload ? renderText(a.message, this.opts.locale) : renderSlack(a.message, this.opts.locale);
-    try {
-      if (to.respond) await to.respond({ response_type: a.private ? 'ephemeral' : 'in_channel', replace_original: false, ...msg });
-      else if (a.private) await this.requireApi().call('chat.postEphemeral', { channel: to.channel, user: to.user, ...msg });
-      else await this.postRendered(to.channel, msg);
-    } catch (e) {
-      // Already logged with Slack's code when it came from the Web API.
-      if (!(e instanceof SlackApiError)) this.opts.logger.error({ err: e, channel: to.channel }, 'slack: answer not delivered');
-      return;
+    const msgs = upload ? renderTextMessages(a.message, this.opts.locale) : renderSlackMessages(a.message, this.opts.locale);
+    for (const msg of msgs) {
+      try {
+        if (to.respond) await to.respond({ response_type: a.private ? 'ephemeral' : 'in_channel', replace_original: false, ...msg });
+        else if (a.private) await this.requireApi().call('chat.postEphemeral', { channel: to.channel, user: to.user, ...msg });
+        else await this.postRendered(to.channel, msg);
+      } catch (e) {
+        // Already logged with Slack's code when it came from the Web API.
+        if (!(e instanceof SlackApiError)) this.opts.logger.error({ err: e, channel: to.channel }, 'slack: answer not delivered');
+        return;
+      }
     }
     if (upload) await this.attach(to.channel, a.message, to);
   }
@@ -365,19 +368,32 @@ export class SlackAdapter implements ChatAdapter {
     return slackMessageRef(String(res.channel ?? channel), String(res.ts));
   }
 
-  /** A card or notice in a channel. A refusal is explained to whoever caused the post. */
+  /**
+   * A card or notice in a channel. A refusal is explained to whoever caused the post. The ref is
+   * the first message's: reactions and card updates refer to it.
+   */
   async post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
     const channel = parseChatRef(chat).chatId;
+    const [first, ...rest] = m.file ? renderTextMessages(m, this.opts.locale) : renderSlackMessages(m, this.opts.locale);
+    let ref: MessageRef;
     try {
-      const ref = await this.postRendered(channel, m.file ? renderText(m, this.opts.locale) : renderSlack(m, this.opts.locale));
-      // The text is out and has its ref; a failed upload must not make the outbox post it twice.
-      if (m.file) await this.attach(channel, m).catch(() => undefined);
-      return ref;
+      ref = await this.postRendered(channel, first!);
     } catch (e) {
       if (!(e instanceof SlackApiError)) throw e;
       await this.explain(channel, e);
       throw forOutbox(e);
     }
+    // The first message is out and has its ref: from here nothing may throw, or the outbox would
+    // post it twice. A follow-up Slack refuses (after the client's retries) is logged.
+    for (const msg of rest) {
+      try {
+        await this.postRendered(channel, msg);
+      } catch (e) {
+        this.opts.logger.error({ err: e, channel, ref }, 'slack: a follow-up message of a long post was not delivered');
+      }
+    }
+    if (m.file) await this.attach(channel, m).catch(() => undefined);
+    return ref;
   }
 
   /**
@@ -396,7 +412,7 @@ export class SlackAdapter implements ChatAdapter {
   /** Rendered only when sent: of a burst of tallies only the last one reaches Slack. */
   private async sendUpdate(ref: MessageRef, m: OutboundMessage): Promise<void> {
     const { chatId, messageId } = parseMessageRef(ref);
-    await this.requireApi().call('chat.update', { channel: chatId, ts: messageId, ...renderSlack(m, this.opts.locale) });
+    await this.requireApi().call('chat.update', { channel: chatId, ts: messageId, ...renderSlackCard(m, this.opts.locale) });
   }
 
   /** Tells the person whose command caused a refused post what happened, once, only to them. */

@@ -1,5 +1,6 @@
 import type { Button, RichText } from '../../core/types';
 import { richToPlain } from '../../core/types';
+import { graphemeCut } from '../text/graphemes';
 
 /**
  * Telegram's limit is 4,096 UTF-16 code units of text AFTER entity parsing (tags and
@@ -65,13 +66,9 @@ function segments(text: RichText): Segment[] {
   return out;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** Moves a cut back so it never separates the two halves of a surrogate pair (emoji, rare 字). */
+/** Moves a cut back so it never separates a character: a surrogate pair, a ZWJ emoji, a flag. */
 function safeCut(plain: string, i: number): number {
-  return i > 0 && i < plain.length && isHighSurrogate(plain.charCodeAt(i - 1)) ? i - 1 : i;
+  return graphemeCut(plain, i);
 }
 
 class Layout {
@@ -112,8 +109,10 @@ class Layout {
     const nl = this.plain.lastIndexOf('\n', max - 1);
     if (nl >= floor) return nl + 1;
     for (let i = max - 1; i >= floor; i--) if (/\s/.test(this.plain[i]!)) return i + 1;
-    // A limit too small for one surrogate pair still moves forward by a whole character.
-    return max > from ? max : Math.min(this.plain.length, from + 2);
+    // A limit too small for one character still moves forward by a whole one.
+    if (max > from) return max;
+    const next = graphemeCut(this.plain, from + 64);
+    return next > from ? next : Math.min(this.plain.length, from + 64);
   }
 
   /** From `from` to the end, cut to fit `limit` with the note appended when something is left out. */
@@ -158,6 +157,24 @@ export function renderParts(text: RichText, opts: RenderOptions & { maxParts?: n
     from = end;
   }
   return parts.length ? parts : [EMPTY_TEXT];
+}
+
+/** What a long answer becomes: the messages, and the whole text as a file when they cannot hold it. */
+export interface LongText {
+  parts: string[];
+  /** The full text, plain, when more than `maxParts` messages would be needed. */
+  overflow?: string;
+}
+
+/**
+ * A long answer: up to `maxParts` messages; if the text needs more, the last message says the
+ * full text follows as a file and `overflow` carries it, so no line is ever lost.
+ */
+export function renderLong(text: RichText, opts: RenderOptions & { maxParts?: number; continuedNote: string }): LongText {
+  const maxParts = Math.max(1, opts.maxParts ?? 5);
+  const all = renderParts(text, { ...opts, maxParts: Number.MAX_SAFE_INTEGER });
+  if (all.length <= maxParts) return { parts: all };
+  return { parts: renderParts(text, { ...opts, maxParts, truncatedNote: opts.continuedNote }), overflow: richToPlain(text) };
 }
 
 export function encodeCallbackData(b: Pick<Button, 'action' | 'value'>): string | undefined {

@@ -8,7 +8,7 @@ import { isVoteReaction } from '../../core/votes/vote-reaction';
 import { closest } from '../../core/input/closest';
 import { translator, type Locale, type Translate } from '../../i18n/catalog';
 import { ALLOWED_UPDATES, interpretUpdate, messageRef, updateSchema, type Interpreted, type ParseContext } from './parse';
-import { htmlToPlain, renderKeyboard, renderParts, renderSingle, renderToast, type InlineKeyboard, type RenderOptions } from './render';
+import { htmlToPlain, renderKeyboard, renderLong, renderSingle, renderToast, type InlineKeyboard, type RenderOptions } from './render';
 import { commandMenus, unlistableCommands } from './telegram.commands';
 import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
 import { SerialQueue } from './telegram.queues';
@@ -348,7 +348,8 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private async send(chatId: number | string, m: OutboundMessage, o: { replyTo?: number; single: boolean }): Promise<number[]> {
-    const parts = o.single ? [renderSingle(m.text, this.render)] : renderParts(m.text, this.render);
+    const long = o.single ? { parts: [renderSingle(m.text, this.render)] } : renderLong(m.text, { ...this.render, continuedNote: this.t('telegram.continuedInFile') });
+    const parts = long.parts;
     const keyboard = this.keyboard(m);
     const ids: number[] = [];
     for (let i = 0; i < parts.length; i++) {
@@ -361,6 +362,12 @@ export class TelegramAdapter implements ChatAdapter {
         this.bot.telegram.sendMessage(chatId, text, { ...extra, ...(html ? { parse_mode: 'HTML' as const } : {}) }),
       );
       ids.push(sent.message_id);
+    }
+    // Text beyond five messages goes out whole as a file (a flood of messages would hit
+    // Telegram's per-chat limits): nothing is left out.
+    if (long.overflow !== undefined) {
+      const overflow = long.overflow;
+      await withFloodRetry('sendDocument', () => this.bot.telegram.sendDocument(chatId, { source: Buffer.from(overflow, 'utf8'), filename: 'message.txt' }), this.retry);
     }
     const file = m.file;
     if (file) {

@@ -4,19 +4,32 @@ import { escapeAttr, escapeText, ncName, xmlSafe } from './xml';
 import { todayIn } from '../cases/calendar-date';
 import { zoneStamper } from './zone-stamp';
 
-/** One TLCPerson per speaker: href and showAs carry the name (SayIt matches speakers by href),
- *  id is an NCName made from it, made unique when two people share a name. */
-function speakers(doc: MinutesDoc): Map<number, { id: string; name: string }> {
-  const out = new Map<number, { id: string; name: string }>();
+interface Speaker {
+  id: string;
+  href: string;
+  name: string;
+}
+
+/**
+ * One TLCPerson per person. SayIt's importer makes one speaker per `href` and files each speech
+ * under the href its `by` points to, so the href is built from the person's stable platform id:
+ * two people who share a display name stay two speakers, and a renamed person stays one.
+ * `showAs` is the name they have now; `id` (an NCName, what `by` refers to) is made from it,
+ * unique within the file.
+ */
+function speakers(doc: MinutesDoc, ctx: ViewCtx): Map<number, Speaker> {
+  const out = new Map<number, Speaker>();
   const used = new Set<string>();
   for (const l of doc.lines) {
     if (out.has(l.userId)) continue;
-    const name = xmlSafe(l.speaker).replace(/\s+/g, ' ').trim() || '?';
+    const user = ctx.services.people.get(l.userId);
+    const name = xmlSafe(user?.name ?? l.speaker).replace(/\s+/g, ' ').trim() || '?';
     const base = ncName(name);
     let id = base;
     for (let k = 2; used.has(id); k++) id = `${base}_${k}`;
     used.add(id);
-    out.set(l.userId, { id, name });
+    const href = user ? `/ontology/person/${user.platform}/${encodeURIComponent(user.platformUserId)}` : `/ontology/person/user/${l.userId}`;
+    out.set(l.userId, { id, href, name });
   }
   return out;
 }
@@ -28,11 +41,11 @@ function speakers(doc: MinutesDoc): Map<number, { id: string; name: string }> {
  */
 export function toAkomaNtoso(doc: MinutesDoc, ctx: ViewCtx): string {
   const tz = ctx.services.settings.timezone;
-  const people = speakers(doc);
+  const people = speakers(doc, ctx);
   const stamp = zoneStamper(tz);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<akomaNtoso>', '  <debate>', '    <meta>', '      <references>'];
   for (const p of people.values()) {
-    out.push(`        <TLCPerson href="${escapeAttr('/ontology/person/::/' + p.name)}" id="${escapeAttr(p.id)}" showAs="${escapeAttr(p.name)}"/>`);
+    out.push(`        <TLCPerson href="${escapeAttr(p.href)}" id="${escapeAttr(p.id)}" showAs="${escapeAttr(p.name)}"/>`);
   }
   out.push('      </references>', '    </meta>', '    <debateBody>', '      <debateSection>');
   out.push(`        <heading>${escapeText(`${todayIn(doc.minutes.startedAt, tz)} ${doc.minutes.title}`)}</heading>`);

@@ -3,16 +3,19 @@
 export type Cell = string | number | null;
 
 // A cell starting like a formula runs in spreadsheets (CSV injection): such cells get one
-// leading apostrophe, as OWASP advises. Cells that already start with apostrophes before a
-// formula character get one more, so `unguard` restores every stored value exactly.
-const FORMULA = /^'*[=+\-@\t\r]/;
+// leading apostrophe, as OWASP advises. Spreadsheets skip leading blanks before `=`, and
+// LibreOffice and Excel with an East Asian input method take the full-width ＝＋－＠ too, so
+// "starting" means the first non-blank character; a leading tab or CR is guarded as such.
+// Cells that already start with apostrophes before such a start get one more, so `unguard`
+// restores every stored value exactly.
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@＝＋－＠])/u;
 
 export function guard(s: string): string {
-  return FORMULA.test(s) ? "'" + s : s;
+  return FORMULA_START.test(s.replace(/^'+/, '')) ? "'" + s : s;
 }
 
 export function unguard(s: string): string {
-  return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+  return s.startsWith("'") && FORMULA_START.test(s.replace(/^'+/, '')) ? s.slice(1) : s;
 }
 
 function field(c: Cell): string {

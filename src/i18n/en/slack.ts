@@ -9,5 +9,5 @@ export const slack: Translation<typeof zh> = {
   retrying: (p) => `Slack cannot take this message right now (${p.code}); it will be sent again automatically. What was saved is kept.`,
   fileFailed: (p) => `The file could not be uploaded to the channel (Slack error: ${p.code}); here is its content:`,
   attachment: (p) => `Attachment: ${p.filename}`,
-  attachmentTruncated: (p) => `Attachment: ${p.filename} (too long, only the beginning is shown)`,
+  cardTrimmed: '(This card is longer than one Slack message allows; see the rest with the matching list command.)',
 };

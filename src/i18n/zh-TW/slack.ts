@@ -6,5 +6,5 @@ export const slack = {
   retrying: (p: { code: string }) => `Slack 暫時無法接收這則訊息（${p.code}），稍後會自動重送；已儲存的內容不會遺失。`,
   fileFailed: (p: { code: string }) => `檔案無法上傳到頻道（Slack 錯誤碼：${p.code}），以下是檔案內容：`,
   attachment: (p: { filename: string }) => `附件：${p.filename}`,
-  attachmentTruncated: (p: { filename: string }) => `附件：${p.filename}（內容過長，僅顯示開頭）`,
+  cardTrimmed: '（卡片內容超過 Slack 單則訊息的上限，其餘文字請用對應的查詢指令查看）',
 };
