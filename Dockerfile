@@ -31,6 +31,9 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # dist/store/db.js applies ../../migrations (= /app/migrations) at every start-up.
 COPY migrations ./migrations
+# The official office calendar (working days, holidays, 補行上班): dist/calendar/load.js reads
+# ../../calendar (= /app/calendar). An operator adds later years through calendar.dir, not here.
+COPY calendar ./calendar
 COPY bot.config.json package.json ./
 # The database lives on the volume, owned by the unprivileged `node` user (uid 1000) of the base
 # image; ./data (the config's default database path, the console's exports) points there too.

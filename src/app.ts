@@ -23,6 +23,10 @@ import { MeetingCalendar } from './core/meetings/calendar';
 import { meetingsFeature } from './core/meetings/meetings.feature';
 import { meetingSettings } from './core/meetings/meetings.settings';
 import { LibraryHolidays } from './core/meetings/holidays';
+import { OfficeCalendar } from './core/calendar/office-calendar';
+import { CalendarFileError } from './core/calendar/official-year';
+import { loadOperatorYears, officialYears } from './calendar/load';
+import { ConfigError } from './config/load';
 
 export interface App {
   bot: Bot;
@@ -47,14 +51,15 @@ export function createApp(opts: {
   const store = sqliteStore(db);
   const agencies = new AgencyDirectory(store.people.syncAgencies(config.agencies));
   const people = new People(store.people, agencies, config.roster, new Set(config.facilitators));
+  const holidays = officeCalendar(config, logger);
   const bot = new Bot({
     store,
     people,
     clock,
     logger,
     settings: { locale: config.locale, timezone: config.timezone, voting: config.voting },
+    calendar: holidays,
   });
-  const holidays = new LibraryHolidays(config.meetings.holidays.country, config.meetings.holidays.extra);
   const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost }), logger);
   const casework = caseworkSettings(config.cases, config.roster, agencies);
   bot
@@ -71,6 +76,26 @@ export function createApp(opts: {
   scheduleMaintenance(store, clock.now());
   planWeeklyReport(bot.services, casework, clock.now());
   return { bot, db, store, config, meetings, close: () => db.$client.close() };
+}
+
+/**
+ * The official office calendar (shipped years plus the operator's calendar.dir, checked now),
+ * with date-holidays behind it for other years. A bad calendar file is a configuration error.
+ */
+function officeCalendar(config: LoadedConfig, logger: Logger): OfficeCalendar {
+  let operator;
+  try {
+    operator = config.calendar.dir ? loadOperatorYears(config.calendar.dir) : new Map();
+  } catch (e) {
+    if (e instanceof CalendarFileError) throw new ConfigError(`Invalid office calendar (calendar.dir):\n${e.message}`);
+    throw e;
+  }
+  return new OfficeCalendar({
+    official: officialYears(operator),
+    fallback: () => new LibraryHolidays(config.meetings.holidays.country, config.meetings.holidays.extra),
+    timeZone: config.timezone,
+    logger,
+  });
 }
 
 const CONSOLE_COUNTER = 'console.message';

@@ -62,7 +62,7 @@ function journalEntries(layout: ImageLayout): number {
 export function checkLayout(layout: ImageLayout, context: string): string {
   const top = readdirSync(layout.hostWorkdir).sort();
   for (const banned of ['src', 'test', 'tsconfig.json', 'tsconfig.build.json', 'bench', '.git']) must(!top.includes(banned), `${layout.workdir}/${banned} is in the runtime image`);
-  for (const needed of ['dist/main.js', 'dist/store/db.js', 'dist/ops/backup.cli.js', 'migrations/meta/_journal.json', 'bot.config.json', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node']) {
+  for (const needed of ['dist/main.js', 'dist/store/db.js', 'dist/ops/backup.cli.js', 'migrations/meta/_journal.json', 'calendar/2026.txt', 'bot.config.json', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node']) {
     must(existsSync(join(layout.hostWorkdir, needed)), `${layout.workdir}/${needed} is missing from the runtime image`);
   }
   const pkg = JSON.parse(readFileSync(join(context, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -74,6 +74,8 @@ export function checkLayout(layout: ImageLayout, context: string): string {
   must(left.length === 0, `dev dependencies left in the runtime image: ${left.slice(0, 8).join(', ')}`);
   // dist/store/db.js resolves ../../migrations: that must be the copied folder.
   must(realpathSync(join(layout.hostWorkdir, 'dist', 'store', '..', '..', 'migrations')) === realpathSync(layout.hostPath('migrations')), 'dist/store/db.js would not find the migrations');
+  // dist/calendar/load.js resolves ../../calendar the same way.
+  must(realpathSync(join(layout.hostWorkdir, 'dist', 'calendar', '..', '..', 'calendar')) === realpathSync(layout.hostPath('calendar')), 'dist/calendar/load.js would not find the office calendar');
   if (layout.switchesUser) {
     for (const v of layout.volumes) must(statSync(layout.hostPath(v)).uid === layout.user.uid, `volume ${v} is not owned by ${layout.user.name}`);
     must(statSync(join(layout.hostWorkdir, 'dist', 'main.js')).uid === 0, 'the code should stay root-owned (read-only for the bot)');

@@ -46,6 +46,15 @@ export const configSchema = z.strictObject({
   facilitators: z.array(userRef).default([]),
   meetings: meetingsConfigSchema,
   cases: casesSchema,
+  calendar: z
+    .strictObject({
+      /**
+       * A folder of official office-calendar files (`2027.json`, the DGPA's JSON format) for years
+       * the release does not carry; checked at start-up. Relative to the working directory.
+       */
+      dir: z.string().min(1).optional(),
+    })
+    .prefault({}),
 });
 
 export type BotConfig = z.output<typeof configSchema>;

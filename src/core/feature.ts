@@ -6,6 +6,7 @@ import type { Store, User } from './records';
 import type { People } from './people/people';
 import type { JobHandler } from './jobs';
 import type { AgendaContributor } from './meetings/meeting';
+import type { OfficeCalendar } from './calendar/office-calendar';
 
 /** What a handler asks for; the bot carries it out through the adapters. */
 export type Reply =
@@ -30,6 +31,8 @@ export interface Services {
   logger: Logger;
   settings: CoreSettings;
   cards: CardRenderers;
+  /** Working days and holidays in the configured zone (the official office calendar). */
+  calendar: OfficeCalendar;
 }
 
 export interface Context {

@@ -7,10 +7,14 @@ test.each([
   ['2026-12-04', '2026-12-04'],
   ['2026/12/4', '2026-12-04'],
   ['2027.1.5', '2027-01-05'],
-  ['12/4', '2026-12-04'],
+  // Without a year: the next occurrence, today included (the one rule for every command).
+  ['12/4', '2027-12-04'],
+  ['12/20', TODAY],
+  ['12/31', '2026-12-31'],
   ['1/5', '2027-01-05'], // typed in late December: next January
-  ['9/1', '2026-09-01'], // nearer in the past than next September (a petition that passed)
-  ['12月4日', '2026-12-04'],
+  ['9/1', '2027-09-01'],
+  ['2/29', '2028-02-29'], // the next leap day
+  ['12月4日', '2027-12-04'],
   ['1月5號', '2027-01-05'],
   ['2027年2月28日', '2027-02-28'],
   ['115/12/4', '2026-12-04'], // ROC era
@@ -20,19 +24,41 @@ test.each([
   ['明天', '2026-12-21'],
   ['today', TODAY],
   // As for meetings (the same words, input/date-words.ts). TODAY is a Sunday.
-  ['12.4', '2026-12-04'],
+  ['12.4', '2027-12-04'],
+  ['月底', '2026-12-31'],
+  ['下個月底', '2027-01-31'],
+  ['end of month', '2026-12-31'],
+  ['年底', '2026-12-31'],
   ['99/12/4', '2010-12-04'], // two-digit ROC year
-  ['昨天', '2026-12-19'], // a petition that passed yesterday
+  ['昨天', '2026-12-19'], // a relative word is taken as said (a due date refuses it as past)
   ['後天', '2026-12-22'],
   ['週五', '2026-12-25'],
   ['friday', '2026-12-25'],
   ['下週一', '2026-12-21'], // weeks run Monday to Sunday: on a Sunday, next week starts tomorrow
   ['下下週一', '2026-12-28'],
 ])('%s → %s', (input, expected) => {
-  expect(parseCalendarDate(input, TODAY)).toBe(expected);
+  expect(parseCalendarDate(input, TODAY)?.date).toBe(expected);
 });
 
-test.each(['2026-02-29', '2/30', '13/1', '0/1', '', '2026-12', '12/4/2026', '99999-1-1', 'constructor', 'next constructor', '下週八', '2/29'])('%s is refused', (input) => {
+// The day a petition passed: a yearless date is its most recent occurrence, today included.
+test.each([
+  ['12/4', '2026-12-04'],
+  ['12/20', TODAY],
+  ['12/31', '2025-12-31'],
+  ['1/5', '2026-01-05'],
+  ['2/29', '2024-02-29'],
+  ['週五', '2026-12-18'],
+  ['2027/1/5', '2027-01-05'], // a written year is taken as written (the command refuses the future)
+])('passed %s → %s', (input, expected) => {
+  expect(parseCalendarDate(input, TODAY, 'last')?.date).toBe(expected);
+});
+
+test('the 2026-03-04 reproduction: 12/31 means 2026-12-31 whichever command reads it', () => {
+  expect(parseCalendarDate('12/31', '2026-03-04')).toEqual({ date: '2026-12-31', explicitYear: false });
+  expect(parseCalendarDate('2025/12/31', '2026-03-04')).toEqual({ date: '2025-12-31', explicitYear: true });
+});
+
+test.each(['2026-02-29', '2/30', '13/1', '0/1', '', '2026-12', '12/4/2026', '99999-1-1', 'constructor', 'next constructor', '下週八'])('%s is refused', (input) => {
   expect(parseCalendarDate(input, TODAY)).toBeUndefined();
 });
 

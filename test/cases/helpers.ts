@@ -5,7 +5,7 @@ import { richToPlain, type Actor, type ChatRef, type InboundEvent, type Platform
 export const CHAT: ChatRef = 'console:main';
 
 /** A real app where console:pdis is a facilitator. */
-export function caseApp(config: Record<string, unknown> = {}, opts: { start?: Date } = {}): TestApp {
+export function caseApp(config: Record<string, unknown> = {}, opts: Parameters<typeof testApp>[1] = {}): TestApp {
   return testApp({ facilitators: ['console:pdis'], ...config }, opts);
 }
 

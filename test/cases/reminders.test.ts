@@ -32,7 +32,7 @@ function lastPostSpans(): readonly Span[] {
 test('the lead agency is reminded 20, 7 and 1 days before the deadline, once each, with real mentions', async () => {
   await say(app, 'pdis', '/case 1 lead 交通部 co 衛福部');
   const set = await say(app, 'pdis', '/case 1 deadline 2027-01-30');
-  expect(set.text).toBe('已設定第一案的回應期限：2027年1月30日（六）（剩 60 天）。\n將於 2027年1月10日（日）、2027年1月23日（六）、2027年1月29日（五） 提醒主辦部會聯絡人。');
+  expect(set.text).toBe('已設定第一案的回應期限：2027年1月30日（六）（2027 年辦公日曆尚未公布，上班日為推算）（剩 60 天）。\n將於 2027年1月10日（日）、2027年1月23日（六）、2027年1月29日（五） 提醒主辦部會聯絡人。');
 
   // 09:00 in Taipei is 01:00 UTC.
   expect(await at('2027-01-10T00:59:00Z')).toEqual([]);
@@ -50,7 +50,7 @@ test('the lead agency is reminded 20, 7 and 1 days before the deadline, once eac
 });
 
 test('passed <date> sets the deadline 60 days later; moving it re-arms sent reminders; closing cancels', async () => {
-  expect((await say(app, 'pdis', '/case 1 passed 11/20')).text).toContain('已記錄第一案的 Join 連署於 2026年11月20日（五） 通過；回應期限為 2027年1月19日（二）（剩 49 天）');
+  expect((await say(app, 'pdis', '/case 1 passed 11/20')).text).toContain('已記錄第一案的 Join 連署於 2026年11月20日（五） 通過；回應期限為 2027年1月19日（二）（2027 年辦公日曆尚未公布，上班日為推算）（剩 49 天）');
   expect(app.store.cases.byNumber(1)).toMatchObject({ petitionPassedOn: '2026-11-20', deadline: '2027-01-19' });
   expect(await at('2026-12-30T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月19日（二））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。']);
 
@@ -118,7 +118,9 @@ describe('follow-up due dates', () => {
   });
 
   test('items due in the past get no reminder but are marked overdue', async () => {
-    await say(app, 'pdis', '/action 交通部 補件 due 11/28');
+    // Without a year, 11/28 would be next November: a past due date needs its year, and is warned about.
+    const created = await say(app, 'pdis', '/action 交通部 補件 due 2026/11/28');
+    expect(created.text).toContain('⚠️ 注意：2026年11月28日（六） 已經過去，已照您寫的年份記下。');
     expect(app.store.jobs.pending('action:')).toEqual([]);
     expect((await say(app, 'bob', '/actions')).text).toBe('列管事項（1 項）：\n⚠️ 持續列管 #1 交通部：補件（期限 2026年11月28日（六），⚠️ 已逾期 3 天）');
   });

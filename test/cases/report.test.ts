@@ -22,7 +22,7 @@ test('/report compiles the weekly digest', async () => {
   await say(app, 'alice', '/vote 5');
   await say(app, 'bob', '/vote 5');
   await say(app, 'alice', '/vote 3');
-  await say(app, 'pdis', '/case 2 deadline 12/10');
+  await say(app, 'pdis', '/case 2 deadline 2026/12/10'); // a past deadline needs its year
   const out = await say(app, 'bob', '/report');
   expect(out.private).toBe(false);
   expect(out.text).toBe(

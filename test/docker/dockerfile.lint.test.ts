@@ -94,7 +94,7 @@ test('.dockerignore keeps node_modules, data, .git, dist, databases and secrets 
   for (const p of ['node_modules', 'node_modules/zod/package.json', 'data/po-bot.sqlite', '.git/HEAD', 'dist/main.js', 'x.sqlite', 'a/b/c.sqlite-wal', '.env', '.env.production', 'test/smoke.test.ts']) {
     expect([p, isIgnored(ctx.ignore, p)]).toEqual([p, true]);
   }
-  for (const p of ['src/main.ts', 'migrations/0000_foundation.sql', 'migrations/meta/_journal.json', 'package.json', 'package-lock.json', 'bot.config.json', 'tsconfig.build.json']) {
+  for (const p of ['src/main.ts', 'migrations/0000_foundation.sql', 'migrations/meta/_journal.json', 'calendar/2026.txt', 'package.json', 'package-lock.json', 'bot.config.json', 'tsconfig.build.json']) {
     expect([p, isIgnored(ctx.ignore, p)]).toEqual([p, false]);
   }
   const without: LintContext = { ...ctx, ignore: parseDockerignore('dist\n.git\n') };

@@ -54,7 +54,7 @@ test('/meeting move refuses a past or unreadable time and leaves the meeting as 
   const [m] = app.store.meetings.between(new Date(0), new Date('2100-01-01'));
   const jobs = app.store.jobs.pending(`meeting:${m!.id}:`);
   expect(await app.cmd('moi1', `/meeting move ${m!.id} 12/8 10:00`)).toBe('這個動作只有主持人（PDIS）可以執行。');
-  expect(await app.cmd(FACILITATOR, `/meeting move ${m!.id} 11/30 10:00`)).toContain('已經過了');
+  expect(await app.cmd(FACILITATOR, `/meeting move ${m!.id} 2026/11/30 10:00`)).toContain('已經過了');
   expect(await app.cmd(FACILITATOR, `/meeting move ${m!.id} 某天`)).toContain('看不懂「某天」');
   expect(app.store.meetings.get(m!.id)).toEqual(m);
   expect(app.store.jobs.pending(`meeting:${m!.id}:`)).toEqual(jobs);

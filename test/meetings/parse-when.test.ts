@@ -52,6 +52,7 @@ test.each([
   ['12/4 下午13點', '2026-12-04T05:00:00.000Z'],
   // No year, and this year's date is long gone: next year.
   ['1/5 10:00', '2027-01-05T02:00:00.000Z'],
+  ['11/30 10:00', '2027-11-30T02:00:00.000Z'], // yesterday's date without a year: its next occurrence
 ])('%s → %s', (input, iso) => {
   expect(when(input)).toBe(iso);
 });
@@ -59,7 +60,8 @@ test.each([
 test('refuses past times', () => {
   expect(refusal('今天 09:00')).toBe('2026年12月1日（二）09:00 已經過了，請提供未來的時間。');
   expect(refusal('2026-11-30 10:00')).toBe('2026年11月30日（一）10:00 已經過了，請提供未來的時間。');
-  expect(refusal('11/30 10:00')).toBe('2026年11月30日（一）10:00 已經過了。若指的是明年，請寫出年份，例如 2027-12-04 10:00。');
+  // A yearless date is its next occurrence, today included: today's date with an hour gone by is past.
+  expect(refusal('12/1 09:00')).toBe('2026年12月1日（二）09:00 已經過了。若指的是明年，請寫出年份，例如 2027-12-04 10:00。');
 });
 
 test('refuses ambiguous times', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app';
 import { parseConfig } from '../../src/config/load';
 import { ManualClock } from '../../src/core/clock';
-import { silentLogger } from '../../src/core/logger';
+import { silentLogger, type Logger } from '../../src/core/logger';
 import type { Delivery } from '../../src/core/feature';
 import type { ChatRef, MessageRef, OutboundMessage } from '../../src/core/types';
 import { richToPlain } from '../../src/core/types';
@@ -41,10 +41,10 @@ export interface TestApp extends App {
 }
 
 /** A real app on a real SQLite file with the real migrations, in a temp directory. */
-export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date } = {}): TestApp {
+export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date; logger?: Logger } = {}): TestApp {
   const { dir, cleanup } = tempDir();
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T02:00:00Z'));
-  const app = createApp({ config: parseConfig(config), databasePath: join(dir, 'test.sqlite'), clock, logger: silentLogger });
+  const app = createApp({ config: parseConfig(config), databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger });
   const delivery = new RecordingDelivery();
   app.bot.setDelivery(delivery);
   return {

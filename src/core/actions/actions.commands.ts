@@ -8,6 +8,7 @@ import { requireFacilitator } from '../cases/roles';
 import { requireCase } from '../cases/case.command';
 import { formatCaseNumber } from '../cases/case-number';
 import { showDate } from '../cases/case-dates';
+import { unofficialNote } from '../calendar/period-deadline';
 import { linkCaseToMeeting } from '../cases/case-meetings';
 import { currentMeetingId } from '../minutes/current-meeting';
 import { addLine } from '../minutes/minutes.recorder';
@@ -41,7 +42,10 @@ export function actionCommand(s: CaseworkSettings): Command {
       });
       planDueReminder(item, ctx.services, s, ctx.now);
       const text: Span[] = ['📌 ', ctx.t('actions.created', { id: item.id, owner: ownerLabel(item, ctx) }), item.text];
-      if (item.due) text.push(ctx.t('actions.createdDue', { date: showDate(item.due, ctx.locale, ctx.services.settings.timezone) }));
+      if (item.due) {
+        text.push(ctx.t('actions.createdDue', { date: showDate(item.due, ctx.locale, ctx.services.settings.timezone) + unofficialNote(item.due, ctx.services.calendar, ctx.t) }));
+        if (p.duePast) text.push('\n', ctx.t('calendar.pastWarning', { date: showDate(item.due, ctx.locale, ctx.services.settings.timezone) }));
+      }
       if (caseId !== null) {
         const c = store.cases.get(caseId)!;
         text.push('\n', ctx.t('actions.createdCase', { name: formatCaseNumber(c.number, ctx.locale), title: c.title }));

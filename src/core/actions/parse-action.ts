@@ -2,7 +2,7 @@ import type { Context } from '../feature';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import type { CalendarDate } from '../cases/case';
-import { parseCalendarDate, todayIn } from '../cases/calendar-date';
+import { parseDueDay } from '../cases/due-date';
 import { parseCaseNumber } from '../cases/case-number';
 
 export const ACTION_TEXT_MAX = 500;
@@ -13,12 +13,25 @@ export interface ParsedAction {
   ownerUserId: number | null;
   text: string;
   due: CalendarDate | null;
+  /** The due date is already past (written with its year): the answer warns. */
+  duePast: boolean;
 }
 
 const CASE_PREFIX = /^(第\s*[0-9零〇一二兩三四五六七八九十百千]+\s*案|case\s+#?\d+)\s+/i;
 // Slack sends a mention as <@U123> or <@U123|name>.
 const SLACK_MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>(?:\s+|$)/;
-const DUE = /(?:^|\s+)(?:due|期限|到期|截止)\s*[:：]?\s*(\S+)\s*$/i;
+// A due date is introduced by one of these words (after a space), and runs to the end of the
+// line: `due 5/15`, `截止日 5/15`, `期限：下週五`, `due next friday`, `到期 月底`.
+const DUE_WORD = /(?:^|\s)(due|截止日?|期限|到期日?)(?=[\s:：])/gi;
+
+/** The last due word and what follows it, if any. */
+function findDue(s: string): { index: number; phrase: string } | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const m of s.matchAll(DUE_WORD)) last = m as RegExpExecArray;
+  if (!last) return undefined;
+  const phrase = s.slice(last.index + last[0].length).replace(/^\s*[:：]?\s*/, '');
+  return { index: last.index, phrase };
+}
 
 function findUser(ctx: Context, name: string): { id: number; agencyId: number | null } {
   const found = ctx.services.store.cases.findUsers(ctx.actor.platform, name);
@@ -61,15 +74,17 @@ export function parseAction(args: string, ctx: Context): ParsedAction {
   }
 
   let due: CalendarDate | null = null;
-  const dm = DUE.exec(s);
+  let duePast = false;
+  const dm = findDue(s);
   if (dm) {
-    const d = parseCalendarDate(dm[1]!, todayIn(ctx.now, ctx.services.settings.timezone));
-    if (!d) throw new UserError('cases.badDate', { input: dm[1]!.slice(0, 40), usage: ctx.t('actions.actionUsage') });
-    due = d;
+    // A due word followed by anything but a date refuses the whole command: never "no due date" silently.
+    const d = parseDueDay(ctx, dm.phrase, ctx.t('actions.actionUsage'));
+    due = d.date;
+    duePast = d.past;
     s = s.slice(0, dm.index);
   }
   const text = s.trim();
   if (!text) throw new UserError('actions.textEmpty', undefined);
   checkText(text, { max: ACTION_TEXT_MAX, multiline: true });
-  return { caseNumber, ownerAgencyId, ownerUserId, text, due };
+  return { caseNumber, ownerAgencyId, ownerUserId, text, due, duePast };
 }

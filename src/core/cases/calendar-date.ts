@@ -3,7 +3,7 @@ import type { CalendarDate } from './case';
 import { dayExists, dayNamed, normalizeDateText, recognizeDate } from '../input/date-words';
 
 // Deadlines and due dates are days in the configured zone, typed as for meetings
-// (input/date-words.ts); without a year, the nearest such day, past or ahead.
+// (input/date-words.ts); without a year, the next occurrence (see dayNamed).
 
 const DAY = 86_400_000;
 
@@ -54,10 +54,18 @@ export function instantAt(date: CalendarDate, hhmm: string, timeZone: string): D
   return new Date(new TZDate(y, m - 1, d, h!, mi!, 0, timeZone).getTime());
 }
 
-export function parseCalendarDate(input: string, today: CalendarDate): CalendarDate | undefined {
+export interface ParsedDay {
+  date: CalendarDate;
+  /** The input wrote the year (2026/5/7, 民國115年5月7日): a past day is meant, not a slip. */
+  explicitYear: boolean;
+}
+
+/** A typed day: yearless means its next occurrence, or for `last` (the day something happened) its latest. */
+export function parseCalendarDate(input: string, today: CalendarDate, yearless: 'next' | 'last' = 'next'): ParsedDay | undefined {
   const spec = recognizeDate(normalizeDateText(input));
   if (!spec) return undefined;
   const [year, month, day] = parts(today);
-  const d = dayNamed(spec, { year, month, day, weekday: weekdayOf(today) }, 'nearest');
-  return calendarDate(d.year, d.month, d.day);
+  const d = dayNamed(spec, { year, month, day, weekday: weekdayOf(today) }, yearless);
+  const date = calendarDate(d.year, d.month, d.day);
+  return date ? { date, explicitYear: spec.kind === 'ymd' && spec.year !== null } : undefined;
 }

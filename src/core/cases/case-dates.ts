@@ -4,10 +4,29 @@ import type { CalendarDate, Case } from './case';
 import { daysBetween, instantAt, todayIn } from './calendar-date';
 import { isClosed } from './case-stages';
 import type { CaseworkSettings } from './casework.settings';
+import type { Services } from '../feature';
+import { periodDeadline, rolledForwardNote, unofficialNote } from '../calendar/period-deadline';
 
 /** A calendar day as people read it: 2026年12月4日（五） / Fri 4 Dec 2026. */
 export function showDate(date: CalendarDate, locale: Locale, timeZone: string): string {
   return formatDate(instantAt(date, '12:00', timeZone), locale, timeZone);
+}
+
+/**
+ * A case's deadline as people read it: the day, why it moved when 行政程序法第48條 moved it
+ * (`2026年6月22日（一）（6月19日端午節，依行政程序法第48條順延）`), and a note when the year
+ * has no official office calendar.
+ */
+export function showDeadline(c: Pick<Case, 'deadline' | 'petitionPassedOn'>, ctx: { locale: Locale; t: Translate; services: Services }, s: CaseworkSettings): string {
+  const { calendar, settings } = ctx.services;
+  if (!c.deadline) return '';
+  let text = showDate(c.deadline, ctx.locale, settings.timezone);
+  if (c.petitionPassedOn) {
+    // Computed, not stored: the deadline is the passed date's period only if nobody typed another.
+    const p = periodDeadline(c.petitionPassedOn, s.responseDays, calendar);
+    if (p.deadline === c.deadline) text += rolledForwardNote(p, calendar, ctx.t);
+  }
+  return text + unofficialNote(c.deadline, calendar, ctx.t);
 }
 
 /** Days from today to the date in the zone: negative when past. */

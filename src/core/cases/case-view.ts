@@ -5,7 +5,7 @@ import { formatDateTime } from '../../i18n/format-date';
 import type { Case, CaseEvent } from './case';
 import { formatCaseNumber } from './case-number';
 import { isClosed, stageLabel } from './case-stages';
-import { dueNote, isOverdue, showDate } from './case-dates';
+import { dueNote, isOverdue, showDate, showDeadline } from './case-dates';
 import type { CaseworkSettings } from './casework.settings';
 import { actionLine } from '../actions/action-view';
 
@@ -74,7 +74,7 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
   if (c.deadline) {
     if (isOverdue(c, now, tz, s)) text.push('⚠️ ');
     const note = dueNote(c.deadline, now, tz, t, closed);
-    text.push(showDate(c.deadline, locale, tz), note ? t('cases.paren', { text: note }) : '');
+    text.push(showDeadline(c, ctx, s), note ? t('cases.paren', { text: note }) : '');
   } else text.push(t('cases.deadlineUnset'));
 
   const items = store.actions.list({ caseId: c.id });

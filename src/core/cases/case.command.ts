@@ -4,10 +4,12 @@ import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { parseChatRef } from '../types';
 import type { Case } from './case';
-import { addDays, parseCalendarDate, todayIn } from './calendar-date';
+import { parseCalendarDate, todayIn } from './calendar-date';
+import { parseDueDay } from './due-date';
+import { periodDeadline } from '../calendar/period-deadline';
 import { formatCaseNumber, parseCaseNumber } from './case-number';
 import { isClosed, matchStage, stageLabel, stageList } from './case-stages';
-import { dueNote, showDate } from './case-dates';
+import { dueNote, showDate, showDeadline } from './case-dates';
 import { renderCaseDetail } from './case-view';
 import type { CaseworkSettings } from './casework.settings';
 import { planDeadlineReminders } from './deadline-reminders';
@@ -44,19 +46,21 @@ function reply(text: Span[], isPrivate = false): Reply {
   return { type: 'reply', message: { text }, private: isPrivate };
 }
 
-function parseDate(ctx: Context, input: string, usage: string): string {
-  const d = parseCalendarDate(input, todayIn(ctx.now, ctx.services.settings.timezone));
+/** The day a petition passed: normally past, so a yearless date is its latest occurrence. */
+function parsePassedDate(ctx: Context, input: string, usage: string): string {
+  const d = parseCalendarDate(input, todayIn(ctx.now, ctx.services.settings.timezone), 'last');
   if (!d) throw new UserError('cases.badDate', { input: input.slice(0, 40), usage });
-  return d;
+  return d.date;
 }
 
-function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.deadlineSet' | 'cases.passedSet'): Reply {
+function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.deadlineSet' | 'cases.passedSet', past = false): Reply {
   const tz = ctx.services.settings.timezone;
   const days = planDeadlineReminders(c, ctx.services, s, ctx.now);
   const name = formatCaseNumber(c.number, ctx.locale);
   const text: Span[] = [
-    ctx.t(key, { name, date: showDate(c.deadline!, ctx.locale, tz), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, isClosed(c, s)) }),
+    ctx.t(key, { name, date: showDeadline(c, ctx, s), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, isClosed(c, s)) }),
   ];
+  if (past) text.push('\n', ctx.t('calendar.pastWarning', { date: showDate(c.deadline!, ctx.locale, tz) }));
   if (days.length) text.push('\n', ctx.t('cases.remindersPlanned', { dates: days.map((d) => showDate(d, ctx.locale, tz)).join(ctx.t('common.separator')) }));
   if (c.leadAgencyId === null) text.push('\n', ctx.t('cases.remindNoLead', { n: c.number }));
   return reply(text);
@@ -131,15 +135,16 @@ export function caseCommand(s: CaseworkSettings): Command {
             planDeadlineReminders(updated, ctx.services, s, ctx.now);
             return reply([ctx.t('cases.deadlineCleared', { name })]);
           }
-          const date = parseDate(ctx, rest, ctx.t('cases.deadlineUsage'));
+          // Kept exactly as typed: 行政程序法第48條 moves computed deadlines, not a facilitator's date.
+          const { date, past } = parseDueDay(ctx, rest, ctx.t('cases.deadlineUsage'));
           if (date === c.deadline) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
-          return deadlineReply(ctx, store.cases.setDeadline(c.id, date, change), s, 'cases.deadlineSet');
+          return deadlineReply(ctx, store.cases.setDeadline(c.id, date, change), s, 'cases.deadlineSet', past);
         }
         case 'passed': {
           if (!rest) throw new UserError('cases.passedUsage', { days: s.responseDays });
-          const passed = parseDate(ctx, rest, ctx.t('cases.passedUsage', { days: s.responseDays }));
+          const passed = parsePassedDate(ctx, rest, ctx.t('cases.passedUsage', { days: s.responseDays }));
           if (passed > todayIn(ctx.now, tz)) throw new UserError('cases.passedFuture', { date: showDate(passed, ctx.locale, tz) });
-          const deadline = addDays(passed, s.responseDays);
+          const { deadline } = periodDeadline(passed, s.responseDays, ctx.services.calendar);
           if (passed === c.petitionPassedOn && deadline === c.deadline) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
           return deadlineReply(ctx, store.cases.setDeadline(c.id, deadline, change, passed), s, 'cases.passedSet');
         }

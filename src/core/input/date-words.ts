@@ -8,7 +8,11 @@ export type DateSpec =
   | { kind: 'ymd'; year: number | null; month: number; day: number }
   /** Days from today; yesterday is recognised so a meeting can refuse it as past, not as unreadable. */
   | { kind: 'days'; n: number }
-  | { kind: 'weekday'; weekday: number; week: 'coming' | 'this' | 'next' | 'after-next' };
+  | { kind: 'weekday'; weekday: number; week: 'coming' | 'this' | 'next' | 'after-next' }
+  /** The last day of this month (0) or the next (1): 月底, 下個月底, end of month. */
+  | { kind: 'monthEnd'; months: number }
+  /** 年底, end of year: 12/31 of this year. */
+  | { kind: 'yearEnd' };
 
 export interface Day {
   year: number;
@@ -26,6 +30,11 @@ const EN_WEEKDAY: Record<string, number> = {
 };
 const RELATIVE_DAYS: Record<string, number> = { 前天: -2, 昨天: -1, 昨日: -1, yesterday: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 後天: 2, 后天: 2, 大後天: 3, 大后天: 3, today: 0, tomorrow: 1 };
 
+const MONTH_END: Record<string, number> = {
+  月底: 0, 本月底: 0, 這個月底: 0, 这个月底: 0, 月底前: 0, 'end of month': 0, 'end of the month': 0, 'end of this month': 0,
+  下個月底: 1, 下月底: 1, 下个月底: 1, 'end of next month': 1,
+};
+
 /** NFKC folds full-width digits and punctuation (２０２６－１２－０４) into ASCII, as IMEs type them. */
 export function normalizeDateText(input: string): string {
   return input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -39,6 +48,8 @@ export function recognizeDate(s: string): DateSpec | undefined {
     return m[1] ? ymd(m[1], m[2]!, m[3]!) : { kind: 'ymd', year: null, month: Number(m[2]), day: Number(m[3]) };
   }
   if ((m = /^(\d{1,2})[/.](\d{1,2})$/.exec(s))) return { kind: 'ymd', year: null, month: Number(m[1]), day: Number(m[2]) };
+  if (Object.hasOwn(MONTH_END, s)) return { kind: 'monthEnd', months: MONTH_END[s]! };
+  if (/^(?:今年|本年)?年底$|^end of (?:the |this )?year$/.test(s)) return { kind: 'yearEnd' };
   if (Object.hasOwn(RELATIVE_DAYS, s)) return { kind: 'days', n: RELATIVE_DAYS[s]! };
   if ((m = /^(這|这|本|下下|下)?(?:個|个)?(?:週|周|星期|禮拜|礼拜)([一二三四五六日天])$/.exec(s))) {
     const week = m[1] === undefined ? 'coming' : m[1] === '下' ? 'next' : m[1] === '下下' ? 'after-next' : 'this';
@@ -70,30 +81,40 @@ export function dayExists(d: Day): boolean {
 }
 
 /**
- * The day a recognised date names, seen from `today` (weekday 0 = Sunday). A date without a
- * year means, for `ahead` (meetings), this year's unless that was more than half a year ago
- * (in December `1/5` is next January; `12/1` said on 12/20 is a mistake the caller refuses as
- * past); for `nearest` (deadlines, the day a petition passed) the nearest of last, this and next
- * year's, so a day just past works as well as one ahead. Not checked: 2/30 comes back as is.
+ * The day a recognised date names, seen from `today` (weekday 0 = Sunday). One rule for a
+ * date without a year, in every command: `next` (deadlines, due dates, meetings) means its next
+ * occurrence, today included (on 2026-03-04, `12/31` is 2026-12-31 and `1/5` is 2027-01-05);
+ * `last` (the day a petition passed, which is normally past) means its most recent occurrence,
+ * today included. A bare weekday follows the same direction. A written year is taken as
+ * written. Not checked: 2/30 comes back as is, for the caller to refuse.
  */
-export function dayNamed(d: DateSpec, today: Day & { weekday: number }, yearless: 'ahead' | 'nearest'): Day {
+export function dayNamed(d: DateSpec, today: Day & { weekday: number }, yearless: 'next' | 'last'): Day {
   const todayMs = Date.UTC(today.year, today.month - 1, today.day);
   switch (d.kind) {
     case 'ymd': {
       if (d.year !== null) return { year: d.year, month: d.month, day: d.day };
-      const inYear = (year: number): Day => ({ year, month: d.month, day: d.day });
-      const distance = (x: Day) => Math.abs(Date.UTC(x.year, x.month - 1, x.day) - todayMs);
-      if (yearless === 'nearest') {
-        const valid = [today.year - 1, today.year, today.year + 1].map(inYear).filter(dayExists);
-        return valid.length ? valid.reduce((best, x) => (distance(x) < distance(best) ? x : best)) : inYear(today.year);
+      const step = yearless === 'next' ? 1 : -1;
+      // 2/29 recurs only in leap years: look up to 8 years on (or back) for one.
+      for (let i = 0; i <= 8; i++) {
+        const x = { year: today.year + step * i, month: d.month, day: d.day };
+        if (!dayExists(x)) continue;
+        const ms = Date.UTC(x.year, x.month - 1, x.day);
+        if (yearless === 'next' ? ms >= todayMs : ms <= todayMs) return x;
       }
-      if (Date.UTC(today.year, d.month - 1, d.day) < todayMs - 183 * DAY) return inYear(today.year + 1);
-      return inYear(today.year);
+      return { year: today.year, month: d.month, day: d.day };
     }
     case 'days':
       return dayAt(todayMs + d.n * DAY);
+    case 'monthEnd':
+      // Day 0 of the month after is the last day of the month wanted.
+      return dayAt(Date.UTC(today.year, today.month + d.months, 0));
+    case 'yearEnd':
+      return { year: today.year, month: 12, day: 31 };
     case 'weekday': {
-      if (d.week === 'coming') return dayAt(todayMs + ((d.weekday - today.weekday + 7) % 7) * DAY);
+      if (d.week === 'coming') {
+        const back = yearless === 'last' ? -((today.weekday - d.weekday + 7) % 7) : (d.weekday - today.weekday + 7) % 7;
+        return dayAt(todayMs + back * DAY);
+      }
       // Weeks run Monday to Sunday, as on Taiwanese calendars: 下週五 is the Friday of next week.
       const monday = todayMs - ((today.weekday + 6) % 7) * DAY;
       const offset = ((d.weekday + 6) % 7) + (d.week === 'next' ? 7 : d.week === 'after-next' ? 14 : 0);

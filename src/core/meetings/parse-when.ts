@@ -79,7 +79,7 @@ export function resolveWhen(r: RecognizedWhen, opts: ResolveOptions): Date {
   if (!r.date) throw new UserError('meetings.whenNoDate', undefined);
   const { hour, minute } = resolveHour(r.time);
   const today = wallTime(opts.now, opts.timeZone);
-  const day = dayNamed(r.date, today, 'ahead');
+  const day = dayNamed(r.date, today, 'next');
   const wall: WallTime = { ...day, hour, minute };
   if (!isValidWallTime(wall)) throw new UserError('meetings.whenInvalid', undefined);
   const instants = instantsOf(wall, opts.timeZone);

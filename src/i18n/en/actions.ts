@@ -5,7 +5,7 @@ export const actions: Translation<typeof zh> = {
   helpAction: '[case N] <agency|@person> <text> [due <date>] — add a follow-up item (facilitators)',
   helpDone: '<number> [note] — release a follow-up item (facilitators or the owning agency)',
   helpActions: '[all|mine|overdue|<agency>] — list follow-up items',
-  actionUsage: 'Usage: /action [case N] <owning agency or @person> <text> [due <date>]\ne.g. /action 交通部 send the crossing accident data due 12/4, /action case 3 @alice contact the proposer',
+  actionUsage: 'Usage: /action [case N] <owning agency or @person> <text> [due|截止|期限|到期 <date>]\ne.g. /action 交通部 send the crossing accident data due 12/4, /action 交通部 collect comments due next friday, /action case 3 @alice contact the proposer\nDates: 12/4, next friday, 下週五, end of month, 月底. A date without a year means its next occurrence (today counts); a past date needs its year.',
   doneUsage: 'Usage: /done <item number> [note], e.g. /done 5 answered by letter on 12/3',
   listUsage: 'Usage: /actions [all|mine|overdue|<agency>]',
   textEmpty: 'Please say what the follow-up item is.',

@@ -12,5 +12,6 @@ import { actions } from './actions';
 import { minutes } from './minutes';
 import { reports } from './reports';
 import { slack } from './slack';
+import { calendar } from './calendar';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar };

@@ -1,7 +1,7 @@
 import type { Translation } from '../translation';
 import type { meetings as zh } from '../zh-TW/meetings';
 
-const WHEN_EXAMPLES = 'Write e.g. 2026-12-04 10:00, 12/4 10:00, tomorrow 10:00, next fri 2pm.';
+const WHEN_EXAMPLES = 'Write e.g. 2026-12-04 10:00, 12/4 10:00, tomorrow 10:00, next fri 2pm. A date without a year means its next occurrence (today counts).';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const meetings: Translation<typeof zh> = {

@@ -12,6 +12,7 @@ import { actions } from './actions';
 import { minutes } from './minutes';
 import { reports } from './reports';
 import { slack } from './slack';
+import { calendar } from './calendar';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar };

@@ -1,0 +1,99 @@
+import type { Locale } from '../../i18n/catalog';
+import { translator } from '../../i18n/catalog';
+import type { Logger } from '../logger';
+import type { CalendarDate } from '../cases/case';
+import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
+import type { Holiday, HolidayCalendar } from '../meetings/holidays';
+import { isOpen, type OfficialYear } from './official-year';
+
+/** What the bot knows about one day in the configured zone. */
+export interface DayInfo {
+  /** Government offices are open (a 補行上班 Saturday is). */
+  working: boolean;
+  /** The day's name in zh-TW as the source gives it (端午節, 補假, 補行上班), or ''. */
+  name: string;
+  /** From the official office calendar; false: weekends plus `date-holidays`, a best guess. */
+  official: boolean;
+}
+
+export interface OfficeCalendarOptions {
+  /** The official data for a year, or undefined when no file covers it (read on first use). */
+  official: (year: number) => OfficialYear | undefined;
+  /** For years without official data: public holidays from `date-holidays`, loaded on first use. */
+  fallback: () => HolidayCalendar;
+  timeZone: string;
+  logger: Logger;
+}
+
+// A working day is never more than a few weeks away (春節 is the longest closure, ~9 days).
+const SEARCH_LIMIT = 60;
+
+/**
+ * Working days as the government keeps them: the official office calendar (行政院人事行政總處
+ * 辦公日曆表) where the bot has it, else weekends plus public holidays, with a warning logged
+ * once per such year. Also the meetings' holiday lookup, so both agree.
+ */
+export class OfficeCalendar implements HolidayCalendar {
+  private readonly years = new Map<number, OfficialYear | null>();
+  private readonly warned = new Set<number>();
+  private library: HolidayCalendar | undefined;
+
+  constructor(private readonly opts: OfficeCalendarOptions) {}
+
+  private officialYear(year: number): OfficialYear | undefined {
+    if (!this.years.has(year)) this.years.set(year, this.opts.official(year) ?? null);
+    return this.years.get(year) ?? undefined;
+  }
+
+  /** Whether the year's working days come from the official calendar. */
+  hasOfficialData(year: number): boolean {
+    return this.officialYear(year) !== undefined;
+  }
+
+  private fallback(year: number): HolidayCalendar {
+    if (!this.warned.has(year)) {
+      this.warned.add(year);
+      this.opts.logger.warn({ year }, 'no official office calendar for this year: working days are weekends plus date-holidays (add the year to calendar.dir)');
+    }
+    return (this.library ??= this.opts.fallback());
+  }
+
+  day(date: CalendarDate): DayInfo {
+    const year = Number(date.slice(0, 4));
+    const y = this.officialYear(year);
+    if (y) return { working: isOpen(y, date), name: y.days.get(date)?.name ?? '', official: true };
+    const weekday = weekdayOf(date);
+    const holidays = this.fallback(year).on(instantAt(date, '12:00', this.opts.timeZone), 'zh-TW');
+    return { working: weekday !== 0 && weekday !== 6 && holidays.length === 0, name: holidays.map((h) => h.name).join('、'), official: false };
+  }
+
+  isWorkingDay(date: CalendarDate): boolean {
+    return this.day(date).working;
+  }
+
+  /** The day itself when offices are open, else the next day they are. */
+  nextWorkingDay(date: CalendarDate): CalendarDate {
+    return this.walk(date, 1);
+  }
+
+  /** The day itself when offices are open, else the last day before it that they are. */
+  previousWorkingDay(date: CalendarDate): CalendarDate {
+    return this.walk(date, -1);
+  }
+
+  private walk(date: CalendarDate, step: 1 | -1): CalendarDate {
+    let d = date;
+    for (let i = 0; i < SEARCH_LIMIT; i++, d = addDays(d, step)) if (this.isWorkingDay(d)) return d;
+    return date;
+  }
+
+  /** Named days off on the instant's day (meetings flag them). A 補行上班 day is a working day: none. */
+  on(at: Date, locale: Locale): readonly Holiday[] {
+    const date = todayIn(at, this.opts.timeZone);
+    const y = this.officialYear(Number(date.slice(0, 4)));
+    if (!y) return this.fallback(Number(date.slice(0, 4))).on(at, locale);
+    const d = y.days.get(date);
+    if (!d || !d.off || !d.name) return [];
+    return [{ name: translator(locale)('calendar.holidayName', { name: d.name }), substitute: false }];
+  }
+}
