@@ -3,6 +3,7 @@ import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener
 import { StoreUnavailableError, UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
+import { checkInputSize, inputBytes, INPUT_MAX_BYTES } from './input/check-text';
 import type { JobHandler } from './jobs';
 import type { AgendaContributor } from './meetings/meeting';
 
@@ -247,6 +248,7 @@ export class Bot {
   private route(ctx: Context, event: InboundEvent): HandlerResult | Promise<HandlerResult> {
     switch (event.kind) {
       case 'command': {
+        checkInputSize(event.args);
         const name = event.name.toLowerCase();
         const cmd = this.commands.get(name);
         if (!cmd) {
@@ -259,6 +261,12 @@ export class Bot {
       case 'button':
         return this.buttons.get(event.action)?.handle(ctx, event);
       case 'message':
+        // A chat line over the input limit is not recorded (it was not addressed to the bot,
+        // so it gets no answer either); its length is logged, never its text.
+        if (inputBytes(event.text) > INPUT_MAX_BYTES) {
+          this.services.logger.warn({ chat: event.chat, bytes: inputBytes(event.text) }, 'chat line over the input limit not recorded');
+          return [];
+        }
         return collect(this.listeners, (l) => l.handle(ctx, event));
     }
   }

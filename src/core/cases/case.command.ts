@@ -14,6 +14,7 @@ import { renderCaseDetail } from './case-view';
 import type { CaseworkSettings } from './casework.settings';
 import { planDeadlineReminders } from './deadline-reminders';
 import { mentionPOs, parseAgencyList, requireFacilitator } from './roles';
+import { ownKey } from '../input/own-key';
 
 type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition';
 const SUBS: Record<string, Sub> = {
@@ -78,7 +79,7 @@ export function caseCommand(s: CaseworkSettings): Command {
       if (!n) throw new UserError('common.notANumber', { usage: ctx.t('cases.caseUsage') });
       const c = requireCase(ctx, n);
       if (!m[2]) return reply(renderCaseDetail(c, ctx, s));
-      const sub = SUBS[m[2].toLowerCase()];
+      const sub = ownKey(SUBS, m[2].toLowerCase());
       if (!sub) throw new UserError('cases.unknownSub', { word: m[2].slice(0, 20) });
       requireFacilitator(ctx);
       const rest = (m[3] ?? '').trim();

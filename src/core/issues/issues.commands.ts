@@ -10,6 +10,7 @@ import { historyLines } from './issue-history';
 import { issueMark, refuseWithdraw } from './issue-state';
 import { checkPage, pageFooter, splitPage } from '../input/paging';
 import { similarTitles } from './similar-titles';
+import { ownKey } from '../input/own-key';
 
 const LIST_LIMIT = 20;
 
@@ -74,7 +75,7 @@ const list: Command = {
   handle(ctx, args) {
     const { rest, page } = splitPage(args);
     const key = rest.toLowerCase() || 'open';
-    const f = FILTERS[key];
+    const f = ownKey(FILTERS, key);
     if (!f) throw new UserError('issues.listUsage', undefined);
     const countBy = ctx.services.settings.voting.countBy;
     const order: IssueOrder = key === 'top' && countBy === 'agency' ? 'agencies' : f.order;

@@ -12,6 +12,7 @@ import { renderSummary } from './minutes.summary';
 import { toAkomaNtoso } from './export-akoma-ntoso';
 import { toMarkdown } from './export-markdown';
 import { todayIn } from '../cases/calendar-date';
+import { ownKey } from '../input/own-key';
 
 export const TITLE_MAX = 120;
 export const LINE_MAX = 2000;
@@ -147,7 +148,7 @@ const minutesFile: Command = {
     for (const w of args.trim().split(/\s+/).filter(Boolean)) {
       const n = /^#?(\d{1,9})$/.exec(w);
       if (n) meetingId = Number(n[1]);
-      else if (FORMATS[w.toLowerCase()]) fmt = FORMATS[w.toLowerCase()]!;
+      else if (ownKey(FORMATS, w.toLowerCase())) fmt = ownKey(FORMATS, w.toLowerCase())!;
       else throw new UserError('minutes.minutesUsage', undefined);
     }
     const { store, settings } = ctx.services;

@@ -1,6 +1,7 @@
 import type { Actor } from '../types';
 import type { PeopleRepo, User } from '../records';
 import type { AgencyDirectory } from './agency-match';
+import { cleanName } from '../input/check-text';
 
 export interface RosterEntry {
   user: string;
@@ -36,7 +37,8 @@ export class People {
   resolve(actor: Actor, now: Date): User {
     const key = People.key(actor);
     const pinned = this.roster.get(key);
-    const name = pinned?.name ?? actor.name;
+    // Display names come from platform profiles: cleaned, not refused (check-text.ts).
+    const name = cleanName(pinned?.name ?? actor.name) || actor.id;
     const cached = this.cache.get(key);
     if (cached && cached.name === name) return cached;
     let user = this.repo.upsertUser(actor.platform, actor.id, name, now);

@@ -8,6 +8,8 @@ export const common: Translation<typeof zh> = {
   tooLong: (p) => `Input too long: at most ${p.max} characters, got ${p.actual}.`,
   controlChars: 'The input contains control characters; please remove them and try again.',
   bidiChars: 'The input contains text-direction control characters (they can disguise content); please remove them.',
+  inputTooLarge: (p) => `Too long: at most ${p.maxKb} kB (about 3,400 Chinese characters); this was about ${p.kb} kB and was not processed.`,
+  invisibleChars: 'The input contains invisible characters (zero-width spaces and the like, which can disguise content); please remove them.',
   massMention: 'The input may not contain mass mentions (such as @everyone, @channel, @here) or platform mention syntax.',
   markup: 'The input may not contain HTML tags or platform markup (<…>).',
   notANumber: (p) => `Please give a number. ${p.usage}`,

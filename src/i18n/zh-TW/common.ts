@@ -6,6 +6,8 @@ export const common = {
   tooLong: (p: { max: number; actual: number }) => `輸入太長：最多 ${p.max} 字，目前 ${p.actual} 字。`,
   controlChars: '輸入含有控制字元，請移除後再試。',
   bidiChars: '輸入含有文字方向控制字元（可用來偽裝內容），請移除後再試。',
+  inputTooLarge: (p: { maxKb: number; kb: number }) => `訊息太長：最多 ${p.maxKb} kB（約 3,400 個中文字），這則約 ${p.kb} kB，沒有處理。`,
+  invisibleChars: '輸入含有看不見的字元（零寬度空格等，可用來偽裝內容），請移除後再試。',
   massMention: '輸入不可包含全體提及（如 @everyone、@channel、@here）或平臺的提及語法。',
   markup: '輸入不可包含 HTML 標籤或平臺標記語法（<…>）。',
   notANumber: (p: { usage: string }) => `請提供數字編號。${p.usage}`,
