@@ -65,9 +65,18 @@ export class Bot {
     return this.jobHandlers.get(kind);
   }
 
-  /** Carries out replies produced outside an inbound event (scheduled jobs); `chat` is required on posts. */
-  async deliver(replies: readonly Reply[], fallbackChat: ChatRef): Promise<void> {
-    await this.apply(fallbackChat, replies);
+  /**
+   * Carries out a scheduled job's replies. `markDone` (the job's completion) and every post, for
+   * every chat, go into the store in ONE transaction before anything is sent: a crash at any
+   * point leaves either the job to run again and nothing queued, or the job done and every
+   * post in the outbox, each sent once after the restart.
+   */
+  async deliverJob(replies: readonly Reply[], fallbackChat: ChatRef, markDone: () => void): Promise<void> {
+    const planned = this.services.store.transaction(() => {
+      markDone();
+      return this.plan(fallbackChat, replies);
+    });
+    await this.carry(planned);
   }
 
   hasCommand(name: string): boolean {
@@ -132,7 +141,9 @@ export class Bot {
           r.catch(() => undefined);
           return { kind: 'async', ctx, later: r };
         }
-        return { kind: 'done', ctx, replies: this.withChanges(ctx, toList(r)) };
+        // Posts are queued here, in the event's transaction: a command that posts to several
+        // chats has them all stored with its changes, or none.
+        return { kind: 'done', ctx, planned: this.plan(ctx.chat, this.withChanges(ctx, toList(r))) };
       });
     } catch (e) {
       // SQLite may answer a full disk or an I/O error by rolling back the whole transaction,
@@ -150,9 +161,9 @@ export class Bot {
     try {
       if (o.kind === 'failed') throw o.error;
       if (o.kind !== 'repeat') {
-        const replies = o.kind === 'done' ? o.replies : this.withChanges(o.ctx, toList(await o.later));
+        const planned = o.kind === 'done' ? o.planned : this.plan(o.ctx.chat, this.withChanges(o.ctx, toList(await o.later)));
         q.committed();
-        answer = await this.apply(o.ctx.chat, replies);
+        answer = await this.carry(planned);
       }
     } catch (e) {
       answer = this.failure(e, q.event);
@@ -282,11 +293,26 @@ export class Bot {
     return out;
   }
 
-  private async apply(chat: ChatRef, replies: readonly Reply[]): Promise<Answer | undefined> {
+  /**
+   * Persists every post among the replies (synchronously: call it inside the transaction that
+   * produced them) and returns the replies with what sends each post.
+   */
+  private plan(chat: ChatRef, replies: readonly Reply[]): Planned[] {
+    return replies.map((r) => (r.type === 'post' ? { reply: r, send: this.queuePost(r.chat ?? chat, r.message, r.show) } : { reply: r }));
+  }
+
+  private queuePost(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined> {
+    const d = this.requireDelivery();
+    // The outbox stores it now and links the card when it is sent; a delivery without a store
+    // (tests, the bench) is simply posted to when its turn comes.
+    return d.enqueue ? d.enqueue(chat, message, show) : () => this.post(chat, message, show);
+  }
+
+  private async carry(planned: readonly Planned[]): Promise<Answer | undefined> {
     let answer: Answer | undefined;
-    for (const r of replies) {
+    for (const { reply: r, send } of planned) {
       if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
-      else if (r.type === 'post') await this.post(r.chat ?? chat, r.message, r.show);
+      else if (r.type === 'post') await send!();
       // Not awaited: a card's update may wait its turn (platforms pace edits), and the answer
       // must not. drain() still waits for it.
       else this.refreshInBackground(r.record);
@@ -305,6 +331,12 @@ export class Bot {
   }
 }
 
+/** A reply, with what sends it when it is a post already stored in the outbox. */
+interface Planned {
+  reply: Reply;
+  send?: () => Promise<MessageRef | undefined>;
+}
+
 /** Events handled in one transaction at most. */
 const MAX_BATCH = 64;
 
@@ -318,7 +350,7 @@ interface Queued {
 type Outcome =
   | { kind: 'repeat' }
   | { kind: 'failed'; error: unknown }
-  | { kind: 'done'; ctx: Context; replies: readonly Reply[] }
+  | { kind: 'done'; ctx: Context; planned: readonly Planned[] }
   | { kind: 'async'; ctx: Context; later: Promise<HandlerResult> };
 
 function once(fn: (() => void) | undefined): () => void {

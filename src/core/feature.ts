@@ -108,6 +108,11 @@ export interface Delivery {
   /** Returns where the message landed, or undefined when it was queued to be sent later. */
   post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined>;
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
+  /**
+   * Persists a post now (synchronously, so inside the caller's transaction) and returns what
+   * sends it. The outbox has it; a delivery without it is posted to after the transaction.
+   */
+  enqueue?(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined>;
 }
 
 /** Hooks an adapter may pass to dispatch. */

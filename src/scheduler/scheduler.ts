@@ -16,8 +16,9 @@ export interface SchedulerOptions {
 }
 
 /**
- * One loop over persisted jobs. tick(now) claims due jobs atomically, runs each handler, marks
- * it done and only then delivers its replies, so a restart never re-sends a finished job.
+ * One loop over persisted jobs. tick(now) claims due jobs atomically, runs each handler, and marks
+ * it done in the same transaction that queues all its posts, so a restart never re-sends a
+ * finished job and never loses one of its posts.
  * A handler that throws is logged and retried later; it never stops the other jobs.
  */
 export class Scheduler {
@@ -70,10 +71,11 @@ export class Scheduler {
           this.jobs.fail(job.id, String((e as Error)?.message ?? e), retryAt);
           continue;
         }
-        this.jobs.complete(job.id, now);
         try {
-          await this.bot.deliver(replies, (job.payload.chat as ChatRef | undefined) ?? 'console:main');
+          // Done and every post queued in one transaction, then sent (bot.ts deliverJob).
+          await this.bot.deliverJob(replies, (job.payload.chat as ChatRef | undefined) ?? 'console:main', () => this.jobs.complete(job.id, now));
         } catch (e) {
+          // Not stored (disk full, lock held): the job stays claimed and runs again when its lease ends.
           this.logger.error({ err: e, job: job.key }, 'job replies could not be delivered');
         }
       }

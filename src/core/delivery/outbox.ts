@@ -47,6 +47,12 @@ export class Outbox implements Delivery {
     return this.track(this.send(id));
   }
 
+  /** Stored at once (in the caller's transaction, if any); sent when the returned function is called. */
+  enqueue(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined> {
+    const id = this.repo.enqueuePost(chat, message, show ?? null, this.clock.now());
+    return () => (this.closed ? Promise.resolve(undefined) : this.track(this.send(id)));
+  }
+
   async update(ref: MessageRef, message: OutboundMessage): Promise<void> {
     const id = this.repo.enqueueUpdate(ref, message, this.clock.now());
     if (this.closed) return;

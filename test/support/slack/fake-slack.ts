@@ -91,6 +91,16 @@ export class FakeSlack {
     this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies]);
   }
 
+  private readonly holds: { method: string; pred: (p: Record<string, unknown>) => boolean; arrived: (p: Record<string, unknown>) => void }[] = [];
+
+  /**
+   * The next call of `method` matching `pred` is never answered nor accepted (the connection is
+   * left open): resolves with its parameters when it arrives. For a test that kills the caller then.
+   */
+  hold(method: string, pred: (p: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> {
+    return new Promise((arrived) => this.holds.push({ method, pred, arrived }));
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -124,6 +134,13 @@ export class FakeSlack {
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
+    const hold = this.holds.findIndex((h) => h.method === method && h.pred(params));
+    if (hold >= 0) {
+      // Received, not accepted: as if the process sending it died before Slack took it.
+      const h = this.holds.splice(hold, 1)[0]!;
+      h.arrived(params);
+      return;
+    }
     const queued = this.queued.get(method)?.shift();
     const reply = queued ?? this.answer(method, params);
     const status = reply.status ?? 200;
