@@ -5,9 +5,10 @@ import { meetingsBench } from './meetings.bench';
 import { casesBench } from './cases.bench';
 import { slackBench } from './slack.bench';
 import { backupBench } from './backup.bench';
+import { startupBench } from './startup.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -10,8 +10,7 @@ import { formatDateTime } from './i18n/format-date';
 import { AdapterHub } from './adapters/hub';
 import type { Dispatch } from './adapters/chat-adapter';
 import { ConsoleAdapter } from './adapters/console/console.adapter';
-import { startTelegram, telegramMode } from './adapters/telegram/telegram.start';
-import { startSlack } from './adapters/slack/start';
+import { slackStart, telegramStart } from './adapters/platforms';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
@@ -34,7 +33,12 @@ async function main(): Promise<number> {
   const databasePath = env.DATABASE_PATH ?? config.database.path;
   const app = createApp({ config, databasePath, clock, logger, canPost });
   // WAL checkpoints (and their fsyncs) on a thread of their own, not inside an event's commit.
-  const checkpoints = databasePath === ':memory:' ? undefined : startBackgroundCheckpoints(app.db.$client, databasePath, logger);
+  // The thread (a V8 isolate of its own, about 10 MiB) starts a few seconds in: a short run, such
+  // as a piped conversation, never needs it, and until then SQLite checkpoints inline, as it
+  // does whenever the thread is not there.
+  let checkpoints: ReturnType<typeof startBackgroundCheckpoints> | undefined;
+  const checkpointsLater =
+    databasePath === ':memory:' ? undefined : setTimeout(() => (checkpoints = startBackgroundCheckpoints(app.db.$client, databasePath, logger)), 5_000).unref();
   // Every post and card update goes through the persisted outbox: retried when a platform
   // fails, re-sent after a crash.
   const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger);
@@ -81,11 +85,14 @@ async function main(): Promise<number> {
     const port = await http.listen(env.PORT ?? DEFAULT_PORT);
     logger.info({ port }, 'http server listening (/healthz)');
   }
-  const telegram = await startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal });
-  const tgMode = telegram ? telegramMode(env) : undefined;
+  // Each platform (and its SDK) is loaded only when its token is set.
+  const telegram = env.TELEGRAM_BOT_TOKEN
+    ? await telegramStart().startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal })
+    : undefined;
+  const tgMode = telegram ? telegramStart().telegramMode(env) : undefined;
   if (telegram?.webhookHandler && tgMode?.kind === 'webhook' && tgMode.port === undefined) mount(tgMode.path, telegram.webhookHandler);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
-  await startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount });
+  if (env.SLACK_BOT_TOKEN) await slackStart().startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount });
   await outbox.recover();
   outbox.start();
   scheduler.start();
@@ -98,6 +105,7 @@ async function main(): Promise<number> {
     await app.bot.drain();
     await scheduler.idle();
     await outbox.close();
+    clearTimeout(checkpointsLater);
     await checkpoints?.stop();
     app.close();
   };

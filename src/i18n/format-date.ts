@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Locale } from './catalog';
 
 const ZH_WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

@@ -91,7 +91,10 @@ export class MeetingCalendar {
       }
       return store.meetings.ensureOccurrences([...wanted.values()]);
     });
-    for (const m of store.meetings.between(now, to)) this.syncJobs(m, now, 'keep');
+    // One transaction for all of them: a commit per job made start-up take most of a second.
+    store.transaction(() => {
+      for (const m of store.meetings.between(now, to)) this.syncJobs(m, now, 'keep');
+    });
     const next = nextLocalMidnight(now, settings.timezone);
     store.jobs.schedule({ kind: EXPAND_JOB, key: `meetings:expand:${localDateKey(next, settings.timezone)}`, dueAt: next });
     if (stored.length || retired) this.logger.info({ created: stored.length, retired }, 'meeting series expanded');

@@ -23,6 +23,21 @@ export interface ExtraHoliday {
 const ZH_FIXES: Record<string, string> = { 农历新年假期: '農曆春節假期', 淸明節: '清明節', 靑年節: '青年節' };
 
 /**
+ * Taiwan's public days off that the installed date-holidays does not list (until it catches up), applied
+ * whenever the country is TW. They live here rather than in bot.config.json so that checking
+ * them costs nothing at start-up: the library takes 0.15–0.4 s to load, and a configured `extra`
+ * rule can only be checked by loading it. test/meetings/holidays-builtin.test.ts checks these.
+ */
+export const BUILT_IN_HOLIDAYS: Readonly<Record<string, readonly ExtraHoliday[]>> = {
+  TW: [
+    { rule: '05-01 and if Saturday then previous Friday if Sunday then next Monday', name: '勞動節', nameEn: 'Labour Day' },
+    { rule: '09-28 and if Saturday then previous Friday if Sunday then next Monday', name: '孔子誕辰紀念日', nameEn: "Teachers' Day" },
+    { rule: '10-25 and if Saturday then previous Friday if Sunday then next Monday', name: '臺灣光復暨金門古寧頭大捷紀念日', nameEn: 'Taiwan Retrocession Day' },
+    { rule: '12-25 and if Saturday then previous Friday if Sunday then next Monday', name: '行憲紀念日', nameEn: 'Constitution Day' },
+  ],
+};
+
+/**
  * Loaded on first use, not at start-up: the library's data for every country takes a quarter
  * of a second to load, and a bot without meetings never needs it.
  */
@@ -64,7 +79,8 @@ export class LibraryHolidays implements HolidayCalendar {
       hd = new (holidaysLibrary())();
       if (!(this.country in hd.getCountries())) throw new Error(`date-holidays has no country ${this.country}`);
       hd.init(this.country);
-      for (const x of this.extra) {
+      // Configured rules after the built-in ones: the same rule configured again replaces it.
+      for (const x of [...(BUILT_IN_HOLIDAYS[this.country] ?? []), ...this.extra]) {
         if (!hd.setHoliday(x.rule, { name: { zh: x.name, en: x.nameEn ?? x.name }, type: 'public' } as never)) throw new Error(`Invalid holiday rule "${x.rule}"`);
       }
       CALENDARS.set(this.key, hd);

@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import type { Attachment } from '../types';
 import type { Meeting } from './meeting';
 import type { MeetingFormat } from './meeting.format';
@@ -38,6 +38,8 @@ export function meetingsIcs(meetings: readonly Meeting[], fmt: MeetingFormat, op
       timestamp: opts.now.getTime(),
     } as EventAttributes;
   });
+  // Loaded on the first export, not at start-up.
+  const { createEvents } = require('ics') as typeof import('ics');
   const { error, value } = createEvents(events, { productId: '-//po-bot//meetings//EN', method: 'PUBLISH', calName: t('meetings.icsCalName') });
   if (error || value === null) throw error ?? new Error('ics produced nothing');
   return { filename: ICS_FILENAME, mime: 'text/calendar', content: foldOctets(value) };

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../i18n/format-date';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { attendeeLabel, itemsByAgency, lineText } from './minutes-doc';
 import { ownerLabel } from '../actions/action-view';

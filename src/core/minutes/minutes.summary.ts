@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { formatDateTime } from '../../i18n/format-date';
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { attendeeLabel, itemsByAgency } from './minutes-doc';

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Services } from '../feature';
 
 /** A table as exported: CSV joins list cells with LIST_SEPARATOR, JSON keeps them arrays. */

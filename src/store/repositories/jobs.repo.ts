@@ -11,6 +11,19 @@ function toJob(r: Row): Job {
   return { id: r.id, kind: r.kind, key: r.key, dueAt: new Date(r.dueAt), payload: JSON.parse(r.payload) as Record<string, unknown>, status: r.status, attempts: r.attempts };
 }
 
+/** A row read with a raw statement (snake_case columns). */
+function fromSql(r: Record<string, unknown>): Job {
+  return {
+    id: r.id as number,
+    kind: r.kind as string,
+    key: r.key as string,
+    dueAt: new Date(r.due_at as number),
+    payload: JSON.parse(r.payload as string) as Record<string, unknown>,
+    status: r.status as Job['status'],
+    attempts: r.attempts as number,
+  };
+}
+
 export function jobsRepo(db: Db): JobRepo {
   const client = db.$client;
   // One statement: SQLite's write lock makes the claim atomic across processes.
@@ -23,26 +36,37 @@ export function jobsRepo(db: Db): JobRepo {
     )
     returning *`);
   const overdue = client.prepare(`select count(*) as n, min(due_at) as oldest from jobs where status = 'pending' and due_at <= ?`);
+  // Prepared once: every start re-schedules each upcoming meeting's jobs (meetings/calendar),
+  // and building these through drizzle's query builder took most of a second at start-up.
+  const byKey = client.prepare(`select id, kind, status, due_at as dueAt, payload from jobs where key = ?`);
+  const insert = client.prepare(`insert into jobs (kind, key, due_at, payload, created_at) values (?, ?, ?, ?, ?)`);
+  const reset = client.prepare(
+    `update jobs set kind = ?, due_at = ?, payload = ?, status = 'pending', attempts = 0, last_error = null, done_at = null, claimed_by = null, claimed_until = null where id = ?`,
+  );
+  const cancel = client.prepare(`update jobs set status = 'cancelled' where key = ? and status = 'pending'`);
+  const pendingAll = client.prepare(`select * from jobs where status = 'pending' order by due_at, id`);
+  const pendingPrefix = client.prepare(`select * from jobs where status = 'pending' and substr(key, 1, ?) = ? order by due_at, id`);
+  const schedule = client.transaction((kind: string, key: string, dueAt: number, payload: string, rearm: boolean) => {
+    const existing = byKey.get(key) as { id: number; kind: string; status: Job['status']; dueAt: number; payload: string } | undefined;
+    if (!existing) {
+      insert.run(kind, key, dueAt, payload, Date.now());
+      return;
+    }
+    // A job already sent stays sent unless the caller says the thing it announces changed.
+    if (existing.status === 'done' && !rearm) return;
+    // Already pending exactly so (every restart asks again): nothing to write.
+    if (existing.status === 'pending' && existing.kind === kind && existing.dueAt === dueAt && existing.payload === payload) return;
+    reset.run(kind, dueAt, payload, existing.id);
+  });
 
   return {
     schedule(job, opts = {}) {
       const payload = JSON.stringify(job.payload ?? {});
-      client.transaction(() => {
-        const existing = db.select({ id: jobs.id, status: jobs.status }).from(jobs).where(eq(jobs.key, job.key)).get();
-        if (!existing) {
-          db.insert(jobs).values({ kind: job.kind, key: job.key, dueAt: job.dueAt.getTime(), payload, createdAt: Date.now() }).run();
-          return;
-        }
-        // A job already sent stays sent unless the caller says the thing it announces changed.
-        if (existing.status === 'done' && !opts.rearm) return;
-        db.update(jobs)
-          .set({ kind: job.kind, dueAt: job.dueAt.getTime(), payload, status: 'pending', attempts: 0, lastError: null, doneAt: null, claimedBy: null, claimedUntil: null })
-          .where(eq(jobs.id, existing.id))
-          .run();
-      }).immediate(); // reads then writes: take the write lock first so another process makes us wait, not fail
+      const dueAt = job.dueAt.getTime();
+      schedule.immediate(job.kind, job.key, dueAt, payload, opts.rearm === true); // reads then writes: take the write lock first so another process makes us wait, not fail
     },
     cancel(key) {
-      return db.update(jobs).set({ status: 'cancelled' }).where(and(eq(jobs.key, key), eq(jobs.status, 'pending'))).run().changes > 0;
+      return cancel.run(key).changes > 0;
     },
     cancelPrefix(prefix) {
       return db
@@ -58,15 +82,7 @@ export function jobsRepo(db: Db): JobRepo {
     claimDue(now, owner, leaseMs, limit) {
       const rows = claim.all({ owner, until: now.getTime() + leaseMs, now: now.getTime(), limit }) as Record<string, unknown>[];
       return rows
-        .map((r) => ({
-          id: r.id as number,
-          kind: r.kind as string,
-          key: r.key as string,
-          dueAt: new Date(r.due_at as number),
-          payload: JSON.parse(r.payload as string) as Record<string, unknown>,
-          status: r.status as Job['status'],
-          attempts: r.attempts as number,
-        }))
+        .map(fromSql)
         .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
     },
     complete(id, at) {
@@ -83,10 +99,8 @@ export function jobsRepo(db: Db): JobRepo {
       return { count: r.n, oldest: r.oldest === null ? null : new Date(r.oldest) };
     },
     pending(prefix) {
-      const where = prefix
-        ? and(eq(jobs.status, 'pending'), keyStartsWith(prefix))
-        : eq(jobs.status, 'pending');
-      return db.select().from(jobs).where(where).orderBy(asc(jobs.dueAt), asc(jobs.id)).all().map(toJob);
+      const rows = (prefix ? pendingPrefix.all([...prefix].length, prefix) : pendingAll.all()) as Record<string, unknown>[];
+      return rows.map(fromSql);
     },
   };
 }

@@ -47,6 +47,8 @@ function values(m: NewMeeting) {
 export function meetingsRepo(db: Db): MeetingRepo {
   // Same series, or for ad-hoc meetings the same kind among ad-hoc ones.
   const sameSeries = (m: Meeting) => (m.series === null ? and(sql`${meetings.series} is null`, eq(meetings.kind, m.kind)) : eq(meetings.series, m.series));
+  // Asked for every occurrence at every start: prepared once instead of built per call.
+  const storedOccurrence = db.$client.prepare<[string, number], { id: number }>('select id from meetings where series = ? and occurrence = ?');
 
   return {
     create(m) {
@@ -100,7 +102,7 @@ export function meetingsRepo(db: Db): MeetingRepo {
       return db.transaction((tx) =>
         list.flatMap((m) => {
           // Stored already (the usual case at every restart): no insert is tried at all.
-          if (m.series !== null && m.occurrence && tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.series, m.series), eq(meetings.occurrence, m.occurrence.getTime()))).get()) return [];
+          if (m.series !== null && m.occurrence && storedOccurrence.get(m.series, m.occurrence.getTime())) return [];
           const r = tx.insert(meetings).values(values(m)).onConflictDoNothing().returning().get();
           return r ? [toMeeting(r)] : [];
         }),

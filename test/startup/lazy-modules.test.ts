@@ -1,0 +1,58 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { ROOT } from '../support/run-console';
+
+// Start-up loads only what answering needs: the platform SDKs, the holiday data and the
+// calendar writer are loaded when first used (bench/startup measures what that buys).
+// The real bot runs as a child process; a preloaded hook lists every package it required.
+
+const HEAVY = ['@slack/bolt', 'telegraf', 'date-holidays', 'ics'];
+
+function packagesLoaded(input: string, env: Record<string, string> = {}): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'po-bot-lazy-'));
+  const hook = join(dir, 'hook.js');
+  const out = join(dir, 'loaded.json');
+  writeFileSync(
+    hook,
+    `const M = require('module'); const seen = new Set(); const load = M._load;
+     M._load = function (req) { if (!req.startsWith('.') && !req.startsWith('node:') && !req.startsWith('/')) seen.add(req); return load.apply(this, arguments); };
+     process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)} + '.' + process.pid + '.' + require('worker_threads').threadId, JSON.stringify([...seen])));`,
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'main.ts'), '--json'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_OPTIONS: `--require ${hook}`, BOT_CONFIG: join(ROOT, 'bot.config.json'), DATABASE_PATH: join(dir, 'bot.sqlite'), BOT_NOW: '2026-12-01T10:00:00+08:00', ...env },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        if (code !== 0) throw new Error(`exit ${code}: ${stderr}`);
+        // tsx's command line runs the bot in a child node: every process writes its own list.
+        const lists = readdirSync(dir).filter((f) => f.startsWith('loaded.json.'));
+        resolve([...new Set(lists.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as string[]))]);
+      } catch (e) {
+        reject(e);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+    child.stdin.end(input);
+  });
+}
+
+test('answering /help in the console loads no platform SDK, no holiday data, no calendar writer', async () => {
+  const loaded = await packagesLoaded('/help\n');
+  expect(loaded).toEqual(expect.arrayContaining(['better-sqlite3', 'zod']));
+  expect(HEAVY.filter((p) => loaded.some((l) => l === p || l.startsWith(p + '/')))).toEqual([]);
+}, 60_000);
+
+test('they are loaded when used: /meetings flags holidays, /meeting ics writes a calendar', async () => {
+  const loaded = await packagesLoaded('/meetings\n/meeting ics\n');
+  expect(loaded).toEqual(expect.arrayContaining(['date-holidays', 'ics']));
+  expect(loaded).not.toContain('@slack/bolt');
+}, 60_000);
