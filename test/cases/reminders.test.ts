@@ -29,14 +29,15 @@ function lastPostSpans(): readonly Span[] {
   return app.delivery.posts.at(-1)!.message.text;
 }
 
-test('the lead agency is reminded 20, 7 and 1 days before the deadline, once each, with real mentions', async () => {
+test('the lead agency is reminded 20, 7 and 1 days before the deadline (on working days), once each, with real mentions', async () => {
   await say(app, 'pdis', '/case 1 lead 交通部 co 衛福部');
   const set = await say(app, 'pdis', '/case 1 deadline 2027-01-30');
-  expect(set.text).toBe('已設定第一案的回應期限：2027年1月30日（六）（2027 年辦公日曆尚未公布，上班日為推算）（剩 60 天）。\n將於 2027年1月10日（日）、2027年1月23日（六）、2027年1月29日（五） 提醒主辦部會聯絡人。');
+  expect(set.text).toBe('已設定第一案的回應期限：2027年1月30日（六）（2027 年辦公日曆尚未公布，上班日為推算）（剩 60 天）。\n將於 2027年1月8日（五）、2027年1月22日（五）、2027年1月29日（五） 提醒主辦部會聯絡人。');
+  // 20 and 7 days before are a Sunday and a Saturday: the Fridays before; the wording counts from the real deadline.
 
   // 09:00 in Taipei is 01:00 UTC.
-  expect(await at('2027-01-10T00:59:00Z')).toEqual([]);
-  expect(await at('2027-01-10T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 20 天。\n主辦部會：交通部 @alice @Dora']);
+  expect(await at('2027-01-08T00:59:00Z')).toEqual([]);
+  expect(await at('2027-01-08T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 22 天。\n主辦部會：交通部 @alice @Dora']);
   // Real mentions of the lead's POs on this chat's platform; the Slack PO is not pinged in the console.
   expect(lastPostSpans().filter((s) => typeof s === 'object' && 'mention' in s)).toEqual([
     { mention: { platform: 'console', id: 'alice', name: 'alice' } },
@@ -44,7 +45,8 @@ test('the lead agency is reminded 20, 7 and 1 days before the deadline, once eac
   ]);
   expect(app.delivery.posts.at(-1)!.chat).toBe('console:main');
   expect(await at('2027-01-10T05:00:00Z')).toEqual([]);
-  expect(await at('2027-01-23T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 7 天。\n主辦部會：交通部 @alice @Dora']);
+  expect(await at('2027-01-21T01:00:00Z')).toEqual([]);
+  expect(await at('2027-01-22T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 8 天。\n主辦部會：交通部 @alice @Dora']);
   expect(await at('2027-01-29T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 1 天。\n主辦部會：交通部 @alice @Dora']);
   expect(await at('2027-03-01T00:00:00Z')).toEqual([]);
 });

@@ -3,7 +3,7 @@ import type { JobHandler } from '../jobs';
 import type { Platform, Span } from '../types';
 import { parseChatRef } from '../types';
 import type { ActionItem } from './action-item';
-import { instantAt, todayIn } from '../cases/calendar-date';
+import { daysBetween, instantAt, todayIn } from '../cases/calendar-date';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { mentionPOs } from '../cases/roles';
 import { showDate } from '../cases/case-dates';
@@ -12,7 +12,10 @@ import { ownerLabel } from './action-view';
 export const DUE_JOB = 'actions.due';
 const key = (i: Pick<ActionItem, 'id'>) => `action:${i.id}:due`;
 
-/** Plans the reminder on the due date at the configured time (now, if that time already passed today). */
+/**
+ * Plans the reminder on the due date at the configured time, or on the last working day before
+ * it when offices are closed that day; now, if that moment has already passed.
+ */
 export function planDueReminder(i: ActionItem, services: Services, s: CaseworkSettings, now: Date): boolean {
   const { jobs } = services.store;
   const tz = services.settings.timezone;
@@ -20,7 +23,7 @@ export function planDueReminder(i: ActionItem, services: Services, s: CaseworkSe
     jobs.cancel(key(i));
     return false;
   }
-  const at = instantAt(i.due, s.reminderTime, tz);
+  const at = instantAt(services.calendar.previousWorkingDay(i.due), s.reminderTime, tz);
   const dueAt = at.getTime() > now.getTime() ? at : now;
   const existing = jobs.get(key(i));
   jobs.schedule({ kind: DUE_JOB, key: key(i), dueAt, payload: { chat: i.chat, itemId: i.id, due: i.due } }, { rearm: existing?.status === 'done' && existing.payload.due !== i.due });
@@ -48,7 +51,12 @@ export function dueReminderJob(s: CaseworkSettings): JobHandler {
       const i = services.store.actions.get(Number(job.payload.itemId));
       if (!i || i.status !== 'open' || !i.due || i.due !== job.payload.due) return [];
       const ctx = { now, t, locale, services };
-      const text: Span[] = ['📌 ', t('actions.remindDue', { id: i.id, owner: ownerLabel(i, ctx), date: showDate(i.due, locale, services.settings.timezone) }), i.text];
+      const tz = services.settings.timezone;
+      // Worded when posted, from the real due date: late after downtime reads as overdue, not "today".
+      const n = daysBetween(todayIn(now, tz), i.due);
+      const p = { id: i.id, owner: ownerLabel(i, ctx), date: showDate(i.due, locale, tz) };
+      const head = n > 0 ? t('actions.remindDueIn', { ...p, n }) : n === 0 ? t('actions.remindDue', p) : t('actions.remindDueOverdue', { ...p, n: -n });
+      const text: Span[] = ['📌 ', head, i.text];
       const mentions = ownerMentions(i, parseChatRef(i.chat).platform, services, s);
       if (mentions.length) text.push('\n', ...mentions);
       text.push('\n', t('actions.remindHowToClose', { id: i.id }));

@@ -2,7 +2,8 @@ import type { Services } from '../feature';
 import type { JobHandler } from '../jobs';
 import type { Span } from '../types';
 import type { CalendarDate, Case } from './case';
-import { addDays, instantAt } from './calendar-date';
+import { instantAt, todayIn } from './calendar-date';
+import { reminderDays, supersededReminder } from '../calendar/reminder-days';
 import { formatCaseNumber } from './case-number';
 import { isClosed } from './case-stages';
 import { daysLeft, showDate } from './case-dates';
@@ -15,10 +16,10 @@ export const DEADLINE_JOB = 'cases.deadline';
 const prefix = (c: Pick<Case, 'id'>) => `case:${c.id}:deadline:`;
 
 /**
- * (Re)plans the reminders N days before the case's response deadline, at the configured time.
- * A reminder whose moment has passed is not sent late; a changed deadline re-arms reminders
- * already sent for the old one; a closed case or a cleared deadline cancels them.
- * Returns the days reminders will go out.
+ * (Re)plans the reminders N days before the case's response deadline, at the configured time,
+ * on working days (calendar/reminder-days.ts). A reminder whose moment has passed is not sent
+ * late; a changed deadline re-arms reminders already sent for the old one; a closed case or a
+ * cleared deadline cancels them. Returns the days reminders will go out.
  */
 export function planDeadlineReminders(c: Case, services: Services, s: CaseworkSettings, now: Date): CalendarDate[] {
   const { jobs } = services.store;
@@ -27,11 +28,12 @@ export function planDeadlineReminders(c: Case, services: Services, s: CaseworkSe
     return [];
   }
   const days: CalendarDate[] = [];
+  const planned = reminderDays(c.deadline, s.deadlineReminderDays, services.calendar);
   for (const d of s.deadlineReminderDays) {
     const key = prefix(c) + d;
-    const day = addDays(c.deadline, -d);
-    const dueAt = instantAt(day, s.reminderTime, services.settings.timezone);
-    if (dueAt.getTime() <= now.getTime()) {
+    const day = planned.get(d);
+    const dueAt = day ? instantAt(day, s.reminderTime, services.settings.timezone) : now;
+    if (!day || dueAt.getTime() <= now.getTime()) {
       jobs.cancel(key);
       continue;
     }
@@ -52,6 +54,9 @@ export function deadlineReminderJob(s: CaseworkSettings): JobHandler {
       // Stale: the deadline moved (its own jobs were planned) or the case closed.
       if (!c || !c.deadline || c.deadline !== job.payload.deadline || isClosed(c, s)) return [];
       const tz = services.settings.timezone;
+      // Caught up after downtime: a more urgent reminder of this deadline is due too; it alone speaks.
+      const offset = Number(job.key.slice(prefix(c).length));
+      if (supersededReminder(offset, c.deadline, s.deadlineReminderDays, services.calendar, todayIn(now, tz))) return [];
       const n = daysLeft(c.deadline, now, tz);
       const date = showDate(c.deadline, locale, tz);
       const text: Span[] = ['⏰ ', { bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }];

@@ -32,4 +32,6 @@ export const actions: Translation<typeof zh> = {
   listEmpty: 'No matching follow-up items.',
   listHeader: (p) => `Follow-up items (${p.n}):`,
   remindDue: (p) => `Follow-up #${p.id} (${p.owner}) is due today (${p.date}): `,
+  remindDueIn: (p) => `Follow-up #${p.id} (${p.owner}) is due in ${p.n} day${p.n === 1 ? '' : 's'} (${p.date}): `,
+  remindDueOverdue: (p) => `Follow-up #${p.id} (${p.owner}) is ${p.n} day${p.n === 1 ? '' : 's'} overdue (due ${p.date}): `,
 };
