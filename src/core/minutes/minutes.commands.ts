@@ -13,11 +13,9 @@ import { toAkomaNtoso } from './export-akoma-ntoso';
 import { toMarkdown } from './export-markdown';
 import { todayIn } from '../cases/calendar-date';
 import { ownKey } from '../input/own-key';
+import { startMeetingCommand } from './start-meeting.command';
 
-export const TITLE_MAX = 120;
 export const LINE_MAX = 2000;
-/** An ad-hoc meeting's nominal length; the minutes record when it really ended. */
-const ADHOC_MINUTES = 60;
 
 function requireRecording(ctx: Context): Minutes {
   const m = ctx.services.store.minutes.recording(ctx.chat);
@@ -31,41 +29,6 @@ function tagText(ctx: Context, args: string, usage: 'minutes.topicUsage' | 'minu
   checkText(text, { max: LINE_MAX, multiline: true });
   return text;
 }
-
-const startMeeting: Command = {
-  name: 'startmeeting',
-  description: 'minutes.helpStart',
-  handle(ctx, args): Reply[] {
-    requireFacilitator(ctx);
-    const title = args.trim();
-    if (title) checkText(title, { max: TITLE_MAX, multiline: false });
-    const { store } = ctx.services;
-    const busy = store.minutes.recording(ctx.chat);
-    if (busy) throw new UserError('minutes.alreadyRecording', { id: busy.meetingId, title: busy.title });
-    const m = store.transaction(() => {
-      // The scheduled meeting going on here, unless its minutes were already taken: then a new one.
-      let meeting = store.meetings.inProgress(ctx.chat, ctx.now);
-      if (meeting && store.minutes.byMeeting(meeting.id)) meeting = undefined;
-      const ownsMeeting = !meeting;
-      meeting ??= store.meetings.create({
-        series: null,
-        occurrence: null,
-        kind: 'other',
-        title: title || ctx.t('minutes.adhocTitle'),
-        startsAt: ctx.now,
-        durationMin: ADHOC_MINUTES,
-        chats: [ctx.chat],
-        createdBy: ctx.user.id,
-        createdAt: ctx.now,
-      });
-      const started = store.minutes.start({ meetingId: meeting.id, chat: ctx.chat, title: title || meeting.title, by: ctx.user.id, at: ctx.now, ownsMeeting });
-      // Another /startmeeting won the race: roll back the meeting this one created.
-      if (!started) throw new UserError('minutes.alreadyRecording', { id: meeting.id, title: meeting.title });
-      return started;
-    });
-    return [{ type: 'post', message: { text: [{ bold: '📝 ' + ctx.t('minutes.started', { id: m.meetingId }) }, m.title, '\n', ctx.t('minutes.startedHelp')] } }];
-  },
-};
 
 const topic: Command = {
   name: 'topic',
@@ -166,4 +129,4 @@ const minutesFile: Command = {
   },
 };
 
-export const minutesCommands: readonly Command[] = [startMeeting, endMeeting, topic, decision, info, minutesFile];
+export const minutesCommands: readonly Command[] = [startMeetingCommand, endMeeting, topic, decision, info, minutesFile];

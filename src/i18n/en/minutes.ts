@@ -2,7 +2,7 @@ import type { Translation } from '../translation';
 import type { minutes as zh } from '../zh-TW/minutes';
 
 export const minutes: Translation<typeof zh> = {
-  helpStart: '[title] — start recording this chat\'s meeting (facilitators)',
+  helpStart: '[meeting number|title] — start recording this chat\'s meeting: the scheduled one starting within 30 minutes or going on, the one numbered, else a new ad-hoc meeting (facilitators)',
   helpEnd: '— stop recording and post the summary (facilitators)',
   helpTopic: '<topic> — set the current topic; "case N" links a case (facilitators)',
   helpDecision: '<decision> — record a decision (facilitators)',
@@ -15,7 +15,12 @@ export const minutes: Translation<typeof zh> = {
   decisionUsage: 'Usage: /decision <decision>',
   infoUsage: 'Usage: /info <information>',
   minutesUsage: 'Usage: /minutes [meeting number] [md|xml], e.g. /minutes 12 xml',
-  started: (p) => `Recording meeting #${p.id}: `,
+  startedScheduled: (p) => `Recording the scheduled meeting #${p.id} "${p.title}" (${p.when})`,
+  startedAdhoc: (p) => `Recording the ad-hoc meeting #${p.id} "${p.title}"`,
+  adhocBecauseNone: 'No scheduled meeting in this chat starts within 30 minutes or is going on, so a new ad-hoc meeting was opened. To record a scheduled meeting instead, /endmeeting and then /startmeeting <meeting number>.',
+  adhocBecauseTaken: (p) => `The scheduled meeting #${p.id} "${p.title}" already has minutes (/minutes ${p.id}), so a separate ad-hoc meeting was opened.`,
+  startNotScheduled: (p) => `Meeting #${p.id} was cancelled or has ended; it cannot be recorded. Type /meetings for the scheduled ones.`,
+  startHasMinutes: (p) => `Meeting #${p.id} already has minutes (/minutes ${p.id}).`,
   startedHelp: 'Every message in this chat now goes into the minutes with its speaker and time. Tags: /topic, /decision, /action, /info; stop with /endmeeting',
   tagTopic: 'Topic: ',
   tagDecision: 'Decision: ',
