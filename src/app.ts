@@ -62,16 +62,18 @@ export function createApp(opts: {
   });
   const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost }), logger);
   const casework = caseworkSettings(config.cases, config.roster, agencies);
+  // Where scheduled posts for everyone go: the home chats on platforms running here.
+  const homeChats = () => meetings.settings.homeChats.filter((c) => meetings.settings.canPost(c));
   bot
     .use(issuesFeature)
     .use(votesFeature)
     .use(peopleFeature)
     .use(meetingsFeature(meetings, () => bot.agendaContributors()))
     .use(maintenanceFeature)
-    .use(casesFeature(casework))
+    .use(casesFeature(casework, homeChats))
     .use(actionsFeature(casework))
     .use(minutesFeature)
-    .use(reportsFeature(casework, () => meetings.settings.homeChats.filter((c) => meetings.settings.canPost(c))))
+    .use(reportsFeature(casework, homeChats))
     .use(helpFeature(() => bot.listCommands()));
   scheduleMaintenance(store, clock.now());
   planWeeklyReport(bot.services, casework, clock.now());

@@ -14,7 +14,7 @@ export const DEFAULT_STAGES = [
   { id: 'translate', 'zh-TW': '轉譯', en: 'Plain-language briefing' },
   { id: 'premeeting', 'zh-TW': '會前會', en: 'Pre-meeting' },
   { id: 'collab', 'zh-TW': '協作會議', en: 'Collaborative meeting' },
-  { id: 'response', 'zh-TW': '正式回應', en: 'Formal response' },
+  { id: 'response', 'zh-TW': '正式回應', en: 'Formal response', answersPetition: true },
   { id: 'closed', 'zh-TW': '結案', en: 'Closed' },
 ];
 
@@ -22,6 +22,12 @@ const stageSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/, 'expected a short lowercase id such as "translate"'),
   'zh-TW': z.string().min(1).max(20),
   en: z.string().min(1).max(40),
+  /**
+   * From this stage on the petition is answered: the response deadline can no longer be missed,
+   * so the case is not flagged overdue and gets no deadline reminders. Without any stage marked,
+   * only the last (closed) one counts.
+   */
+  answersPetition: z.boolean().optional(),
 });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "09:00"');

@@ -37,7 +37,7 @@ test('the lead agency is reminded 20, 7 and 1 days before the deadline (on worki
 
   // 09:00 in Taipei is 01:00 UTC.
   expect(await at('2027-01-08T00:59:00Z')).toEqual([]);
-  expect(await at('2027-01-08T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 22 天。\n主辦部會：交通部 @alice @Dora']);
+  expect(await at('2027-01-08T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距回應期限（2027年1月30日（六））還有 22 天。\n主辦部會：交通部 @alice @Dora']);
   // Real mentions of the lead's POs on this chat's platform; the Slack PO is not pinged in the console.
   expect(lastPostSpans().filter((s) => typeof s === 'object' && 'mention' in s)).toEqual([
     { mention: { platform: 'console', id: 'alice', name: 'alice' } },
@@ -46,20 +46,49 @@ test('the lead agency is reminded 20, 7 and 1 days before the deadline (on worki
   expect(app.delivery.posts.at(-1)!.chat).toBe('console:main');
   expect(await at('2027-01-10T05:00:00Z')).toEqual([]);
   expect(await at('2027-01-21T01:00:00Z')).toEqual([]);
-  expect(await at('2027-01-22T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 8 天。\n主辦部會：交通部 @alice @Dora']);
-  expect(await at('2027-01-29T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 1 天。\n主辦部會：交通部 @alice @Dora']);
+  expect(await at('2027-01-22T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距回應期限（2027年1月30日（六））還有 8 天。\n主辦部會：交通部 @alice @Dora']);
+  expect(await at('2027-01-29T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距回應期限（2027年1月30日（六））還有 1 天。\n主辦部會：交通部 @alice @Dora']);
+  // The deadline passes (it ends with its day, a Saturday): the lead agency is told once, in the
+  // home chats, on the next working day.
+  const notDigest = (posts: string[]) => posts.filter((t) => !t.startsWith('📊')); // Monday's digest goes out at 08:30
+  expect(notDigest(await at('2027-02-01T00:59:00Z'))).toEqual([]);
+  expect(notDigest(await at('2027-02-01T01:00:00Z'))).toEqual([
+    '⚠️ 第一案「路口安全 1」已超過回應期限（2027年1月30日（六）），尚未正式回應。\n主辦部會：交通部 @alice @Dora\n請主辦部會回報進度，或在平臺公告展延；已回應請主持人輸入 /case 1 stage 正式回應。',
+  ]);
   expect(await at('2027-03-01T00:00:00Z')).toEqual([]);
+});
+
+test('"Join 回應期限" only for a case with a Join petition linked; a case past 正式回應 gets no alert and no ⚠️', async () => {
+  await say(app, 'pdis', '/case 1 lead 交通部');
+  await say(app, 'pdis', '/case 1 petition https://join.gov.tw/idea/detail/5f1e6a2c-0b7d-4c1e-9a55-3f0c2d8e7b11');
+  await say(app, 'pdis', '/case 1 deadline 2027-01-30');
+  expect(await at('2027-01-08T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月30日（六））還有 22 天。\n主辦部會：交通部 @alice @Dora']);
+  await at('2027-02-03T02:00:00Z');
+  expect((await say(app, 'bob', '/cases')).text).toContain('⚠️ 第一案');
+  await say(app, 'pdis', '/case 1 stage 正式回應');
+  const cases = (await say(app, 'bob', '/cases')).text;
+  expect(cases).not.toContain('⚠️');
+  expect(cases).toContain('正式回應｜主辦 交通部｜期限 2027年1月30日（六）');
+  expect((await say(app, 'bob', '/case 1')).text).not.toContain('⚠️');
+});
+
+test('a deadline that passes after the petition was answered raises no alert', async () => {
+  await say(app, 'pdis', '/case 1 lead 交通部');
+  await say(app, 'pdis', '/case 1 deadline 2027-01-30');
+  await say(app, 'pdis', '/case 1 stage 正式回應');
+  expect(app.store.jobs.pending('case:')).toEqual([]);
+  expect(await at('2027-02-01T01:00:00Z')).toEqual([]);
 });
 
 test('passed <date> sets the deadline 60 days later; moving it re-arms sent reminders; closing cancels', async () => {
   expect((await say(app, 'pdis', '/case 1 passed 11/20')).text).toContain('已記錄第一案的 Join 連署於 2026年11月20日（五） 通過；回應期限為 2027年1月19日（二）（2027 年辦公日曆尚未公布，上班日為推算）（剩 49 天）');
   expect(app.store.cases.byNumber(1)).toMatchObject({ petitionPassedOn: '2026-11-20', deadline: '2027-01-19' });
-  expect(await at('2026-12-30T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年1月19日（二））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。']);
+  expect(await at('2026-12-30T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距回應期限（2027年1月19日（二））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。']);
 
   // The deadline moves: the 20-day reminder for the new date goes out again.
   await say(app, 'pdis', '/case 1 deadline 2027-02-10');
   expect(await at('2027-01-12T01:00:00Z')).toEqual([]); // the old 7-day moment
-  expect(await at('2027-01-21T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距 Join 回應期限（2027年2月10日（三））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。']);
+  expect(await at('2027-01-21T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距回應期限（2027年2月10日（三））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。']);
 
   await say(app, 'pdis', '/case 1 stage 結案');
   expect(app.store.jobs.pending('case:')).toEqual([]);
@@ -70,7 +99,7 @@ test('a reminder whose moment already passed is not sent late; a cleared deadlin
   await say(app, 'pdis', '/case 1 lead 交通部');
   // Ten days ahead: only the 7- and 1-day reminders remain.
   expect((await say(app, 'pdis', '/case 1 deadline 12/11')).text).toContain('將於 2026年12月4日（五）、2026年12月10日（四） 提醒');
-  expect(app.store.jobs.pending('case:').map((j) => j.key)).toEqual(['case:1:deadline:7', 'case:1:deadline:1']);
+  expect(app.store.jobs.pending('case:').map((j) => j.key)).toEqual(['case:1:deadline:7', 'case:1:deadline:1', 'case:1:deadline:passed']);
   await say(app, 'pdis', '/case 1 deadline none');
   expect(app.store.jobs.pending('case:')).toEqual([]);
   expect(await at('2026-12-12T00:00:00Z')).toEqual([]);

@@ -2,7 +2,7 @@ import type { Locale, Translate } from '../../i18n/catalog';
 import { formatDate } from '../../i18n/format-date';
 import type { CalendarDate, Case } from './case';
 import { daysBetween, instantAt, todayIn } from './calendar-date';
-import { isClosed } from './case-stages';
+import { isAnswered } from './case-stages';
 import type { CaseworkSettings } from './casework.settings';
 import type { Services } from '../feature';
 import { periodDeadline, rolledForwardNote, unofficialNote } from '../calendar/period-deadline';
@@ -35,7 +35,7 @@ export function daysLeft(date: CalendarDate, now: Date, timeZone: string): numbe
 }
 
 export function isOverdue(c: Case, now: Date, timeZone: string, s: CaseworkSettings): boolean {
-  return c.deadline !== null && !isClosed(c, s) && daysLeft(c.deadline, now, timeZone) < 0;
+  return c.deadline !== null && !isAnswered(c, s) && daysLeft(c.deadline, now, timeZone) < 0;
 }
 
 /** "（剩 12 天）", "（今天到期）", "⚠️ 已逾期 3 天". */

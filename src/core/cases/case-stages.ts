@@ -11,6 +11,16 @@ export function isClosed(c: Pick<Case, 'stage'>, s: CaseworkSettings): boolean {
   return c.stage === s.stages[s.stages.length - 1]!.id;
 }
 
+/**
+ * The petition is answered once the case reaches the first stage marked `answersPetition`
+ * (正式回應 by default), or is closed: no overdue mark and no deadline reminders after that.
+ */
+export function isAnswered(c: Pick<Case, 'stage'>, s: CaseworkSettings): boolean {
+  const at = s.stages.findIndex((x) => x.id === c.stage);
+  const marked = s.stages.findIndex((x) => x.answersPetition);
+  return at >= (marked < 0 ? s.stages.length - 1 : marked) || isClosed(c, s);
+}
+
 export function stageLabel(id: string, s: CaseworkSettings, locale: Locale): string {
   return s.stages.find((x) => x.id === id)?.label[locale] ?? id;
 }

@@ -4,7 +4,7 @@ import type { Locale, Translate } from '../../i18n/catalog';
 import { formatDateTime } from '../../i18n/format-date';
 import type { Case, CaseEvent } from './case';
 import { formatCaseNumber } from './case-number';
-import { isClosed, stageLabel } from './case-stages';
+import { isAnswered, stageLabel } from './case-stages';
 import { dueNote, isOverdue, showDate, showDeadline } from './case-dates';
 import type { CaseworkSettings } from './casework.settings';
 import { actionLine } from '../actions/action-view';
@@ -23,7 +23,7 @@ export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate
   text.push({ bold: formatCaseNumber(c.number, locale) }, t('cases.quoted', { title: c.title }));
   text.push(' — ', stageLabel(c.stage, s, locale));
   text.push(t('cases.lineLead', { lead: services.people.agencies.name(c.leadAgencyId) ?? t('cases.leadUnset') }));
-  if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, isClosed(c, s)) }));
+  if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, isAnswered(c, s)) }));
   return text;
 }
 
@@ -54,6 +54,8 @@ function eventText(e: CaseEvent, ctx: Context, s: CaseworkSettings): string {
       return t('cases.evMeeting', { id: d.meetingId, title: d.title });
     case 'decision':
       return t('cases.evDecision', { id: d.meetingId, text: d.text });
+    case 'closedOpen':
+      return t('cases.evClosedOpen', { ids: d.itemIds.map((i) => `#${i}`).join(t('common.separator')) });
   }
 }
 
@@ -62,7 +64,7 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
   const { t, locale, services, now } = ctx;
   const tz = services.settings.timezone;
   const { store, people } = services;
-  const closed = isClosed(c, s);
+  const closed = isAnswered(c, s);
   const text: Span[] = [{ bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }, t('cases.fromIssue', { id: c.issueId })];
   const stageIndex = s.stages.findIndex((x) => x.id === c.stage);
   text.push('\n', t('cases.detailStage', { stage: stageLabel(c.stage, s, locale), i: stageIndex + 1, n: s.stages.length }));

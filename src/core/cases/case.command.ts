@@ -8,15 +8,17 @@ import { parseCalendarDate, todayIn } from './calendar-date';
 import { parseDueDay } from './due-date';
 import { periodDeadline } from '../calendar/period-deadline';
 import { formatCaseNumber, parseCaseNumber } from './case-number';
-import { isClosed, matchStage, stageLabel, stageList } from './case-stages';
+import { isAnswered, isClosed, matchStage, stageLabel, stageList } from './case-stages';
 import { dueNote, showDate, showDeadline } from './case-dates';
 import { renderCaseDetail } from './case-view';
 import type { CaseworkSettings } from './casework.settings';
 import { planDeadlineReminders } from './deadline-reminders';
 import { mentionPOs, parseAgencyList, requireFacilitator } from './roles';
 import { ownKey } from '../input/own-key';
+import { closeCase, splitForce } from './case-close';
+import { recordDecision } from '../minutes/record-decision';
 
-type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition';
+type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition' | 'close';
 const SUBS: Record<string, Sub> = {
   lead: 'lead',
   主辦: 'lead',
@@ -32,7 +34,11 @@ const SUBS: Record<string, Sub> = {
   備註: 'note',
   petition: 'petition',
   連署: 'petition',
+  close: 'close',
+  結案: 'close',
 };
+/** A Join proposal (提點子) page: the petition a response deadline is owed to. */
+const JOIN_PROPOSAL = /^https:\/\/join\.gov\.tw\/idea\/detail\/[A-Za-z0-9-]{1,64}\/?$/;
 const NONE = new Set(['none', '無', '清除', '-']);
 export const CO_MAX = 10;
 export const NOTE_MAX = 500;
@@ -56,10 +62,17 @@ function parsePassedDate(ctx: Context, input: string, usage: string): string {
 
 function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.deadlineSet' | 'cases.passedSet', past = false): Reply {
   const tz = ctx.services.settings.timezone;
+  const date = showDate(c.deadline!, ctx.locale, tz);
+  const caseName = formatCaseNumber(c.number, ctx.locale);
+  recordDecision(
+    ctx,
+    key === 'cases.passedSet' ? ctx.t('cases.decPassed', { name: caseName, passed: showDate(c.petitionPassedOn!, ctx.locale, tz), date }) : ctx.t('cases.decDeadline', { name: caseName, date }),
+    c.id,
+  );
   const days = planDeadlineReminders(c, ctx.services, s, ctx.now);
   const name = formatCaseNumber(c.number, ctx.locale);
   const text: Span[] = [
-    ctx.t(key, { name, date: showDeadline(c, ctx, s), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, isClosed(c, s)) }),
+    ctx.t(key, { name, date: showDeadline(c, ctx, s), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, isAnswered(c, s)) }),
   ];
   if (past) text.push('\n', ctx.t('calendar.pastWarning', { date: showDate(c.deadline!, ctx.locale, tz) }));
   if (days.length) text.push('\n', ctx.t('cases.remindersPlanned', { dates: days.map((d) => showDate(d, ctx.locale, tz)).join(ctx.t('common.separator')) }));
@@ -106,13 +119,13 @@ export function caseCommand(s: CaseworkSettings): Command {
           if (co.length > CO_MAX) throw new UserError('cases.tooManyCo', { max: CO_MAX });
           const updated = store.cases.setAgencies(c.id, lead, co, change);
           const { agencies } = ctx.services.people;
-          const text: Span[] = [
-            ctx.t('cases.agenciesSet', {
-              name,
-              lead: agencies.name(updated.leadAgencyId) ?? ctx.t('cases.leadUnset'),
-              co: updated.coAgencyIds.map((id) => agencies.name(id) ?? '?').join(ctx.t('common.separator')) || ctx.t('common.none'),
-            }),
-          ];
+          const names = {
+            name,
+            lead: agencies.name(updated.leadAgencyId) ?? ctx.t('cases.leadUnset'),
+            co: updated.coAgencyIds.map((id) => agencies.name(id) ?? '?').join(ctx.t('common.separator')) || ctx.t('common.none'),
+          };
+          recordDecision(ctx, ctx.t('cases.decAgencies', names), c.id);
+          const text: Span[] = [ctx.t('cases.agenciesSet', names)];
           // Connect, don't nag: only the lead agency's POs are pinged, once, when it is named.
           if (updated.leadAgencyId !== null && updated.leadAgencyId !== c.leadAgencyId) {
             const mentions = mentionPOs(updated.leadAgencyId, parseChatRef(ctx.chat).platform, ctx.services, s);
@@ -121,12 +134,21 @@ export function caseCommand(s: CaseworkSettings): Command {
           return reply(text);
         }
         case 'stage': {
-          const st = matchStage(rest, s);
-          if (!st) throw new UserError('cases.unknownStage', { stage: rest.slice(0, 40), list: stageList(s, ctx.locale) });
+          const { text: wanted, force } = splitForce(rest);
+          const st = matchStage(wanted, s);
+          if (!st) throw new UserError('cases.unknownStage', { stage: wanted.slice(0, 40), list: stageList(s, ctx.locale) });
           if (st.id === c.stage) return reply([ctx.t('cases.stageUnchanged', { name, stage: st.label[ctx.locale] })], true);
+          // Reaching the last stage is closing, with closing's checks.
+          if (isClosed({ stage: st.id }, s)) return reply(closeCase(ctx, c, s, force));
           const updated = store.cases.setStage(c.id, st.id, change);
           planDeadlineReminders(updated, ctx.services, s, ctx.now);
+          recordDecision(ctx, ctx.t('cases.decStage', { name, to: st.label[ctx.locale] }), c.id);
           return reply([ctx.t('cases.stageSet', { name, from: stageLabel(c.stage, s, ctx.locale), to: st.label[ctx.locale] })]);
+        }
+        case 'close': {
+          const { text: extra, force } = splitForce(rest);
+          if (extra) throw new UserError('cases.closeUsage', undefined);
+          return reply(closeCase(ctx, c, s, force));
         }
         case 'deadline': {
           if (!rest) throw new UserError('cases.deadlineUsage', undefined);
@@ -134,6 +156,7 @@ export function caseCommand(s: CaseworkSettings): Command {
             if (c.deadline === null) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
             const updated = store.cases.setDeadline(c.id, null, change);
             planDeadlineReminders(updated, ctx.services, s, ctx.now);
+            recordDecision(ctx, ctx.t('cases.decDeadlineCleared', { name }), c.id);
             return reply([ctx.t('cases.deadlineCleared', { name })]);
           }
           // Kept exactly as typed: 行政程序法第48條 moves computed deadlines, not a facilitator's date.
@@ -156,7 +179,7 @@ export function caseCommand(s: CaseworkSettings): Command {
           return reply([ctx.t('cases.noteAdded', { name })]);
         }
         case 'petition': {
-          if (!/^https?:\/\/[^\s<>"]{3,300}$/i.test(rest)) throw new UserError('cases.petitionUsage', undefined);
+          if (!JOIN_PROPOSAL.test(rest)) throw new UserError('cases.petitionUsage', undefined);
           checkText(rest, { max: 320, multiline: false });
           store.cases.setPetition(c.id, rest, change);
           return reply([ctx.t('cases.petitionSet', { name }), { link: rest, text: rest }]);

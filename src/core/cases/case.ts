@@ -34,7 +34,9 @@ export type CaseEventDetail =
   | { kind: 'action'; itemId: number; text: string }
   | { kind: 'actionDone'; itemId: number; note: string | null }
   | { kind: 'meeting'; meetingId: number; title: string }
-  | { kind: 'decision'; meetingId: number; text: string };
+  | { kind: 'decision'; meetingId: number; text: string }
+  /** Closed with follow-up items still open (`close force`): which ones. */
+  | { kind: 'closedOpen'; itemIds: number[] };
 
 export interface CaseEvent {
   id: number;

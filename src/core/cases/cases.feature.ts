@@ -4,16 +4,17 @@ import { selectCommand } from './select.command';
 import { caseCommand } from './case.command';
 import { casesListCommand } from './cases-list.command';
 import { whoisCommand } from './whois.command';
-import { deadlineReminderJob } from './deadline-reminders';
+import { deadlinePassedJob, deadlineReminderJob } from './deadline-reminders';
+import type { ChatRef } from '../types';
 import { supportThresholdListener } from './support-threshold';
 import { ballotSilenceContributor, caseProgressContributor, selectedHereContributor } from './cases.agenda';
 
 /** Cases: selection, lead/co-agencies, stages, Join deadlines and their reminders. */
-export function casesFeature(s: CaseworkSettings): Feature {
+export function casesFeature(s: CaseworkSettings, homeChats: () => readonly ChatRef[]): Feature {
   return {
     name: 'cases',
     commands: [selectCommand(s), caseCommand(s), casesListCommand(s), whoisCommand(s)],
-    jobs: [deadlineReminderJob(s)],
+    jobs: [deadlineReminderJob(s), deadlinePassedJob(s, homeChats)],
     changes: [supportThresholdListener(s)],
     agenda: [caseProgressContributor(s), selectedHereContributor(), ballotSilenceContributor()],
   };

@@ -7,6 +7,8 @@ import { WEEKDAY_NAMES } from '../input/date-words';
 export interface Stage {
   id: string;
   label: Readonly<Record<Locale, string>>;
+  /** From this stage on the petition is answered (see cases.schema.ts). */
+  answersPetition: boolean;
 }
 
 /** A roster person (config), known by platform id before they ever write in the chat. */
@@ -44,7 +46,7 @@ export function caseworkSettings(
     people.push({ platform: r.user.slice(0, i) as Platform, id, name: r.name ?? id, agencyId: agency.id });
   }
   return {
-    stages: cases.stages.map((s) => ({ id: s.id, label: { 'zh-TW': s['zh-TW'], en: s.en } })),
+    stages: cases.stages.map((s) => ({ id: s.id, label: { 'zh-TW': s['zh-TW'], en: s.en }, answersPetition: s.answersPetition ?? false })),
     supportThreshold: cases.supportThreshold,
     deadlineReminderDays: [...new Set(cases.deadlineReminderDays)].sort((a, b) => b - a),
     reminderTime: cases.reminderTime,

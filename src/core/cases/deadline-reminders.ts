@@ -2,16 +2,20 @@ import type { Services } from '../feature';
 import type { JobHandler } from '../jobs';
 import type { Span } from '../types';
 import type { CalendarDate, Case } from './case';
-import { instantAt, todayIn } from './calendar-date';
+import { addDays, instantAt, todayIn } from './calendar-date';
 import { reminderDays, supersededReminder } from '../calendar/reminder-days';
 import { formatCaseNumber } from './case-number';
-import { isClosed } from './case-stages';
+import { isAnswered } from './case-stages';
 import { daysLeft, showDate } from './case-dates';
 import type { CaseworkSettings } from './casework.settings';
 import { agencyPOs, mentionPOs } from './roles';
-import { parseChatRef } from '../types';
+import { parseChatRef, type ChatRef } from '../types';
+import type { Translate } from '../../i18n/catalog';
 
 export const DEADLINE_JOB = 'cases.deadline';
+/** The day after the deadline: the lead agency's POs are told once, in the home chats. */
+export const DEADLINE_PASSED_JOB = 'cases.deadlinePassed';
+const PASSED = 'passed';
 
 const prefix = (c: Pick<Case, 'id'>) => `case:${c.id}:deadline:`;
 
@@ -23,7 +27,7 @@ const prefix = (c: Pick<Case, 'id'>) => `case:${c.id}:deadline:`;
  */
 export function planDeadlineReminders(c: Case, services: Services, s: CaseworkSettings, now: Date): CalendarDate[] {
   const { jobs } = services.store;
-  if (!c.deadline || isClosed(c, s)) {
+  if (!c.deadline || isAnswered(c, s)) {
     jobs.cancelPrefix(prefix(c));
     return [];
   }
@@ -42,7 +46,52 @@ export function planDeadlineReminders(c: Case, services: Services, s: CaseworkSe
     jobs.schedule({ kind: DEADLINE_JOB, key, dueAt, payload: { chat: c.chat, caseId: c.id, deadline: c.deadline } }, { rearm });
     days.push(day);
   }
+  // Once, when the deadline has passed (a period ends at the end of its last day): the next
+  // working day, when people read it at work.
+  const passedKey = prefix(c) + PASSED;
+  const passedAt = instantAt(services.calendar.nextWorkingDay(addDays(c.deadline, 1)), s.reminderTime, services.settings.timezone);
+  if (passedAt.getTime() > now.getTime()) {
+    const existing = jobs.get(passedKey);
+    const rearm = existing?.status === 'done' && existing.payload.deadline !== c.deadline;
+    jobs.schedule({ kind: DEADLINE_PASSED_JOB, key: passedKey, dueAt: passedAt, payload: { caseId: c.id, deadline: c.deadline } }, { rearm });
+  } else jobs.cancel(passedKey);
   return days;
+}
+
+/** "Join 回應期限" only for a case with a Join petition linked; otherwise just 回應期限. */
+export function deadlineName(c: Pick<Case, 'petitionUrl'>, t: Translate): string {
+  return t(c.petitionUrl ? 'cases.deadlineJoin' : 'cases.deadlinePlain');
+}
+
+/**
+ * The deadline passed without the petition being answered: the lead agency's POs are mentioned
+ * in every home chat, once (the job is keyed by the case; a moved deadline re-arms it).
+ */
+export function deadlinePassedJob(s: CaseworkSettings, homeChats: () => readonly ChatRef[]): JobHandler {
+  return {
+    kind: DEADLINE_PASSED_JOB,
+    run({ job, t, locale, services }) {
+      const c = services.store.cases.get(Number(job.payload.caseId));
+      if (!c || !c.deadline || c.deadline !== job.payload.deadline || isAnswered(c, s)) return [];
+      const tz = services.settings.timezone;
+      const head: Span[] = ['⚠️ ', { bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }];
+      head.push(t('cases.deadlinePassed', { what: deadlineName(c, t), date: showDate(c.deadline, locale, tz) }));
+      return homeChats().map((chat) => {
+        const text: Span[] = [...head];
+        const lead = services.people.agencies.name(c.leadAgencyId);
+        if (lead && c.leadAgencyId !== null) {
+          text.push('\n', t('cases.remindLead', { lead }));
+          const mentions = mentionPOs(c.leadAgencyId, parseChatRef(chat).platform, services, s);
+          const elsewhere = agencyPOs(c.leadAgencyId, services, s).map((p) => p.name);
+          if (mentions.length) text.push(' ', ...mentions);
+          else if (elsewhere.length) text.push(' ', elsewhere.join(t('common.separator')));
+          else text.push(' ', t('cases.remindNoPOs', { lead }));
+          text.push('\n', t('cases.deadlinePassedAsk', { n: c.number }));
+        } else text.push('\n', t('cases.remindNoLead', { n: c.number }));
+        return { type: 'post' as const, chat, message: { text } };
+      });
+    },
+  };
 }
 
 /** Posts the reminder to the case's chat, naming the lead agency's POs with real mentions. */
@@ -52,7 +101,7 @@ export function deadlineReminderJob(s: CaseworkSettings): JobHandler {
     run({ job, now, t, locale, services }) {
       const c = services.store.cases.get(Number(job.payload.caseId));
       // Stale: the deadline moved (its own jobs were planned) or the case closed.
-      if (!c || !c.deadline || c.deadline !== job.payload.deadline || isClosed(c, s)) return [];
+      if (!c || !c.deadline || c.deadline !== job.payload.deadline || isAnswered(c, s)) return [];
       const tz = services.settings.timezone;
       // Caught up after downtime: a more urgent reminder of this deadline is due too; it alone speaks.
       const offset = Number(job.key.slice(prefix(c).length));
@@ -60,7 +109,8 @@ export function deadlineReminderJob(s: CaseworkSettings): JobHandler {
       const n = daysLeft(c.deadline, now, tz);
       const date = showDate(c.deadline, locale, tz);
       const text: Span[] = ['⏰ ', { bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }];
-      text.push(n > 0 ? t('cases.remindDaysLeft', { date, n }) : n === 0 ? t('cases.remindToday', { date }) : t('cases.remindOverdue', { date, n: -n }));
+      const what = deadlineName(c, t);
+      text.push(n > 0 ? t('cases.remindDaysLeft', { what, date, n }) : n === 0 ? t('cases.remindToday', { what, date }) : t('cases.remindOverdue', { what, date, n: -n }));
       const lead = services.people.agencies.name(c.leadAgencyId);
       if (lead && c.leadAgencyId !== null) {
         text.push('\n', t('cases.remindLead', { lead }));

@@ -8,6 +8,7 @@ import type { CaseworkSettings } from './casework.settings';
 import { requireFacilitator } from './roles';
 import { currentMeetingId } from '../minutes/current-meeting';
 import { ISSUE_RECORD } from '../issues/issue-card';
+import { recordDecision } from '../minutes/record-decision';
 
 export const SELECT_MAX = 10;
 
@@ -35,7 +36,10 @@ export function selectCommand(s: CaseworkSettings): Command {
         throw new UserError(out.reason === 'notFound' ? 'cases.selectNotFound' : 'cases.selectWithdrawn', { id: out.issueId });
       }
       // One state everywhere: the issue is a case now, and its cards say so in place.
-      for (const c of out.cases) store.issues.markSelected(c.issueId);
+      for (const c of out.cases) {
+        store.issues.markSelected(c.issueId);
+        recordDecision(ctx, ctx.t('cases.decSelected', { name: formatCaseNumber(c.number, ctx.locale), title: c.title, id: c.issueId }), c.id);
+      }
       const text: Span[] = [{ bold: '🎯 ' + ctx.t('cases.selectedHeader', { n: out.cases.length }) }];
       for (const c of out.cases) text.push('\n', formatCaseNumber(c.number, ctx.locale), ctx.t('cases.quoted', { title: c.title }), ctx.t('cases.fromIssue', { id: c.issueId }));
       text.push('\n', ctx.t('cases.selectedBy', { name: ctx.user.name, when: formatDateTime(ctx.now, ctx.locale, settings.timezone) }));

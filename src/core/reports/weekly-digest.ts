@@ -3,7 +3,7 @@ import type { Locale, Translate } from '../../i18n/catalog';
 import type { Span } from '../types';
 import { formatDate } from '../../i18n/format-date';
 import type { CaseworkSettings } from '../cases/casework.settings';
-import { isClosed, stageLabel } from '../cases/case-stages';
+import { isAnswered, stageLabel } from '../cases/case-stages';
 import { daysLeft, isOverdue } from '../cases/case-dates';
 import { caseLine } from '../cases/case-view';
 import { formatCaseNumber } from '../cases/case-number';
@@ -72,7 +72,7 @@ export function weeklyDigest(ctx: DigestCtx, s: CaseworkSettings): Span[] {
   }
   section(t('reports.casesByStage', { n: cases.length }), byStage);
 
-  const soon = cases.filter((c) => c.deadline && !isClosed(c, s) && daysLeft(c.deadline, now, tz) >= 0 && daysLeft(c.deadline, now, tz) <= s.reportHorizonDays);
+  const soon = cases.filter((c) => c.deadline && !isAnswered(c, s) && daysLeft(c.deadline, now, tz) >= 0 && daysLeft(c.deadline, now, tz) <= s.reportHorizonDays);
   section(t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.map((c) => caseLine(c, ctx, s)));
 
   const late = cases.filter((c) => isOverdue(c, now, tz, s));

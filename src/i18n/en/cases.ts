@@ -3,7 +3,7 @@ import type { cases as zh } from '../zh-TW/cases';
 
 export const cases: Translation<typeof zh> = {
   helpSelect: '<issue numbers…> — select issues as numbered cases (facilitators)',
-  helpCase: '<case> [lead|co|stage|deadline|passed|note|petition …] — a case in detail; with a subcommand, update it (facilitators)',
+  helpCase: '<case> [lead|co|stage|close|deadline|passed|note|petition …] — a case in detail; with a subcommand, update it (facilitators)',
   helpCases: '[stage|all|overdue] — list cases, overdue ones flagged ⚠️',
   helpWhois: "<agency> — list that agency's Participation Officers",
 
@@ -20,9 +20,9 @@ export const cases: Translation<typeof zh> = {
   fromIssue: (p) => ` (issue #${p.id})`,
 
   caseUsage:
-    'Usage: /case <case> shows a case; facilitators can update it:\n/case <case> lead <agency> [co <agencies…>]\n/case <case> co <agencies…> (none clears)\n/case <case> stage <stage>\n/case <case> deadline <date> (none clears)\n/case <case> passed <date the petition passed> (deadline set 60 days later)\n/case <case> note <text>\n/case <case> petition <Join URL>\nDates: 2026-12-04, 12/4, 12月4日, 明天 (tomorrow) or 下週五 (next Friday).',
+    'Usage: /case <case> shows a case; facilitators can update it:\n/case <case> lead <agency> [co <agencies…>]\n/case <case> co <agencies…> (none clears)\n/case <case> stage <stage>\n/case <case> close [force]\n/case <case> deadline <date> (none clears)\n/case <case> passed <date the petition passed> (deadline set 60 days later)\n/case <case> note <text>\n/case <case> petition <Join URL>\nDates: 2026-12-04, 12/4, 12月4日, 明天 (tomorrow) or 下週五 (next Friday).',
   notFound: (p) => `There is no ${p.name}. Type /cases for the list.`,
-  unknownSub: (p) => `"${p.word}" is not a case subcommand. Use lead, co, stage, deadline, passed, note or petition; /help case shows how.`,
+  unknownSub: (p) => `"${p.word}" is not a case subcommand. Use lead, co, stage, close, deadline, passed, note or petition; /help case shows how.`,
   leadUsage: 'Usage: /case <case> lead <lead agency> [co <co-agencies…>], e.g. /case 3 lead 交通部 co 經濟部 內政部',
   leadOne: 'A case has one lead agency. Put co-agencies after "co", e.g. /case 3 lead 交通部 co 經濟部',
   tooManyCo: (p) => `A case has at most ${p.max} co-agencies.`,
@@ -43,7 +43,11 @@ export const cases: Translation<typeof zh> = {
   badDate: (p) => `"${p.input}" is not a date I understand. Write 2026-12-04, 12/4, 12月4日, 明天 (tomorrow) or 下週五 (next Friday).\n${p.usage}`,
   noteUsage: 'Usage: /case <case> note <text>',
   noteAdded: (p) => `Note added to the timeline of ${p.name}.`,
-  petitionUsage: 'Usage: /case <case> petition <Join petition URL>, starting with http:// or https://.',
+  petitionUsage: 'Usage: /case <case> petition <Join proposal URL>: a Join proposal page, e.g. https://join.gov.tw/idea/detail/1a2b3c4d-…',
+  closeUsage: 'Usage: /case <case> close [force] (with follow-up items still open, force closes anyway and records which were left open)',
+  alreadyClosed: (p) => `${p.name} is already closed.`,
+  closeOpenItems: (p) => `${p.name} still has ${p.n} open follow-up item${p.n === 1 ? '' : 's'} (${p.ids}) and was not closed. Release them with /done first, or type /case ${p.num} close force to close it anyway (the open items are recorded).`,
+  closedOpenNote: (p) => `Follow-up items still open at closing: ${p.ids} (recorded on the timeline).`,
   petitionSet: (p) => `Join petition of ${p.name}: `,
 
   daysLeft: (p) => `${p.n} day${p.n === 1 ? '' : 's'} left`,
@@ -78,6 +82,7 @@ export const cases: Translation<typeof zh> = {
   evActionDone: (p) => `follow-up #${p.id} released${p.note ? `: ${p.note}` : ''}`,
   evMeeting: (p) => `discussed at meeting #${p.id} "${p.title}"`,
   evDecision: (p) => `decision at meeting #${p.id}: ${p.text}`,
+  evClosedOpen: (p) => `closed with follow-up items still open: ${p.ids}`,
 
   listHeaderOpen: 'Open cases:',
   listHeaderAll: 'All cases:',
@@ -90,9 +95,21 @@ export const cases: Translation<typeof zh> = {
   whoisNone: (p) => `Nobody has registered as a PO of ${p.agency} yet. Its POs can type /iam ${p.agency}.`,
   whoisHeader: (p) => `Participation Officers of ${p.agency} (${p.n}):`,
 
-  remindDaysLeft: (p) => ` — the Join response deadline (${p.date}) is in ${p.n} day${p.n === 1 ? '' : 's'}.`,
-  remindToday: (p) => ` — the Join response deadline is today (${p.date}).`,
-  remindOverdue: (p) => ` — the Join response deadline (${p.date}) passed ${p.n} day${p.n === 1 ? '' : 's'} ago.`,
+  decSelected: (p) => `Issue #${p.id} "${p.title}" selected as ${p.name}`,
+  decAgencies: (p) => `${p.name}: lead ${p.lead}; co-agencies ${p.co}`,
+  decStage: (p) => `${p.name} moves to "${p.to}"`,
+  decDeadline: (p) => `${p.name}: response deadline ${p.date}`,
+  decDeadlineCleared: (p) => `${p.name}: response deadline cleared`,
+  decPassed: (p) => `${p.name}: the Join petition passed on ${p.passed}; response deadline ${p.date}`,
+  decClosed: (p) => `${p.name} closed`,
+  decClosedOpen: (p) => `${p.name} closed (follow-up items still open: ${p.ids})`,
+  deadlineJoin: 'the Join response deadline',
+  deadlinePlain: 'the response deadline',
+  remindDaysLeft: (p) => ` — ${p.what} (${p.date}) is in ${p.n} day${p.n === 1 ? '' : 's'}.`,
+  remindToday: (p) => ` — ${p.what} is today (${p.date}).`,
+  remindOverdue: (p) => ` — ${p.what} (${p.date}) passed ${p.n} day${p.n === 1 ? '' : 's'} ago.`,
+  deadlinePassed: (p) => ` — ${p.what} (${p.date}) has passed without a formal response.`,
+  deadlinePassedAsk: (p) => `Lead agency: please report progress or publish an extension notice; once answered, a facilitator types /case ${p.n} stage response.`,
   remindLead: (p) => `Lead agency: ${p.lead}`,
   remindNoPOs: (p) => `(nobody has registered as a PO of ${p.lead}; they can type /iam ${p.lead})`,
   remindNoLead: (p) => `No lead agency yet: a facilitator can type /case ${p.n} lead <agency>.`,

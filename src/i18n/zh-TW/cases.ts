@@ -1,6 +1,6 @@
 export const cases = {
   helpSelect: '<議題編號…> — 把議題選為協作案並依序編號（限主持人）',
-  helpCase: '<案號> [lead|co|stage|deadline|passed|note|petition …] — 協作案詳情；加上子指令更新（限主持人）',
+  helpCase: '<案號> [lead|co|stage|close|deadline|passed|note|petition …] — 協作案詳情；加上子指令更新（限主持人）',
   helpCases: '[階段|all|overdue] — 列出協作案，逾期者標 ⚠️',
   helpWhois: '<部會> — 列出該部會的開放政府聯絡人',
 
@@ -17,9 +17,9 @@ export const cases = {
   fromIssue: (p: { id: number }) => `（議題 #${p.id}）`,
 
   caseUsage:
-    '用法：/case <案號> 查看協作案；主持人可更新：\n/case <案號> lead <主辦部會> [co <協辦部會…>]\n/case <案號> co <協辦部會…>（none 清除）\n/case <案號> stage <階段>\n/case <案號> deadline <日期>（none 清除）\n/case <案號> passed <連署通過日期>（回應期限自動訂為 60 天後）\n/case <案號> note <備註>\n/case <案號> petition <Join 網址>\n日期可寫 2026-12-04、12/4、12月4日、明天或下週五。',
+    '用法：/case <案號> 查看協作案；主持人可更新：\n/case <案號> lead <主辦部會> [co <協辦部會…>]\n/case <案號> co <協辦部會…>（none 清除）\n/case <案號> stage <階段>\n/case <案號> close [force]（結案）\n/case <案號> deadline <日期>（none 清除）\n/case <案號> passed <連署通過日期>（回應期限自動訂為 60 天後）\n/case <案號> note <備註>\n/case <案號> petition <Join 網址>\n日期可寫 2026-12-04、12/4、12月4日、明天或下週五。',
   notFound: (p: { name: string }) => `找不到${p.name}。輸入 /cases 查看協作案清單。`,
-  unknownSub: (p: { word: string }) => `不認得「${p.word}」。可用：lead、co、stage、deadline、passed、note、petition。輸入 /help case 查看用法。`,
+  unknownSub: (p: { word: string }) => `不認得「${p.word}」。可用：lead、co、stage、close、deadline、passed、note、petition。輸入 /help case 查看用法。`,
   leadUsage: '用法：/case <案號> lead <主辦部會> [co <協辦部會…>]，例如 /case 3 lead 交通部 co 經濟部 內政部',
   leadOne: '主辦部會只能有一個。協辦部會請寫在 co 之後，例如 /case 3 lead 交通部 co 經濟部',
   tooManyCo: (p: { max: number }) => `協辦部會最多 ${p.max} 個。`,
@@ -41,7 +41,11 @@ export const cases = {
   badDate: (p: { input: string; usage: string }) => `看不懂日期「${p.input}」。請寫成 2026-12-04、12/4、12月4日、明天或下週五。\n${p.usage}`,
   noteUsage: '用法：/case <案號> note <備註>',
   noteAdded: (p: { name: string }) => `已在${p.name}的時間軸加上備註。`,
-  petitionUsage: '用法：/case <案號> petition <Join 連署網址>，網址需以 http:// 或 https:// 開頭。',
+  petitionUsage: '用法：/case <案號> petition <Join 提點子網址>，須是 Join 提案頁，例如 https://join.gov.tw/idea/detail/1a2b3c4d-…',
+  closeUsage: '用法：/case <案號> close [force]（有未解除的列管時，force 仍結案並記下哪些未解除）',
+  alreadyClosed: (p: { name: string }) => `${p.name}已經結案。`,
+  closeOpenItems: (p: { name: string; n: number; ids: string; num: number }) => `${p.name}還有 ${p.n} 項列管未解除（${p.ids}），沒有結案。請先以 /done 解除；確定要結案請輸入 /case ${p.num} close force（會記下哪些列管仍未解除）。`,
+  closedOpenNote: (p: { ids: string }) => `結案時仍未解除的列管：${p.ids}（已記入時間軸）。`,
   petitionSet: (p: { name: string }) => `已更新${p.name}的 Join 連署：`,
 
   daysLeft: (p: { n: number }) => `剩 ${p.n} 天`,
@@ -75,6 +79,7 @@ export const cases = {
   evAction: (p: { id: number; text: string }) => `列管 #${p.id}：${p.text}`,
   evActionDone: (p: { id: number; note: string }) => `解除列管 #${p.id}${p.note ? `：${p.note}` : ''}`,
   evMeeting: (p: { id: number; title: string }) => `於會議 #${p.id}「${p.title}」討論`,
+  evClosedOpen: (p: { ids: string }) => `結案，仍有列管未解除：${p.ids}`,
   evDecision: (p: { id: number; text: string }) => `會議 #${p.id} 決議：${p.text}`,
 
   listHeaderOpen: '進行中的協作案：',
@@ -88,9 +93,22 @@ export const cases = {
   whoisNone: (p: { agency: string }) => `還沒有人登記為「${p.agency}」的聯絡人。該部會聯絡人可輸入 /iam ${p.agency} 登記。`,
   whoisHeader: (p: { agency: string; n: number }) => `${p.agency}的開放政府聯絡人（${p.n} 位）：`,
 
-  remindDaysLeft: (p: { date: string; n: number }) => `距 Join 回應期限（${p.date}）還有 ${p.n} 天。`,
-  remindToday: (p: { date: string }) => `今天（${p.date}）是 Join 回應期限。`,
-  remindOverdue: (p: { date: string; n: number }) => `已超過 Join 回應期限（${p.date}）${p.n} 天。`,
+  decSelected: (p: { name: string; title: string; id: number }) => `議題 #${p.id}「${p.title}」選為${p.name}`,
+  decAgencies: (p: { name: string; lead: string; co: string }) => `${p.name}主辦 ${p.lead}；協辦 ${p.co}`,
+  decStage: (p: { name: string; to: string }) => `${p.name}進入「${p.to}」階段`,
+  decDeadline: (p: { name: string; date: string }) => `${p.name}回應期限訂為 ${p.date}`,
+  decDeadlineCleared: (p: { name: string }) => `${p.name}清除回應期限`,
+  decPassed: (p: { name: string; passed: string; date: string }) => `${p.name}的 Join 連署於 ${p.passed} 通過，回應期限 ${p.date}`,
+  decClosed: (p: { name: string }) => `${p.name}結案`,
+  decClosedOpen: (p: { name: string; ids: string }) => `${p.name}結案（仍有列管未解除：${p.ids}）`,
+  // The leading space sets the Latin word off from the Chinese before it (距 Join 回應期限).
+  deadlineJoin: ' Join 回應期限',
+  deadlinePlain: '回應期限',
+  remindDaysLeft: (p: { what: string; date: string; n: number }) => `距${p.what}（${p.date}）還有 ${p.n} 天。`,
+  remindToday: (p: { what: string; date: string }) => `今天（${p.date}）是${p.what}。`,
+  remindOverdue: (p: { what: string; date: string; n: number }) => `已超過${p.what}（${p.date}）${p.n} 天。`,
+  deadlinePassed: (p: { what: string; date: string }) => `已超過${p.what}（${p.date}），尚未正式回應。`,
+  deadlinePassedAsk: (p: { n: number }) => `請主辦部會回報進度，或在平臺公告展延；已回應請主持人輸入 /case ${p.n} stage 正式回應。`,
   remindLead: (p: { lead: string }) => `主辦部會：${p.lead}`,
   remindNoPOs: (p: { lead: string }) => `（尚無人登記為${p.lead}聯絡人，可請其輸入 /iam ${p.lead}）`,
   remindNoLead: (p: { n: number }) => `尚未指定主辦部會：請主持人輸入 /case ${p.n} lead <部會>。`,
