@@ -14,6 +14,7 @@ import { casesFeature } from './core/cases/cases.feature';
 import { actionsFeature } from './core/actions/actions.feature';
 import { minutesFeature } from './core/minutes/minutes.feature';
 import { reportsFeature } from './core/reports/reports.feature';
+import { welcomeFeature } from './core/welcome/welcome.feature';
 import type { LoadedConfig } from './config/load';
 import { openDatabase, type Db } from './store/db';
 import { sqliteStore } from './store/sqlite-store';
@@ -74,6 +75,7 @@ export function createApp(opts: {
     .use(actionsFeature(casework))
     .use(minutesFeature)
     .use(reportsFeature(casework, homeChats))
+    .use(welcomeFeature({ calendar: meetings, casework, guide: config.guide }))
     .use(helpFeature(() => bot.listCommands()));
   scheduleMaintenance(store, clock.now());
   planWeeklyReport(bot.services, casework, clock.now());

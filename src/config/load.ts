@@ -8,7 +8,34 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export type LoadedConfig = Omit<BotConfig, 'agencies'> & { agencies: { code: string; name: string; aliases: string[] }[] };
+export type LoadedConfig = Omit<BotConfig, 'agencies'> & {
+  agencies: { code: string; name: string; aliases: string[] }[];
+  /** The guide file's text, when `welcome.guideFile` is set. */
+  guide?: string;
+};
+
+/** A guide longer than this would not be read in a chat (and would take several messages). */
+export const GUIDE_MAX_CHARS = 20_000;
+
+/** Reads `welcome.guideFile` (relative to the working directory): readable, UTF-8, not blank, not huge. */
+export function readGuide(path: string): string {
+  const abs = resolve(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    throw new ConfigError(`welcome.guideFile: cannot read ${abs}: ${(e as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ConfigError(`welcome.guideFile: ${abs} is not UTF-8 text`);
+  }
+  if (!text.trim()) throw new ConfigError(`welcome.guideFile: ${abs} is empty`);
+  if (text.length > GUIDE_MAX_CHARS) throw new ConfigError(`welcome.guideFile: ${abs} has ${text.length} characters; at most ${GUIDE_MAX_CHARS}`);
+  return text.trim();
+}
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -32,7 +59,8 @@ export function parseConfig(raw: unknown, source = 'bot.config.json'): LoadedCon
     if (!known.has(r.agency)) problems.push(`  - roster.${i}.agency: "${r.agency}" is not in the agency list`);
   });
   if (problems.length) throw new ConfigError(`Invalid ${source}:\n${problems.join('\n')}`);
-  return { ...result.data, agencies };
+  const guideFile = result.data.welcome.guideFile;
+  return { ...result.data, agencies, ...(guideFile ? { guide: readGuide(guideFile) } : {}) };
 }
 
 export function loadConfigFile(path: string): LoadedConfig {

@@ -55,6 +55,15 @@ export const configSchema = z.strictObject({
       dir: z.string().min(1).optional(),
     })
     .prefault({}),
+  welcome: z
+    .strictObject({
+      /**
+       * A Markdown file that replaces the catalog's newcomer guide (/guide and the welcome);
+       * read and checked at start. The generated lines (meetings, the agency's work) stay.
+       */
+      guideFile: z.string().min(1).nullable().default(null),
+    })
+    .prefault({}),
 });
 
 export type BotConfig = z.output<typeof configSchema>;

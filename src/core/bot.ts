@@ -1,5 +1,5 @@
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
-import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, MessageListener, ReactionHandler, Reply, Services } from './feature';
+import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, JoinHandler, MessageListener, ReactionHandler, Reply, Services } from './feature';
 import { StoreUnavailableError, UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
@@ -16,6 +16,7 @@ export class Bot {
   private readonly reactions: ReactionHandler[] = [];
   private readonly buttons = new Map<string, ButtonHandler>();
   private readonly listeners: MessageListener[] = [];
+  private readonly joins: JoinHandler[] = [];
   private readonly renderers = new Map<string, CardRenderer>();
   private readonly jobHandlers = new Map<string, JobHandler>();
   private readonly contributors: AgendaContributor[] = [];
@@ -39,6 +40,7 @@ export class Bot {
     this.reactions.push(...(feature.reactions ?? []));
     for (const b of feature.buttons ?? []) this.buttons.set(b.action, b);
     this.listeners.push(...(feature.messages ?? []));
+    this.joins.push(...(feature.joins ?? []));
     for (const [kind, r] of Object.entries(feature.cards ?? {})) this.renderers.set(kind, r);
     for (const j of feature.jobs ?? []) {
       if (this.jobHandlers.has(j.kind)) throw new Error(`Job kind ${j.kind} registered twice (feature ${feature.name})`);
@@ -279,6 +281,8 @@ export class Bot {
           return [];
         }
         return collect(this.listeners, (l) => l.handle(ctx, event));
+      case 'join':
+        return collect(this.joins, (j) => j.handle(ctx, event));
     }
   }
 

@@ -70,6 +70,10 @@ export interface MessageListener {
   handle(ctx: Context, e: Extract<InboundEvent, { kind: 'message' }>): HandlerResult | Promise<HandlerResult>;
 }
 
+export interface JoinHandler {
+  handle(ctx: Context, e: Extract<InboundEvent, { kind: 'join' }>): HandlerResult | Promise<HandlerResult>;
+}
+
 /**
  * Runs after a handler asked to refresh a record of `kind`: lets a feature react to another
  * feature's change (a vote → the support-threshold notice) without either importing the other.
@@ -87,6 +91,8 @@ export interface Feature {
   reactions?: readonly ReactionHandler[];
   buttons?: readonly ButtonHandler[];
   messages?: readonly MessageListener[];
+  /** Someone joined a chat. */
+  joins?: readonly JoinHandler[];
   /** Card renderers by record kind, used to refresh messages in place. */
   cards?: Readonly<Record<string, CardRenderer>>;
   /** Handlers for scheduled jobs of the kinds this feature schedules. */

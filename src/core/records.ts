@@ -6,6 +6,7 @@ import type { AgendaRepo } from './meetings/agenda.port';
 import type { CaseRepo } from './cases/case';
 import type { ActionRepo } from './actions/action-item';
 import type { MinutesRepo } from './minutes/minutes';
+import type { WelcomeLog } from './welcome/welcome';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -169,6 +170,7 @@ export interface EventLog {
 
 export interface Store {
   events: EventLog;
+  welcomes: WelcomeLog;
   jobs: JobRepo;
   outbox: OutboxRepo;
   meetings: MeetingRepo;

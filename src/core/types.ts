@@ -31,7 +31,13 @@ export type InboundEvent =
   | (EventBase & { kind: 'command'; name: string; args: string })
   | (EventBase & { kind: 'reaction'; emoji: string; added: boolean; target: MessageRef })
   | (EventBase & { kind: 'button'; action: string; value: string; target: MessageRef })
-  | (EventBase & { kind: 'message'; text: string });
+  | (EventBase & { kind: 'message'; text: string })
+  /**
+   * `actor` joined the chat (never a bot: adapters leave those out). `privateReach`: a private
+   * answer reaches only them (Slack's ephemeral message, the console); where it does not
+   * (a Telegram group), the welcome is a short public message that mentions them.
+   */
+  | (EventBase & { kind: 'join'; privateReach: boolean });
 
 /**
  * Rich text as a list of spans. User-supplied text always travels as a plain string span so

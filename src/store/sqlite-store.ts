@@ -8,6 +8,7 @@ import { issuesRepo } from './repositories/issues.repo';
 import { votesRepo } from './repositories/votes.repo';
 import { linksRepo } from './repositories/links.repo';
 import { eventsRepo } from './repositories/events.repo';
+import { welcomesRepo } from './repositories/welcomes.repo';
 import { jobsRepo } from './repositories/jobs.repo';
 import { outboxRepo } from './repositories/outbox.repo';
 import { meetingsRepo } from './repositories/meetings.repo';
@@ -24,6 +25,7 @@ export function sqliteStore(db: Db): Store {
   const health = writeHealth(client);
   return {
     events: eventsRepo(db),
+    welcomes: welcomesRepo(db),
     jobs: jobsRepo(db),
     outbox: outboxRepo(db),
     meetings: meetingsRepo(db),

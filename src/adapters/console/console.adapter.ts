@@ -95,6 +95,15 @@ export class ConsoleAdapter implements ChatAdapter {
       if (answer) await this.post(CONSOLE_CHAT, answer.message);
       return false;
     }
+    if (name === 'join') {
+      // `.join <user>`: that user joins the chat, as Slack's member_joined_channel or Telegram's
+      // new_chat_members would say. The console shows everything, so the welcome is the full one.
+      const who = args.trim();
+      if (!isConsoleName(who)) return this.note(this.t('consoleChat.joinUsage')), false;
+      const answer = await dispatch({ kind: 'join', privateReach: true, actor: consoleActor(who), chat: CONSOLE_CHAT });
+      if (answer) await this.post(CONSOLE_CHAT, answer.message);
+      return false;
+    }
     const extra = this.opts.dotCommands?.[name];
     if (!extra) return this.note(this.t('consoleChat.unknownDot', { name })), false;
     const out = await extra(args);

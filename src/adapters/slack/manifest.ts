@@ -15,8 +15,10 @@ export interface ManifestOptions {
 // channels it is in (public and private), which the in-chat minutes record between
 // /startmeeting and /endmeeting. No chat:write.public: votes need the bot in the channel
 // anyway, because Slack only sends events from channels the bot is a member of.
-export const BOT_SCOPES = ['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'reactions:read', 'users:read'] as const;
-export const BOT_EVENTS = ['message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
+// channels:read and groups:read are what member_joined_channel needs (public and private
+// channels): the newcomer's welcome (issue 19).
+export const BOT_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'reactions:read', 'users:read'] as const;
+export const BOT_EVENTS = ['member_joined_channel', 'message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
 
 /**
  * Slack's own slash commands, which an app cannot take over: a bot command of the same name

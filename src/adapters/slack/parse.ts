@@ -48,6 +48,16 @@ export const messageEnvelopeSchema = z.object({
   }),
 });
 
+/** Someone joined a channel the bot is in (`member_joined_channel`): the newcomer's welcome. */
+export const joinEnvelopeSchema = z.object({
+  event_id: z.string().min(1).max(100),
+  event: z.object({
+    type: z.literal('member_joined_channel'),
+    user: id,
+    channel: id,
+  }),
+});
+
 /** A button press on one of our messages (`block_actions`). */
 export const blockActionSchema = z.object({
   type: z.literal('block_actions'),

@@ -14,7 +14,7 @@ import { CardUpdates } from '../card-updates';
 import { forOutbox, isPermanent } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
-import { blockActionSchema, commandName, commandText, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
+import { blockActionSchema, commandName, commandText, joinEnvelopeSchema, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
 import { actionFromId, renderSlackCard, renderSlackMessages, renderTextMessages, type SlackMessage } from './render';
 import { uploadFile } from './files';
 import { socketModeReceiver } from './socket-ack';
@@ -183,6 +183,7 @@ export class SlackAdapter implements ChatAdapter {
         const type = body.event?.type;
         if (type === 'reaction_added' || type === 'reaction_removed') await this.untilStored((hooks) => this.onReaction(body, withAck(dispatch, hooks)));
         else if (type === 'message') await this.untilStored((hooks) => this.onMessage(body, withAck(dispatch, hooks)));
+        else if (type === 'member_joined_channel') await this.untilStored((hooks) => this.onJoin(body, withAck(dispatch, hooks)));
       } else if (body.type === 'block_actions') {
         await ack?.();
         const id = body.actions?.[0]?.action_id;
@@ -304,6 +305,21 @@ export class SlackAdapter implements ChatAdapter {
       chat: slackChat(event.channel),
       dedupKey: `slack:${event_id}`,
     });
+    if (answer) await this.answer(answer, { channel: event.channel, user: event.user });
+  }
+
+  /** A person joined a channel: welcomed privately (ephemeral), once; the bot and other bots never. */
+  private async onJoin(body: unknown, dispatch: Dispatch): Promise<void> {
+    const parsed = joinEnvelopeSchema.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed member_joined_channel event');
+      return;
+    }
+    const { event_id, event } = parsed.data;
+    if (event.user === this.botUserId) return;
+    const actor = await this.actor(event.user);
+    if (!actor) return;
+    const answer = await dispatch({ kind: 'join', privateReach: true, actor, chat: slackChat(event.channel), dedupKey: `slack:${event_id}` });
     if (answer) await this.answer(answer, { channel: event.channel, user: event.user });
   }
 

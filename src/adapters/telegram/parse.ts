@@ -27,6 +27,8 @@ const message = z.object({
   chat,
   from: user.optional(),
   text: z.string().optional(),
+  /** People (and bots) who joined the group: the newcomer's welcome (issue 19). */
+  new_chat_members: z.array(user).optional(),
 });
 
 const callbackQuery = z.object({
@@ -79,6 +81,8 @@ export type Interpreted =
   | { kind: 'event'; event: InboundEvent; chatId: number; chatType: TelegramChat['type']; replyTo?: number; addressed?: boolean }
   /** A button press; `event` is undefined when the button's data is not ours to map. */
   | { kind: 'callback'; queryId: string; chatId?: number; event?: Extract<InboundEvent, { kind: 'button' }> }
+  /** People joined a group: one join event each (bots, the bot itself included, are left out). */
+  | { kind: 'joins'; items: Extract<Interpreted, { kind: 'event' }>[] }
   /** The bot was added, promoted or removed somewhere. */
   | { kind: 'membership'; chat: TelegramChat; status: string; previous: string }
   | { kind: 'ignore'; reason: string };
@@ -132,6 +136,19 @@ export function interpretUpdate(update: TelegramUpdate, ctx: ParseContext): Inte
   const key = dedupKey(ctx, update.update_id);
   if (update.message) {
     const m = update.message;
+    if (m.new_chat_members) {
+      const people = m.new_chat_members.filter((u) => !u.is_bot && u.id !== ctx.botId);
+      if (!people.length) return { kind: 'ignore', reason: 'only bots joined' };
+      // A bot cannot write first in private: the welcome is a short group message naming them.
+      const items = people.map((u) => ({
+        kind: 'event' as const,
+        // One update can add several people: each has a delivery key of its own.
+        event: { kind: 'join' as const, privateReach: false, actor: telegramActor(u), chat: chatRef(m.chat.id), dedupKey: `${key}:${u.id}` },
+        chatId: m.chat.id,
+        chatType: m.chat.type,
+      }));
+      return { kind: 'joins', items };
+    }
     if (!m.from || m.from.is_bot) return { kind: 'ignore', reason: 'not from a person' };
     if (m.text === undefined) return { kind: 'ignore', reason: 'no text' };
     const base = { actor: telegramActor(m.from), chat: chatRef(m.chat.id), dedupKey: key };

@@ -245,6 +245,9 @@ export class TelegramAdapter implements ChatAdapter {
         return this.chats.run(String(it.chat.id), () => this.onMembership(it));
       case 'event':
         return this.untilStored(queueKey(it.event, it.chatId), parsed.data.update_id, (hooks) => this.onEvent(it, hooks));
+      case 'joins':
+        for (const item of it.items) await this.untilStored(queueKey(item.event, item.chatId), parsed.data.update_id, (hooks) => this.onEvent(item, hooks));
+        return;
       case 'callback':
         // A button nobody maps only gets a toast: it changes nothing and waits for nothing.
         return this.untilStored(it.event && queueKey(it.event, it.chatId!), parsed.data.update_id, (hooks) => this.onCallback(it, hooks));

@@ -16,4 +16,6 @@ export const help: Translation<typeof zh> = {
   iam: '<agency> — register the agency you represent',
   agencies: '— list agencies and their short names',
   help: '[command] — show this help',
+  guide: "— the newcomer's guide: what a PO is, what to do and how, and your ministry's open work",
+  po: '— same as /guide',
 };

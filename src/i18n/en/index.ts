@@ -13,5 +13,6 @@ import { minutes } from './minutes';
 import { reports } from './reports';
 import { slack } from './slack';
 import { calendar } from './calendar';
+import { welcome } from './welcome';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome };

@@ -13,6 +13,7 @@ import { minutes } from './minutes';
 import { reports } from './reports';
 import { slack } from './slack';
 import { calendar } from './calendar';
+import { welcome } from './welcome';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome };

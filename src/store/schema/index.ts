@@ -6,3 +6,4 @@ export * from './meetings';
 export * from './outbox';
 export * from './cases';
 export * from './counters';
+export * from './welcomes';
