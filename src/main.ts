@@ -14,6 +14,7 @@ import { slackStart, telegramStart } from './adapters/platforms';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
+import { ownerGone, processOwner } from './store/process-owner';
 import { HttpServer, healthRoute, type RequestListener } from './http/http-server';
 import { checkHealth } from './http/health';
 import { parseChatRef, type ChatRef } from './core/types';
@@ -41,7 +42,9 @@ async function main(): Promise<number> {
     databasePath === ':memory:' ? undefined : setTimeout(() => (checkpoints = startBackgroundCheckpoints(app.db.$client, databasePath, logger)), 5_000).unref();
   // Every post and card update goes through the persisted outbox: retried when a platform
   // fails, re-sent after a crash.
-  const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger);
+  // Named by host and pid, so a restart re-sends what a killed predecessor left mid-send at
+  // once, while another live process's sends on the same file are left to it.
+  const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger, { owner: processOwner(), ownerGone });
   app.bot.setDelivery(outbox);
   // Series → stored meetings and their jobs now; the scheduler re-expands daily after that.
   app.meetings.expand(clock.now());

@@ -117,6 +117,11 @@ export interface PeopleRepo {
   setAgency(userId: number, agencyId: number | null, now: Date): void;
   getUser(id: number): User | undefined;
   usersByAgency(agencyId: number): User[];
+  /**
+   * Changes whenever another connection (another process on the same file) has committed:
+   * what was read before may be stale. Our own commits leave it as it is.
+   */
+  dataVersion(): number;
 }
 
 export interface IssueRepo {

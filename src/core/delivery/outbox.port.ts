@@ -19,18 +19,25 @@ export interface OutboxRepo {
   enqueuePost(chat: string, message: OutboundMessage, show: RecordRef | null, now: Date): number;
   /** Persists a card update; a pending update of the same message is replaced (latest wins). */
   enqueueUpdate(ref: MessageRef, message: OutboundMessage, now: Date): number;
-  /** Marks the entry as being sent if it is still pending; false when someone else took it. */
-  claim(id: number, now: Date): OutboxEntry | undefined;
+  /**
+   * Marks the entry as being sent if it is still pending; undefined when someone else took it.
+   * `lease`: the sending process, and how long it may take before another process may assume it
+   * died and send the entry itself (none: at once).
+   */
+  claim(id: number, now: Date, lease?: { owner: string; ms: number }): OutboxEntry | undefined;
   /** Pending entries due at `now`, oldest first. */
   due(now: Date, limit: number): OutboxEntry[];
   sent(id: number, ref: MessageRef | null, now: Date): void;
   retry(id: number, error: string, nextAt: Date): void;
   dead(id: number, error: string): void;
   /**
-   * Entries left 'sending' by a process that died mid-send: back to pending, to be sent again
-   * (the platform may or may not have received them). Returns how many.
+   * Entries left 'sending' by a process that died mid-send — their lease ended before `now` —
+   * back to pending, to be sent again (the platform may or may not have received them). Entries
+   * of `except` (this process) and of any process whose lease still runs are left alone: another
+   * live process on the same file may be sending them right now — unless `gone` says that
+   * process no longer runs. Returns how many.
    */
-  recoverInterrupted(): number;
+  recoverInterrupted(now: Date, except?: string, gone?: (owner: string) => boolean): number;
   backlog(now: Date): { pending: number; dead: number; oldestPending: Date | null };
   /** Forgets entries sent before `before`; returns how many. */
   pruneSent(before: Date): number;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Delivery } from '../feature';
 import type { Logger } from '../logger';
@@ -12,6 +13,15 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** After this many failed attempts an entry is given up (status dead) and logged. */
   maxAttempts?: number;
+  /**
+   * How long a send may take before another process on the same database may take it for
+   * interrupted (its sender died) and send it again (default 2 min).
+   */
+  leaseMs?: number;
+  /** This process's name on the entries it sends (default: a random id per Outbox). */
+  owner?: string;
+  /** Whether the process that claimed an entry has stopped (its lease then ends at once). */
+  ownerGone?: (owner: string) => boolean;
 }
 
 /**
@@ -39,7 +49,13 @@ export class Outbox implements Delivery {
     this.baseDelayMs = opts.baseDelayMs ?? 2_000;
     this.maxDelayMs = opts.maxDelayMs ?? 5 * 60_000;
     this.maxAttempts = opts.maxAttempts ?? 12;
+    this.lease = { owner: opts.owner ?? randomUUID(), ms: opts.leaseMs ?? 2 * 60_000 };
+    this.ownerGone = opts.ownerGone;
   }
+
+  private readonly ownerGone: ((owner: string) => boolean) | undefined;
+
+  private readonly lease: { owner: string; ms: number };
 
   async post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined> {
     const id = this.repo.enqueuePost(chat, message, show ?? null, this.clock.now());
@@ -65,11 +81,18 @@ export class Outbox implements Delivery {
     return this.flushing;
   }
 
-  /** At start-up: entries a dead process left mid-send go back in the queue, then flush. */
+  /**
+   * At start-up: entries a dead process left mid-send go back in the queue, then flush. Only
+   * those whose lease has ended: another process on the same file may be sending the others.
+   */
   recover(): Promise<number> {
-    const n = this.repo.recoverInterrupted();
-    if (n) this.logger.warn({ entries: n }, 'outbox: sends interrupted by a stop are sent again');
+    this.recoverExpired();
     return this.flush();
+  }
+
+  private recoverExpired(): void {
+    const n = this.repo.recoverInterrupted(this.clock.now(), this.lease.owner, this.ownerGone);
+    if (n) this.logger.warn({ entries: n }, 'outbox: sends interrupted by a stop are sent again');
   }
 
   start(intervalMs = 5_000): void {
@@ -97,6 +120,8 @@ export class Outbox implements Delivery {
   }
 
   private async flushDue(): Promise<number> {
+    // A process that died on the same file leaves its sends to whoever is still running.
+    this.recoverExpired();
     let sent = 0;
     for (;;) {
       const due = this.repo.due(this.clock.now(), 50);
@@ -108,7 +133,7 @@ export class Outbox implements Delivery {
 
   /** Sends one entry if it is still pending; never throws. Returns the message ref of a post. */
   private async send(id: number): Promise<MessageRef | undefined> {
-    const entry = this.repo.claim(id, this.clock.now());
+    const entry = this.repo.claim(id, this.clock.now(), this.lease);
     if (!entry) return undefined;
     try {
       if (entry.op === 'post') {

@@ -11,9 +11,12 @@ export interface RosterEntry {
 
 /**
  * Maps platform identities to users. Keeps recently seen users in memory so the vote path
- * does not write on every event; the roster pins some people to an agency.
+ * does not write on every event; the roster pins some people to an agency. The memory is
+ * dropped whenever another process has written to the database (its `/iam` must count here at
+ * the next event), keyed to the store's data version like the store's own caches.
  */
 export class People {
+  private version = Number.NaN;
   private readonly cache = new Map<string, User>();
   private readonly byId = new Map<number, User>();
   private readonly roster = new Map<string, { agencyId: number; name?: string }>();
@@ -39,6 +42,7 @@ export class People {
     const pinned = this.roster.get(key);
     // Display names come from platform profiles: cleaned, not refused (check-text.ts).
     const name = cleanName(pinned?.name ?? actor.name) || actor.id;
+    this.sync();
     const cached = this.cache.get(key);
     if (cached && cached.name === name) return cached;
     let user = this.repo.upsertUser(actor.platform, actor.id, name, now);
@@ -67,6 +71,7 @@ export class People {
 
   /** By id, for display (a card's proposer): names change rarely, so recent ones are kept. */
   get(id: number): User | undefined {
+    this.sync();
     const hit = this.byId.get(id);
     if (hit) return hit;
     const u = this.repo.getUser(id);
@@ -78,6 +83,13 @@ export class People {
   forgetCached(): void {
     this.cache.clear();
     this.byId.clear();
+  }
+
+  private sync(): void {
+    const v = this.repo.dataVersion();
+    if (v === this.version) return;
+    this.forgetCached();
+    this.version = v;
   }
 
   private remember(u: User): void {

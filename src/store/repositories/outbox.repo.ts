@@ -35,12 +35,24 @@ export function outboxRepo(db: Db): OutboxRepo {
   );
   const replacePending = c.prepare(`update outbox set message = ?, next_at = min(next_at, ?) where target = ? and op = 'update' and status = 'pending' returning id`);
   // One statement: the status check and the change are atomic, so an entry is sent by one sender.
-  const claim = c.prepare(`update outbox set status = 'sending', attempts = attempts + 1 where id = ? and status = 'pending' returning *`);
+  const claim = c.prepare(
+    `update outbox set status = 'sending', attempts = attempts + 1, claimed_by = @owner, claimed_until = @until where id = @id and status = 'pending' returning *`,
+  );
   const due = c.prepare(`select * from outbox where status = 'pending' and next_at <= ? order by id limit ?`);
   const sent = c.prepare(`update outbox set status = 'sent', result_ref = ?, sent_at = ?, last_error = null where id = ?`);
   const retry = c.prepare(`update outbox set status = 'pending', last_error = ?, next_at = ? where id = ?`);
   const dead = c.prepare(`update outbox set status = 'dead', last_error = ? where id = ?`);
-  const recover = c.prepare(`update outbox set status = 'pending' where status = 'sending'`);
+  const sending = c.prepare(`select id, claimed_by as owner, claimed_until as until from outbox where status = 'sending'`);
+  const release = c.prepare(`update outbox set status = 'pending', claimed_by = null, claimed_until = null where id = ? and status = 'sending'`);
+  const recover = c.transaction((now: number, except: string, gone: (owner: string) => boolean) => {
+    let n = 0;
+    for (const r of sending.all() as { id: number; owner: string | null; until: number | null }[]) {
+      if (r.owner === except) continue;
+      const expired = r.until === null || r.until < now || r.owner === null || gone(r.owner);
+      if (expired) n += release.run(r.id).changes;
+    }
+    return n;
+  });
   const backlog = c.prepare(
     `select sum(status = 'pending') as pending, sum(status = 'dead') as dead, min(case when status = 'pending' then created_at end) as oldest from outbox where status in ('pending', 'dead')`,
   );
@@ -58,8 +70,8 @@ export function outboxRepo(db: Db): OutboxRepo {
     enqueueUpdate(ref, message, now) {
       return enqueueUpdate(ref, JSON.stringify(message), now.getTime());
     },
-    claim(id) {
-      const r = claim.get(id) as Row | undefined;
+    claim(id, now, lease) {
+      const r = claim.get({ id, owner: lease?.owner ?? null, until: lease ? now.getTime() + lease.ms : null }) as Row | undefined;
       return r ? toEntry(r) : undefined;
     },
     due(now, limit) {
@@ -74,8 +86,8 @@ export function outboxRepo(db: Db): OutboxRepo {
     dead(id, error) {
       dead.run(error, id);
     },
-    recoverInterrupted() {
-      return recover.run().changes;
+    recoverInterrupted(now, except, gone) {
+      return recover.immediate(now.getTime(), except ?? '', gone ?? (() => false));
     },
     pruneSent(before) {
       return prune.run(before.getTime()).changes;

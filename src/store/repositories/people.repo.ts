@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { agencies, users } from '../schema';
 import type { Agency, PeopleRepo, User } from '../../core/records';
 import type { Platform } from '../../core/types';
+import { dataVersion } from '../versioned-cache';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -55,6 +56,7 @@ export function peopleRepo(db: Db): PeopleRepo {
       const r = byId.get({ id });
       return r ? toUser(r) : undefined;
     },
+    dataVersion: dataVersion(db.$client),
     usersByAgency(agencyId) {
       return db.select().from(users).where(eq(users.agencyId, agencyId)).orderBy(users.id).all().map(toUser);
     },

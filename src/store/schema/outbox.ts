@@ -23,6 +23,9 @@ export const outbox = sqliteTable(
     nextAt: integer('next_at').notNull(),
     resultRef: text('result_ref'),
     lastError: text('last_error'),
+    /** The process sending it ('sending'), and until when: another process leaves it alone till then. */
+    claimedBy: text('claimed_by'),
+    claimedUntil: integer('claimed_until'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
