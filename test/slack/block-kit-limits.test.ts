@@ -2,14 +2,15 @@
 import { renderSlackCard, renderSlackMessages, type SlackMessage } from '../../src/adapters/slack/render';
 import type { Button, OutboundMessage } from '../../src/core/types';
 import { blockKitProblems, wellFormed } from '../support/slack/block-kit';
+import { slackHarness } from './support/harness';
 
 type SectionLike = { type: string; text?: { text: string }; elements?: { text: { text: string } | string; value?: string }[] };
 
-function sections(msgs: SlackMessage[]): string[] {
+function sections(msgs: readonly { blocks: readonly unknown[] }[]): string[] {
   return msgs.flatMap((m) => (m.blocks as SectionLike[]).filter((b) => b.type === 'section').map((b) => b.text!.text));
 }
 
-function buttonsOf(msgs: SlackMessage[]): { label: string; value: string }[] {
+function buttonsOf(msgs: readonly { blocks: readonly unknown[] }[]): { label: string; value: string }[] {
   return msgs.flatMap((m) =>
     (m.blocks as SectionLike[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => ({ label: (e.text as { text: string }).text, value: e.value! }))),
   );
@@ -109,5 +110,31 @@ describe('cuts never split a link, a bold span or an entity', () => {
     const [msg] = render({ text: ['z'.repeat(2997) + '&&&&'] });
     expect(msg!.text.length).toBeLessThanOrEqual(3000);
     expect(msg!.text).toMatch(/^z+\n?(&amp;)*…$/);
+  });
+});
+
+describe('through the real adapter and Web API client', () => {
+
+  test('a post over 50 blocks goes out as follow-up messages in order; the ref is the first; a card update stays one message', async () => {
+    const h = await slackHarness();
+    try {
+      const lines = Array.from({ length: 60 }, (_, i) => `${i}:` + 'y'.repeat(2990));
+      const m = { text: [lines.join('\n')], buttons: [{ action: 'vote', value: '7', label: '👍 +1' }] };
+      const ref = await h.adapter.post('slack:C1', m);
+      const posts = [...h.fake.messages.values()];
+      expect(posts).toHaveLength(2);
+      for (const p of posts) expect(blockKitProblems(p)).toEqual([]);
+      expect(ref).toBe(`slack:C1#${posts[0]!.ts}`);
+      const sent = sections(posts);
+      for (const l of lines) expect(sent).toContain(l);
+      expect(buttonsOf(posts)).toEqual([{ label: '👍 +1', value: '7' }]);
+      await h.adapter.update(ref, m);
+      await h.settled();
+      const [update] = h.fake.callsTo('chat.update');
+      const blocks = update!.params.blocks;
+      expect(blockKitProblems({ text: String(update!.params.text), blocks: (typeof blocks === 'string' ? JSON.parse(blocks) : blocks) as unknown[] })).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { TestApp } from '../support/app';
 import { richToPlain, type Actor } from '../../src/core/types';
 import { ConfigError, parseConfig } from '../../src/config/load';
+import { createApp } from '../../src/app';
+import { silentLogger } from '../../src/core/logger';
 import { caseApp, count, propose, say } from '../cases/helpers';
 
 let app: TestApp;
@@ -68,6 +70,19 @@ test('with home chats configured, a join there is welcomed (once in each), a joi
   expect(await at('telegram:-100')).toBeUndefined();
   expect(richToPlain((await at('telegram:-300'))!.message.text)).toContain('歡迎加入');
   expect(count(app, 'welcomes')).toBe(2);
+});
+
+test('a welcome is remembered across a restart: the bot reopened on the same database says nothing', async () => {
+  app = caseApp();
+  expect((await joined(amy))!.text).toContain('歡迎加入');
+  const again = createApp({ config: parseConfig({}), databasePath: join(app.dir, 'test.sqlite'), clock: app.clock, logger: silentLogger });
+  try {
+    again.bot.setDelivery(app.delivery);
+    expect(await again.bot.dispatch({ kind: 'join', privateReach: true, actor: amy, chat: 'console:main' })).toBeUndefined();
+    expect(richToPlain((await again.bot.dispatch({ kind: 'join', privateReach: true, actor: { ...amy, id: 'ben', name: 'ben' }, chat: 'console:main' }))!.message.text)).toContain('歡迎加入');
+  } finally {
+    again.close();
+  }
 });
 
 test('the same join delivered twice (the platform retried) is handled once', async () => {

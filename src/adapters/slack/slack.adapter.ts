@@ -352,9 +352,10 @@ export class SlackAdapter implements ChatAdapter {
   private async answer(a: Answer, to: { channel: string; user: string; respond?: RespondFn }): Promise<void> {
     const upload = a.message.file && !a.private ? a.message.file : undefined;
     const msgs = upload ? renderTextMessages(a.message, this.opts.locale) : renderSlackMessages(a.message, this.opts.locale);
-    for (const msg of msgs) {
+    for (const [i, msg] of msgs.entries()) {
       try {
-        if (to.respond) await to.respond({ response_type: a.private ? 'ephemeral' : 'in_channel', replace_original: false, ...msg });
+        // A response_url takes at most five messages; the rest go through the Web API.
+        if (to.respond && i < RESPONSE_URL_USES) await to.respond({ response_type: a.private ? 'ephemeral' : 'in_channel', replace_original: false, ...msg });
         else if (a.private) await this.requireApi().call('chat.postEphemeral', { channel: to.channel, user: to.user, ...msg });
         else await this.postRendered(to.channel, msg);
       } catch (e) {
@@ -501,6 +502,9 @@ function startFailure(c: SlackConnection, e: unknown): string {
   }
   return `Slack Socket Mode could not connect: ${err.message ?? String(e)}`;
 }
+
+/** Slack accepts up to five posts to one response_url (within 30 minutes). */
+const RESPONSE_URL_USES = 5;
 
 /** A dispatch that reports the moment the event's changes are committed, or could not be. */
 function withAck(dispatch: Dispatch, ack: Required<DispatchHooks>): Dispatch {
