@@ -3,6 +3,7 @@ import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener
 import { StoreUnavailableError, UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
 import { closest } from './input/closest';
+import { commandName, parseCommandLine } from './input/command-line';
 import { checkInputSize, inputBytes, INPUT_MAX_BYTES } from './input/check-text';
 import type { JobHandler } from './jobs';
 import type { AgendaContributor } from './meetings/meeting';
@@ -260,15 +261,9 @@ export class Bot {
   /** Synchronous when the handlers are, so the caller can keep their writes in one transaction. */
   private route(ctx: Context, event: InboundEvent): HandlerResult | Promise<HandlerResult> {
     switch (event.kind) {
-      case 'command': {
+      case 'command':
         checkInputSize(event.args);
-        const name = event.name.toLowerCase();
-        const cmd = this.commands.get(name);
-        if (!cmd) {
-          throw new UserError('common.unknownCommand', { name: event.name.slice(0, 40), suggestion: closest(name, [...this.commands.keys()]) });
-        }
-        return cmd.handle(ctx, event.args);
-      }
+        return this.command(ctx, commandName(event.name), event.args.replace(/^\s+/, ''));
       case 'reaction':
         return firstHandled(this.reactions, (r) => r.handle(ctx, event));
       case 'button':
@@ -280,10 +275,25 @@ export class Bot {
           this.services.logger.warn({ chat: event.chat, bytes: inputBytes(event.text) }, 'chat line over the input limit not recorded');
           return [];
         }
+        // `／vote 1`: an IME's full-width slash, which no platform reads as a command, is one here.
+        if (event.text.trimStart().startsWith('／')) {
+          const asCommand = parseCommandLine(event.text);
+          if (asCommand) return this.command(ctx, asCommand.name, asCommand.args);
+        }
         return collect(this.listeners, (l) => l.handle(ctx, event));
       case 'join':
         return collect(this.joins, (j) => j.handle(ctx, event));
     }
+  }
+
+  /** Command syntax is read here for every adapter: the name folded (IME full width, case). */
+  private command(ctx: Context, name: string, args: string): HandlerResult | Promise<HandlerResult> {
+    const cmd = this.commands.get(name);
+    if (!cmd) {
+      if (!name) throw new UserError('common.noCommandName', undefined);
+      throw new UserError('common.unknownCommand', { name: name.slice(0, 40), suggestion: closest(name, [...this.commands.keys()]) });
+    }
+    return cmd.handle(ctx, args);
   }
 
   /** Appends what change listeners answer to the records this result refreshes (in the event's transaction when it is synchronous). */

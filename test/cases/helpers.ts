@@ -1,4 +1,5 @@
 import { testApp, type TestApp } from '../support/app';
+import { parseCommandLine } from '../../src/core/input/command-line';
 import type { Answer } from '../../src/core/feature';
 import { richToPlain, type Actor, type ChatRef, type InboundEvent, type Platform } from '../../src/core/types';
 
@@ -15,8 +16,9 @@ export function actor(name: string, platform: Platform = 'console'): Actor {
 
 export function event(who: string | Actor, line: string, chat: ChatRef = CHAT): InboundEvent {
   const a = typeof who === 'string' ? actor(who) : who;
-  const m = /^\/(\S+)(?:[ \t]([\s\S]*))?$/.exec(line);
-  return m ? { kind: 'command', name: m[1]!, args: m[2] ?? '', actor: a, chat } : { kind: 'message', text: line, actor: a, chat };
+  // As the console reads a line (the core's command-line reader); `／…` stays a message for the core.
+  const m = line.startsWith('/') ? parseCommandLine(line) : undefined;
+  return m ? { kind: 'command', name: m.name, args: m.args, actor: a, chat } : { kind: 'message', text: line, actor: a, chat };
 }
 
 export interface Said {

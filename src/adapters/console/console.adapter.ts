@@ -55,7 +55,13 @@ export class ConsoleAdapter implements ChatAdapter {
       try {
         for await (const line of rl) {
           if (this.closed) break;
-          const quit = await this.handleLine(line, dispatch);
+          let quit = false;
+          try {
+            quit = await this.handleLine(line, dispatch);
+          } catch (e) {
+            // No line ends the console: what failed is answered, the next line is read.
+            this.note(this.t('consoleChat.lineFailed', { error: String((e as Error)?.message ?? e).slice(0, 200) }));
+          }
           if (quit) break;
         }
       } finally {
@@ -68,6 +74,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private async handleLine(line: string, dispatch: Dispatch): Promise<boolean> {
     const parsed = parseConsoleLine(line, this.user);
     if (parsed.kind === 'empty') return false;
+    if (parsed.kind === 'blank') return this.note(this.t('consoleChat.blankLine')), false;
     if (parsed.kind === 'event') {
       const answer = await dispatch(parsed.event);
       if (answer) await this.post(CONSOLE_CHAT, answer.message);

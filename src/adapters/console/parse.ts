@@ -1,4 +1,5 @@
 import type { Actor, ChatRef, InboundEvent } from '../../core/types';
+import { parseCommandLine } from '../../core/input/command-line';
 
 export const CONSOLE_CHAT: ChatRef = 'console:main';
 const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
@@ -6,7 +7,9 @@ const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
 export type ConsoleLine =
   | { kind: 'event'; event: InboundEvent }
   | { kind: 'dot'; name: string; args: string; as: string }
-  | { kind: 'empty' };
+  | { kind: 'empty' }
+  /** Only spaces (of any width): answered with a hint, not sent as a message. */
+  | { kind: 'blank' };
 
 export function consoleActor(name: string): Actor {
   return { platform: 'console', id: name, name };
@@ -29,15 +32,13 @@ export function parseConsoleLine(line: string, currentUser: string): ConsoleLine
     text = m[2] ?? '';
   }
   const trimmed = text.trim();
-  if (!trimmed) return { kind: 'empty' };
+  if (!trimmed) return text ? { kind: 'blank' } : { kind: 'empty' };
   const actor = consoleActor(user);
-  if (trimmed.startsWith('/')) {
-    const cm = /^\/(\S+)(?:[ \t](.*))?$/s.exec(trimmed)!;
-    return { kind: 'event', event: { kind: 'command', name: cm[1]!, args: cm[2] ?? '', actor, chat: CONSOLE_CHAT } };
-  }
-  if (trimmed.startsWith('.') && /^\.[a-z]+(\s|$)/.test(trimmed)) {
-    const dm = /^\.([a-z]+)\s*(.*)$/s.exec(trimmed)!;
-    return { kind: 'dot', name: dm[1]!, args: dm[2]!, as: user };
-  }
+  // The core's reading of a command line (IME full width, `/ vote`, a bare `/`); `／` lines
+  // are left as messages: the core reads those as commands for every platform.
+  const cmd = trimmed.startsWith('/') ? parseCommandLine(trimmed) : undefined;
+  if (cmd) return { kind: 'event', event: { kind: 'command', name: cmd.name, args: cmd.args, actor, chat: CONSOLE_CHAT } };
+  const dm = /^\.([a-z]*)(?:\s+([\s\S]*))?$/.exec(trimmed);
+  if (dm) return { kind: 'dot', name: dm[1]!, args: dm[2] ?? '', as: user };
   return { kind: 'event', event: { kind: 'message', text, actor, chat: CONSOLE_CHAT } };
 }

@@ -3,6 +3,7 @@ import type { Span } from '../types';
 import { parseChatRef } from '../types';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
+import { leadingNumber } from '../input/ime';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { requireFacilitator } from '../cases/roles';
 import { requireCase } from '../cases/case.command';
@@ -69,10 +70,11 @@ export function doneCommand(): Command {
     name: 'done',
     description: 'actions.helpDone',
     handle(ctx, args) {
-      const m = /^\s*#?(\d{1,9})(?:\s+([\s\S]*))?$/.exec(args.normalize('NFKC'));
+      // The number is syntax (＃３ folds); the note is kept exactly as typed (，stays ，).
+      const m = leadingNumber(args);
       if (!m) throw new UserError('common.notANumber', { usage: ctx.t('actions.doneUsage') });
-      const id = Number(m[1]);
-      const note = m[2]?.trim() || null;
+      const id = m.n;
+      const note = m.rest.trim() || null;
       const { store } = ctx.services;
       const item = store.actions.get(id);
       if (!item) throw new UserError('actions.notFound', { id });

@@ -1,6 +1,7 @@
 import type { Context } from '../feature';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
+import { foldWidth } from '../input/ime';
 import type { CalendarDate } from '../cases/case';
 import { parseDueDay } from '../cases/due-date';
 import { parseCaseNumber } from '../cases/case-number';
@@ -17,7 +18,7 @@ export interface ParsedAction {
   duePast: boolean;
 }
 
-const CASE_PREFIX = /^(第\s*[0-9零〇一二兩三四五六七八九十百千]+\s*案|case\s+#?\d+)\s+/i;
+const CASE_PREFIX = /^(第\s*[0-9０-９零〇一二兩三四五六七八九十百千]+\s*案|case\s+[#＃]?[0-9０-９]+)\s+/i;
 // Slack sends a mention as <@U123> or <@U123|name>.
 const SLACK_MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>(?:\s+|$)/;
 // A due date is introduced by one of these words (after a space), and runs to the end of the
@@ -47,7 +48,7 @@ export function parseAction(args: string, ctx: Context): ParsedAction {
   let caseNumber: number | null = null;
   const cm = CASE_PREFIX.exec(s);
   if (cm) {
-    caseNumber = parseCaseNumber(cm[1]!.replace(/^case\s+/i, '')) ?? null;
+    caseNumber = parseCaseNumber(foldWidth(cm[1]!).replace(/^case\s+/i, '')) ?? null;
     s = s.slice(cm[0].length);
   }
 

@@ -2,6 +2,7 @@ import type { Command, Context, Reply } from '../feature';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { parseRecordNumber } from '../input/parse-number';
+import { foldWidth, leadingNumber } from '../input/ime';
 import type { AgendaContributor, Meeting } from './meeting';
 import type { MeetingCalendar } from './calendar';
 import { MeetingFormat } from './meeting.format';
@@ -22,11 +23,12 @@ const refresh = (id: number): Reply => ({ type: 'refresh', record: { kind: AGEND
 
 /** `[N] <text>`: a leading number (or #N) followed by text names the meeting. */
 function add(ctx: Context, args: string, calendar: MeetingCalendar, fmt: MeetingFormat): Reply[] {
-  const m = /^#?(\d{1,9})\s+(.+)$/s.exec(args);
-  const text = (m ? m[2]! : args).trim();
+  const lead = leadingNumber(args);
+  const m = lead && lead.rest.trim() ? lead : undefined;
+  const text = (m ? m.rest : args).trim();
   if (!text) throw new UserError('agenda.addUsage', undefined);
   checkText(text, { max: MOTION_MAX, multiline: false });
-  const meeting = target(ctx, calendar, m ? Number(m[1]) : undefined);
+  const meeting = target(ctx, calendar, m ? m.n : undefined);
   if (meeting.status !== 'scheduled') throw new UserError('agenda.meetingClosed', { id: meeting.id, status: fmt.status(meeting.status) });
   const item = ctx.services.store.agenda.addItem({ meetingId: meeting.id, text, proposerId: ctx.user.id, agencyId: ctx.user.agencyId, at: ctx.now });
   return [refresh(meeting.id), { type: 'reply', message: { text: [ctx.t('agenda.added', { item: item.id, id: meeting.id, title: meeting.title, when: fmt.at(meeting.startsAt) })] } }];
@@ -59,7 +61,7 @@ export function agendaCommand(calendar: MeetingCalendar, contributors: () => rea
         case 'done':
           return remove(ctx, rest, true);
         default: {
-          if (sub && (rest || !/^#?\d{1,9}$/.test(sub))) return { type: 'reply', message: { text: [ctx.t('agenda.usage')] }, private: true };
+          if (sub && (rest || !/^#?\d{1,9}$/.test(foldWidth(sub)))) return { type: 'reply', message: { text: [ctx.t('agenda.usage')] }, private: true };
           const meeting = target(ctx, calendar, sub ? parseRecordNumber(sub, '') : undefined);
           const compiled = compileAgenda(meeting, contributors(), fmt, ctx.services, ctx.now);
           return { type: 'reply', message: renderAgenda(compiled, fmt, { draft: true }) };

@@ -3,6 +3,7 @@ import type { OutboundMessage, Span } from '../types';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { parseRecordNumber } from '../input/parse-number';
+import { foldWidth, leadingNumber } from '../input/ime';
 import type { Meeting } from './meeting';
 import { REMIND_JOB, type MeetingCalendar } from './calendar';
 import { MeetingFormat } from './meeting.format';
@@ -90,12 +91,12 @@ function cancel(ctx: Context, args: string, calendar: MeetingCalendar, fmt: Meet
 
 function move(ctx: Context, args: string, calendar: MeetingCalendar, fmt: MeetingFormat): Reply[] {
   requireFacilitator(ctx);
-  const m = /^#?(\d{1,9})\s+(.+)$/s.exec(args.trim());
-  if (!m) throw new UserError('meetings.moveUsage', undefined);
-  const meeting = requireMeeting(ctx, Number(m[1]));
+  const m = leadingNumber(args.trim());
+  if (!m || !m.rest.trim()) throw new UserError('meetings.moveUsage', undefined);
+  const meeting = requireMeeting(ctx, m.n);
   requireScheduled(meeting, fmt);
   if (meeting.startsAt.getTime() <= ctx.now.getTime()) throw new UserError('meetings.alreadyStarted', { id: meeting.id });
-  const startsAt = parseWhen(m[2]!, resolveOpts(ctx, calendar, fmt));
+  const startsAt = parseWhen(m.rest, resolveOpts(ctx, calendar, fmt));
   const moved = calendar.move(meeting, startsAt, ctx.now);
   if (!moved) throw new UserError('meetings.notScheduled', { id: meeting.id, status: fmt.status('cancelled') });
   const text: Span[] = [ctx.t('meetings.movedNotice', { id: moved.id, title: moved.title, from: fmt.span(meeting), to: fmt.span(moved) })];
@@ -156,7 +157,7 @@ export function meetingCommands(calendar: MeetingCalendar): Command[] {
         case 'ics':
           return ics(ctx, calendar, fmt);
         default:
-          if (/^#?\d{1,9}$/.test(sub) && !rest) return show(ctx, parseRecordNumber(sub, ''), fmt);
+          if (/^#?\d{1,9}$/.test(foldWidth(sub)) && !rest) return show(ctx, parseRecordNumber(sub, ''), fmt);
           return { type: 'reply', message: { text: [ctx.t('meetings.usage')] }, private: true };
       }
     },

@@ -2,6 +2,7 @@ import type { Command, Context, Reply } from '../feature';
 import type { Span } from '../types';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
+import { foldWidth } from '../input/ime';
 import { requireFacilitator } from '../cases/roles';
 import { findCaseReference, formatCaseNumber } from '../cases/case-number';
 import { linkCaseToMeeting } from '../cases/case-meetings';
@@ -109,7 +110,7 @@ const minutesFile: Command = {
     let meetingId: number | undefined;
     let fmt: 'md' | 'xml' = 'md';
     for (const w of args.trim().split(/\s+/).filter(Boolean)) {
-      const n = /^#?(\d{1,9})$/.exec(w);
+      const n = /^#?(\d{1,9})$/.exec(foldWidth(w));
       if (n) meetingId = Number(n[1]);
       else if (ownKey(FORMATS, w.toLowerCase())) fmt = ownKey(FORMATS, w.toLowerCase())!;
       else throw new UserError('minutes.minutesUsage', undefined);

@@ -4,6 +4,7 @@ import type { common as zh } from '../zh-TW/common';
 export const common: Translation<typeof zh> = {
   internalError: 'Sorry, something went wrong on our side and it has been logged. Please try again later or contact a facilitator.',
   notStored: 'Could not save that just now (the database is busy or full), so it was not recorded. Please try again in a moment.',
+  noCommandName: 'A "/" needs a command name after it, e.g. /help for all commands.',
   unknownCommand: (p) => `Unknown command /${p.name}.` + (p.suggestion ? ` Did you mean /${p.suggestion}?` : '') + ' Type /help for all commands.',
   tooLong: (p) => `Input too long: at most ${p.max} characters, got ${p.actual}.`,
   controlChars: 'The input contains control characters; please remove them and try again.',

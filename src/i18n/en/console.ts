@@ -11,5 +11,7 @@ export const consoleChat: Translation<typeof zh> = {
   unknownDot: (p) => `Unknown console command .${p.name}. Available: .as, .react, .unreact, .join, .advance, .quit`,
   advanced: (p) => `Clock moved forward; it is now ${p.when}.`,
   fileSaved: (p) => `📎 File saved to ${p.path}`,
+  blankLine: '(only spaces) Type /help for commands, or just chat.',
+  lineFailed: (p) => `This line could not be handled: ${p.error}`,
   advanceUsage: 'Usage: .advance <duration>, e.g. .advance 25h, .advance 1d2h, .advance 30m',
 };

@@ -1,6 +1,7 @@
 export const common = {
   internalError: '抱歉，處理時發生內部錯誤，已記錄下來。請稍後再試，或聯絡主持人。',
   notStored: '暫時無法儲存（資料庫忙碌或空間不足），這次的操作沒有記錄下來，請稍後再試一次。',
+  noCommandName: '「/」後面要接指令名稱，例如 /help 查看所有指令。',
   unknownCommand: (p: { name: string; suggestion?: string }) =>
     `不認得指令 /${p.name}。` + (p.suggestion ? `您是不是要輸入 /${p.suggestion}？` : '') + '輸入 /help 查看所有指令。',
   tooLong: (p: { max: number; actual: number }) => `輸入太長：最多 ${p.max} 字，目前 ${p.actual} 字。`,

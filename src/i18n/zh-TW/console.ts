@@ -8,5 +8,7 @@ export const consoleChat = {
   unknownDot: (p: { name: string }) => `不認得主控台指令 .${p.name}。可用：.as、.react、.unreact、.join、.advance、.quit`,
   advanced: (p: { when: string }) => `時間已前進，現在是 ${p.when}。`,
   fileSaved: (p: { path: string }) => `📎 檔案已存到 ${p.path}`,
+  blankLine: '（只有空白）輸入 /help 查看指令，或直接打字聊天。',
+  lineFailed: (p: { error: string }) => `這一行無法處理：${p.error}`,
   advanceUsage: '用法：.advance <時間長度>，例如 .advance 25h、.advance 1d2h、.advance 30m',
 };
