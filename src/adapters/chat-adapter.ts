@@ -1,4 +1,4 @@
-import type { Answer, DispatchHooks } from '../core/feature';
+import type { Answer, DispatchHooks, PostOptions } from '../core/feature';
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, Platform } from '../core/types';
 
 export type Dispatch = (e: InboundEvent, hooks?: DispatchHooks) => Promise<Answer | undefined>;
@@ -10,7 +10,7 @@ export type Dispatch = (e: InboundEvent, hooks?: DispatchHooks) => Promise<Answe
 export interface ChatAdapter {
   readonly platform: Platform;
   start(dispatch: Dispatch): Promise<void>;
-  post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef>;
+  post(chat: ChatRef, m: OutboundMessage, opts?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, m: OutboundMessage): Promise<void>;
   stop(): Promise<void>;
   /** Whether the platform connection is up, for /healthz (absent: assumed up while started). */

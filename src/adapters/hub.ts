@@ -1,4 +1,4 @@
-import type { Delivery } from '../core/feature';
+import type { Delivery, PostOptions } from '../core/feature';
 import { parseChatRef, parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage, type Platform } from '../core/types';
 import type { ChatAdapter } from './chat-adapter';
 
@@ -20,8 +20,8 @@ export class AdapterHub implements Delivery {
     return a;
   }
 
-  post(chat: ChatRef, message: OutboundMessage): Promise<MessageRef> {
-    return this.for(parseChatRef(chat).platform).post(chat, message);
+  post(chat: ChatRef, message: OutboundMessage, _show?: unknown, opts?: PostOptions): Promise<MessageRef> {
+    return this.for(parseChatRef(chat).platform).post(chat, message, opts);
   }
 
   update(ref: MessageRef, message: OutboundMessage): Promise<void> {

@@ -112,13 +112,25 @@ export interface CardRenderers {
 /** Where posts and updates go: the adapters, or an outbox in front of them. */
 export interface Delivery {
   /** Returns where the message landed, or undefined when it was queued to be sent later. */
-  post(chat: ChatRef, message: OutboundMessage, show?: RecordRef): Promise<MessageRef | undefined>;
+  post(chat: ChatRef, message: OutboundMessage, show?: RecordRef, opts?: PostOptions): Promise<MessageRef | undefined>;
   update(ref: MessageRef, message: OutboundMessage): Promise<void>;
   /**
    * Persists a post now (synchronously, so inside the caller's transaction) and returns what
    * sends it. The outbox has it; a delivery without it is posted to after the transaction.
    */
   enqueue?(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined>;
+}
+
+/** What the outbox tells a platform about a post it sends. */
+export interface PostOptions {
+  /** Stable for this post across attempts and restarts (`outbox:<id>`): a platform that can, stores it with the message. */
+  key: string;
+  /**
+   * An earlier attempt may have reached the platform (the process died in the send window, or
+   * the request timed out): a platform that can look messages up by `key` returns the one
+   * already there instead of posting a second.
+   */
+  resend: boolean;
 }
 
 /** Hooks an adapter may pass to dispatch. */

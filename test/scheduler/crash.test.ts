@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -76,4 +77,30 @@ test('kill -9 while the first chat\'s post is in flight: after the restart each 
   await run.exited;
   expect(accepted('C1')).toBe(1);
   expect(accepted('C2')).toBe(1);
+}, 60_000);
+
+test('kill -9 after Slack took the first chat\'s post but before the bot heard back: the restart finds it by its metadata and links it, not a second copy', async () => {
+  const held = fake.hold('chat.postMessage', agendaTo('C1'), { accept: true });
+  let run = bot();
+  await held;
+  run.child.kill('SIGKILL');
+  await run.exited;
+  expect(accepted('C1')).toBe(1);
+
+  run = bot();
+  await within(fake.waitFor('chat.postMessage', (call) => agendaTo('C2')(call.params)), 20_000, 'the agenda in C2');
+  await within(fake.waitFor('conversations.history', (c) => c.params.channel === 'C1'), 20_000, 'the look-up in C1');
+  run.child.kill('SIGTERM');
+  await run.exited;
+  expect(accepted('C1')).toBe(1);
+  expect(accepted('C2')).toBe(1);
+  // The card Slack has is the one the agenda record shows: later agenda changes update it.
+  const c1 = [...fake.messages.values()].find((m) => m.channel === 'C1')!;
+  const db = new Database(join(tmp.dir, 'bot.sqlite'), { readonly: true });
+  try {
+    const refs = db.prepare(`select message_ref from message_links where record_kind = 'meeting-agenda'`).pluck().all();
+    expect(refs).toContain(`slack:C1#${c1.ts}`);
+  } finally {
+    db.close();
+  }
 }, 60_000);

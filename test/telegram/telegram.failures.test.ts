@@ -291,3 +291,18 @@ test('startTelegram: off without a token, refuses a webhook without a secret and
   await expect(startTelegram({ ...base, env: readEnv({ TELEGRAM_BOT_TOKEN: 'bad:token', TELEGRAM_API_ROOT: api.apiRoot }) })).rejects.toThrow(ConfigError);
   expect(base.hub.list()).toEqual([]);
 });
+
+test('an orphan card (a copy posted again after a crash, not linked) is adopted at its first button press: then updated and its reactions count', async () => {
+  await deliver(command('/propose 公務人員組工會'));
+  // Message 100 is the linked card; 555 is a copy the bot never heard back about.
+  const orphan = 555;
+  await deliver({ update_id: ++updateId, callback_query: { id: 'q1', from: amy, chat_instance: 'ci', data: 'vote:1', message: { message_id: orphan, date: 0, chat: group } } });
+  expect(t.app.store.links.find(`telegram:${GROUP}#${orphan}`)).toEqual({ kind: 'issue', id: 1 });
+  expect(api.callsTo('editMessageText').map((c) => c.body.message_id).sort()).toEqual([100, orphan]);
+  const ben = { id: 12, is_bot: false, first_name: 'Ben' };
+  await deliver({ update_id: ++updateId, message_reaction: { chat: group, message_id: orphan, user: ben, date: 0, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } });
+  expect(count(t.app, 'votes')).toBe(2);
+  // A press naming an issue that does not exist links nothing.
+  await deliver({ update_id: ++updateId, callback_query: { id: 'q2', from: amy, chat_instance: 'ci', data: 'vote:99', message: { message_id: 556, date: 0, chat: group } } });
+  expect(t.app.store.links.find(`telegram:${GROUP}#556`)).toBeUndefined();
+});

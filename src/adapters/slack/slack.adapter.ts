@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { RequestListener } from '../../http/http-server';
 import { App, HTTPModuleFunctions as httpFunc, HTTPReceiver, type SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
-import type { Answer, DispatchHooks } from '../../core/feature';
+import type { Answer, DispatchHooks, PostOptions } from '../../core/feature';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
@@ -380,21 +380,47 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
-  private async postRendered(channel: string, msg: SlackMessage): Promise<MessageRef> {
-    const res = await this.requireApi().call('chat.postMessage', { channel, ...msg, unfurl_links: false, unfurl_media: false });
+  private async postRendered(channel: string, msg: SlackMessage, key?: string): Promise<MessageRef> {
+    const metadata = key === undefined ? {} : { metadata: { event_type: POST_MARKER, event_payload: { key } } };
+    const res = await this.requireApi().call('chat.postMessage', { channel, ...msg, ...metadata, unfurl_links: false, unfurl_media: false });
     return slackMessageRef(String(res.channel ?? channel), String(res.ts));
   }
 
   /**
-   * A card or notice in a channel. A refusal is explained to whoever caused the post. The ref is
-   * the first message's: reactions and card updates refer to it.
+   * The message posted earlier with this outbox key, if Slack has it: a post cut off by a crash
+   * (or a timeout) after Slack took it is found here instead of being posted a second time, an
+   * orphan card nobody's votes would reach. Looks at the channel's latest 100 messages.
    */
-  async post(chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
+  private async findPosted(channel: string, key: string): Promise<MessageRef | undefined> {
+    const res = await this.requireApi().call('conversations.history', { channel, limit: 100, include_all_metadata: true });
+    const messages = (res.messages ?? []) as { ts?: unknown; metadata?: { event_type?: unknown; event_payload?: { key?: unknown } } }[];
+    const found = messages.find((x) => x.metadata?.event_type === POST_MARKER && x.metadata.event_payload?.key === key);
+    return found && typeof found.ts === 'string' ? slackMessageRef(channel, found.ts) : undefined;
+  }
+
+  /**
+   * A card or notice in a channel. A refusal is explained to whoever caused the post. The ref is
+   * the first message's: reactions and card updates refer to it. The outbox's key travels as
+   * that message's metadata, so a resend after a crash in the send window finds the first copy
+   * (its follow-ups and file, if any, are then not sent again).
+   */
+  async post(chat: ChatRef, m: OutboundMessage, opts?: PostOptions): Promise<MessageRef> {
     const channel = parseChatRef(chat).chatId;
     const [first, ...rest] = m.file ? renderTextMessages(m, this.opts.locale) : renderSlackMessages(m, this.opts.locale);
     let ref: MessageRef;
     try {
-      ref = await this.postRendered(channel, first!);
+      if (opts?.resend) {
+        // If Slack cannot say, the post goes out: a second copy beats a lost one.
+        const earlier = await this.findPosted(channel, opts.key).catch((e: unknown) => {
+          this.opts.logger.warn({ channel, err: e instanceof SlackApiError ? e.code : e }, 'slack: could not look for an interrupted post; posting it');
+          return undefined;
+        });
+        if (earlier) {
+          this.opts.logger.warn({ channel, key: opts.key }, 'slack: a post interrupted after Slack took it was found; not posted again');
+          return earlier;
+        }
+      }
+      ref = await this.postRendered(channel, first!, opts?.key);
     } catch (e) {
       if (!(e instanceof SlackApiError)) throw e;
       await this.explain(channel, e);
@@ -487,6 +513,9 @@ export class SlackAdapter implements ChatAdapter {
  * which costs a thrown Error per event. The benchmark's bare Bolt app uses the same options.
  */
 export const boltAppOptions = { convoStore: false } as const;
+
+/** The metadata event type of the bot's outbox posts (Slack: `metadata.event_type`). */
+const POST_MARKER = 'po_bot_post';
 
 /** Start-up could not reach or authenticate with Slack. */
 export class SlackStartError extends Error {

@@ -137,7 +137,9 @@ export class Outbox implements Delivery {
     if (!entry) return undefined;
     try {
       if (entry.op === 'post') {
-        const ref = (await this.target.post(entry.target as ChatRef, entry.message, entry.show ?? undefined))!;
+        // A second attempt may follow one that reached the platform (a crash or a timeout in
+        // the send window): the adapter looks for it by key before posting again.
+        const ref = (await this.target.post(entry.target as ChatRef, entry.message, entry.show ?? undefined, { key: `outbox:${entry.id}`, resend: entry.attempts > 1 }))!;
         if (entry.show) this.links.link(ref, entry.show, this.clock.now());
         this.repo.sent(id, ref, this.clock.now());
         return ref;

@@ -47,11 +47,19 @@ const reaction: ReactionHandler = {
   },
 };
 
-/** The card's button toggles: a second press withdraws the vote. */
+/**
+ * The card's button toggles: a second press withdraws the vote. A press on a card the bot does
+ * not know (a copy posted again after a crash in the send window, where the platform offers no
+ * way to find the first: Telegram) adopts it: linked to its issue, it is updated and counts
+ * reactions like the other copy, so no card is left whose votes go nowhere.
+ */
 const button: ButtonHandler = {
   action: VOTE_BUTTON,
   handle(ctx, e) {
     const id = parseRecordNumber(e.value, '/vote N');
+    const { links } = ctx.services.store;
+    // Undone with the rest of the event if the issue does not exist.
+    if (!links.find(e.target)) links.link(e.target, { kind: ISSUE_RECORD, id }, ctx.now);
     if (castVote(ctx, id)) {
       return [refresh(id), { type: 'reply', message: { text: [ctx.t('votes.cast', { id, ...ctx.services.store.votes.tally(id) })] }, private: true }];
     }

@@ -14,6 +14,7 @@ export interface PostedMessage {
   ts: string;
   text: string;
   blocks: unknown[];
+  metadata?: unknown;
 }
 
 export interface FakeUser {
@@ -91,14 +92,14 @@ export class FakeSlack {
     this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies]);
   }
 
-  private readonly holds: { method: string; pred: (p: Record<string, unknown>) => boolean; arrived: (p: Record<string, unknown>) => void }[] = [];
+  private readonly holds: { method: string; pred: (p: Record<string, unknown>) => boolean; accept: boolean; arrived: (p: Record<string, unknown>) => void }[] = [];
 
   /**
    * The next call of `method` matching `pred` is never answered nor accepted (the connection is
    * left open): resolves with its parameters when it arrives. For a test that kills the caller then.
    */
-  hold(method: string, pred: (p: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> {
-    return new Promise((arrived) => this.holds.push({ method, pred, arrived }));
+  hold(method: string, pred: (p: Record<string, unknown>) => boolean = () => true, o: { accept?: boolean } = {}): Promise<Record<string, unknown>> {
+    return new Promise((arrived) => this.holds.push({ method, pred, accept: o.accept ?? false, arrived }));
   }
 
   callsTo(method: string): ApiCall[] {
@@ -136,8 +137,10 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const hold = this.holds.findIndex((h) => h.method === method && h.pred(params));
     if (hold >= 0) {
-      // Received, not accepted: as if the process sending it died before Slack took it.
+      // Never answered: as if the process sending it died in the send window, before Slack
+      // took it or (`accept`) after, with the answer still on its way.
       const h = this.holds.splice(hold, 1)[0]!;
+      if (h.accept) this.answer(method, params);
       h.arrived(params);
       return;
     }
@@ -169,7 +172,7 @@ export class FakeSlack {
       case 'chat.postMessage': {
         const channel = String(p.channel);
         const ts = `1733000000.${String(this.nextTs++).padStart(6, '0')}`;
-        this.messages.set(`${channel}#${ts}`, { channel, ts, text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [] });
+        this.messages.set(`${channel}#${ts}`, { channel, ts, text: String(p.text ?? ''), blocks: (p.blocks as unknown[]) ?? [], metadata: p.metadata });
         return { body: { ok: true, channel, ts, message: { text: p.text, user: BOT_USER_ID, bot_id: BOT_ID, ts } } };
       }
       case 'chat.update': {
@@ -195,6 +198,11 @@ export class FakeSlack {
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: `1733000000.${String(this.nextTs++).padStart(6, '0')}` } };
+      case 'conversations.history': {
+        // Newest first, as Slack answers; metadata only when asked for.
+        const list = [...this.messages.values()].filter((m) => m.channel === p.channel).reverse().slice(0, Number(p.limit ?? 100));
+        return { body: { ok: true, messages: list.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(p.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) })) } };
+      }
       case 'reactions.get': {
         const reactions = this.reactions.get(`${p.channel}#${p.timestamp}`) ?? [];
         return { body: { ok: true, type: 'message', channel: p.channel, message: { ts: p.timestamp, reactions: reactions.filter((r) => r.users.length).map((r) => ({ ...r, count: r.users.length })) } } };
