@@ -17,6 +17,8 @@ import { Outbox } from './core/delivery/outbox';
 import { ownerGone, processOwner } from './store/process-owner';
 import { HttpServer, healthRoute, type RequestListener } from './http/http-server';
 import { checkHealth } from './http/health';
+import { RequestStats } from './http/request-stats';
+import { installProcessGuard } from './http/process-guard';
 import { parseChatRef, type ChatRef } from './core/types';
 
 // Composition root: config → database → core → adapters. The only place things are wired.
@@ -81,12 +83,15 @@ async function main(): Promise<number> {
   const onFatal = () => ((exitCode = 1), adapterDied());
   // One HTTP port for /healthz and the platforms' webhooks; served whenever a platform runs or
   // PORT is set (the Docker image sets it, so its HEALTHCHECK works in every mode).
-  const http = new HttpServer(logger);
-  http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock })));
+  // Refused and failed requests, and errors nothing else caught, counted for /healthz.
+  const requests = new RequestStats();
+  installProcessGuard(logger, requests);
+  const http = new HttpServer(logger, requests);
+  http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
   const mount = (path: string, listener: RequestListener) => http.mount(path, listener);
   if (platformTokens || env.PORT !== undefined) {
-    const port = await http.listen(env.PORT ?? DEFAULT_PORT);
-    logger.info({ port }, 'http server listening (/healthz)');
+    const port = await http.listen(env.PORT ?? DEFAULT_PORT, env.HOST);
+    logger.info({ port, host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
   }
   // Each platform (and its SDK) is loaded only when its token is set.
   const telegram = env.TELEGRAM_BOT_TOKEN
@@ -95,7 +100,7 @@ async function main(): Promise<number> {
   const tgMode = telegram ? telegramStart().telegramMode(env) : undefined;
   if (telegram?.webhookHandler && tgMode?.kind === 'webhook' && tgMode.port === undefined) mount(tgMode.path, telegram.webhookHandler);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
-  if (env.SLACK_BOT_TOKEN) await slackStart().startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount });
+  if (env.SLACK_BOT_TOKEN) await slackStart().startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount, requests });
   await outbox.recover();
   outbox.start();
   scheduler.start();

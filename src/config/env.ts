@@ -15,6 +15,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** The HTTP port (/healthz, Slack's /slack/events, the Telegram webhook); DEFAULT_PORT when unset. */
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The address the HTTP server listens on (`127.0.0.1`, `::`, an interface's address); every interface when unset. */
+  HOST: z.string().regex(/^[0-9A-Za-z.:%_-]{1,255}$/, 'an IP address or host name').optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -4,6 +4,7 @@ import type { OutboxRepo } from '../core/delivery/outbox.port';
 import type { ChatAdapter } from '../adapters/chat-adapter';
 import type { Db } from '../store/db';
 import { writeHealth } from '../store/write-health';
+import type { RequestCounts, RequestStats } from './request-stats';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -14,6 +15,8 @@ export interface HealthReport {
     adapters: Record<string, { ok: boolean }>;
     scheduler: { ok: boolean; overdueJobs: number; lagMs: number };
     outbox: { ok: boolean; pending: number; dead: number; oldestPendingMs: number };
+    /** Refused and failed HTTP requests, uncaught errors: reported, never failed on (a flood is not the bot's fault). */
+    requests?: RequestCounts & { ok: true };
   };
 }
 
@@ -23,6 +26,7 @@ export interface HealthSources {
   jobs: JobRepo;
   outbox: OutboxRepo;
   clock: Clock;
+  requests?: RequestStats;
   /** Jobs overdue longer than this mean the scheduler is stuck (it ticks every 15 s). */
   maxSchedulerLagMs?: number;
   /** A post queued longer than this means a platform has been failing for a while. */
@@ -53,5 +57,6 @@ export function checkHealth(s: HealthSources): HealthReport {
     outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000), pending: b.pending, dead: b.dead, oldestPendingMs };
   }
   const ok = database.ok && writes.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok;
-  return { status: ok ? 'ok' : 'degraded', checks: { database, writes, adapters, scheduler, outbox } };
+  const requests = s.requests ? { ok: true as const, ...s.requests.snapshot() } : undefined;
+  return { status: ok ? 'ok' : 'degraded', checks: { database, writes, adapters, scheduler, outbox, ...(requests ? { requests } : {}) } };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger';
+import type { RequestStats } from './request-stats';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -13,9 +14,34 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
+/** Limits on what one connection may cost before anyone knows who sent it. */
+export interface ServerLimits {
+  /** Time to receive a request's headers (Node's default is 60 s). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (Node's default is 300 s). */
+  requestTimeoutMs: number;
+  /** Open connections at once; more are refused by the kernel's accept backlog, then dropped. */
+  maxConnections: number;
+}
+
+/**
+ * A slow-body client used to hold a request open for Node's 300 s, with no limit on how many
+ * (issue 14, item 9). Webhooks from Slack and Telegram arrive in one piece in milliseconds.
+ */
+export const DEFAULT_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, maxConnections: 256 };
+
 /** Serves a listener on `port` (0 picks a free one) and reports the port actually bound. */
-export async function listen(listener: RequestListener, port: number, host?: string): Promise<ListeningServer> {
-  const server: Server = createServer(listener);
+export async function listen(listener: RequestListener, port: number, host?: string, limits: ServerLimits = DEFAULT_LIMITS): Promise<ListeningServer> {
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts on this interval (default 30 s): a 10 s limit needs a finer one.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
+    },
+    listener,
+  );
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -38,7 +64,11 @@ export class HttpServer {
   private readonly routes = new Map<string, RequestListener>();
   private server: ListeningServer | undefined;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly stats?: RequestStats,
+    private readonly limits: ServerLimits = DEFAULT_LIMITS,
+  ) {}
 
   mount(path: string, listener: RequestListener): void {
     if (this.routes.has(path)) throw new Error(`HTTP path ${path} mounted twice`);
@@ -57,13 +87,17 @@ export class HttpServer {
         try {
           route(req, res);
         } catch (e) {
-          this.logger.error({ err: e, path }, 'http route failed');
+          // The error's message and stack only: HTTP libraries' errors carry the request
+          // (headers, cookies) as properties, and a logged `err` would print it whole.
+          this.stats?.failed();
+          this.logger.error({ path, method: req.method, error: (e as Error).message }, 'http route failed');
           if (!res.headersSent) res.writeHead(500);
           res.end();
         }
       },
       port,
       host,
+      this.limits,
     );
     return this.server.port;
   }

@@ -125,3 +125,44 @@ test('the connection mode follows the environment', () => {
   expect(() => slackConnectionFromEnv({ PORT: 3000, SLACK_BOT_TOKEN: 'xapp-1', SLACK_APP_TOKEN: 'xapp-2' })).toThrow(ConfigError);
   expect(() => slackConnectionFromEnv({ PORT: 3000, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-1' })).toThrow(/xapp-/);
 });
+
+test('a real run: hostile requests never end the process, are counted on /healthz, and no header or body reaches the logs at any level', async () => {
+  const run = runMain(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'trace',
+      DATABASE_PATH: join(tmp.dir, 'main.sqlite'),
+    },
+    (s) => s.includes('slack adapter started'),
+  );
+  const log = await run.ready;
+  const listening = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number; host?: string }) : {})).find((l) => l.msg === 'http server listening (/healthz)')!;
+  expect(listening.host).toBe('127.0.0.1');
+  const url = `http://127.0.0.1:${listening.port}/slack/events`;
+  const injected = { authorization: 'Bearer INJECTED-AUTH-7f3a', cookie: 'session=INJECTED-COOKIE-9c1d; other=INJECTED-COOKIE-2', 'x-forwarded-for': 'INJECTED-HEADER-1' };
+  for (let i = 0; i < 20; i++) expect((await fetch(url, { headers: injected })).status).toBe(405);
+  expect((await fetch(url, { method: 'POST', headers: { ...injected, 'content-type': 'application/json' }, body: '{"INJECTED-BODY":1}' })).status).toBe(401);
+  expect((await sendSigned(url, '{"INJECTED-BODY":2}', 'application/json', { secret: 'not-the-secret', headers: injected })).status).toBe(401);
+  // Each of these ended the process before (issue 14, item 7).
+  expect((await sendSigned(url, 'null', 'application/json', { headers: injected })).status).toBe(400);
+  expect((await sendSigned(url, 'payload=null', 'application/x-www-form-urlencoded', { headers: injected })).status).toBe(400);
+  const body = new URLSearchParams(commandPayload({ command: '/propose', text: '公車路線整併 INJECTED-BODY-3', user: 'UAMY', responseUrl: fake.responseUrl('m1') })).toString();
+  expect((await sendSigned(url, body, 'application/x-www-form-urlencoded', { headers: injected })).status).toBe(200);
+  await fake.waitFor('chat.postMessage');
+
+  const health = await fetch(`http://127.0.0.1:${listening.port}/healthz`);
+  expect(health.status).toBe(200);
+  expect(((await health.json()) as { checks: { requests: unknown } }).checks.requests).toEqual({ ok: true, refused: { method: 20, unsigned: 1, bad_signature: 1, malformed: 2 }, failed: 0, uncaught: 0 });
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+  const logs = run.stderr();
+  // trace level: every line the bot, Bolt and the Web API client write.
+  expect(logs.length).toBeGreaterThan(0);
+  expect(logs).not.toMatch(/INJECTED-(AUTH|COOKIE|HEADER)/);
+  expect(logs).not.toContain('INJECTED-BODY');
+  expect(logs.split('\n').filter((l) => l.includes('"level":50'))).toEqual([]);
+});

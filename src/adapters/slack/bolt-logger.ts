@@ -9,7 +9,9 @@ import type { Logger } from '../../core/logger';
 export function boltLogger(logger: Logger, opts: { debug?: boolean; name?: string } = {}): BoltLogger {
   let level: LogLevel = opts.debug ? LogLevel.DEBUG : LogLevel.INFO;
   let name = opts.name ?? 'slack';
-  const line = (msg: unknown[]) => ({ component: name, detail: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ') });
+  // Strings and error messages only: an object Bolt or the Web API client passes may be a
+  // request or a payload, and no header or body may reach a log line at any level.
+  const line = (msg: unknown[]) => ({ component: name, detail: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : `[${typeof m}]`)).join(' ') });
   return {
     debug: (...msg) => {
       if (level === LogLevel.DEBUG) logger.debug(line(msg), 'bolt');

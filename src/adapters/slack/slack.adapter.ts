@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { RequestListener } from '../../http/http-server';
+import { listen, type ListeningServer, type RequestListener } from '../../http/http-server';
+import { RequestStats } from '../../http/request-stats';
+import { slackHttpEdge, type SignedRequest, type SlackEdgeOptions } from './http-edge';
 import { App, HTTPModuleFunctions as httpFunc, HTTPReceiver, type SocketModeReceiver, webApi, type RespondFn } from '@slack/bolt';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import type { Answer, DispatchHooks, PostOptions } from '../../core/feature';
@@ -59,6 +59,10 @@ export interface SlackAdapterOptions {
   debug?: boolean;
   /** Emoji that count as a vote (config `voting.reactions`); default `+1`. */
   voteReactions?: readonly string[];
+  /** Counts of refused and failed HTTP requests (shown on /healthz). */
+  stats?: RequestStats;
+  /** The HTTP edge's limits and wall clock (tests). */
+  edge?: Pick<SlackEdgeOptions, 'now' | 'maxBodyBytes' | 'maxUnverified' | 'responseDeadlineMs'>;
 }
 
 type WebClientOptions = ConstructorParameters<typeof webApi.WebClient>[1];
@@ -79,7 +83,7 @@ export class SlackAdapter implements ChatAdapter {
   private api: SlackApi | undefined;
   private identity: SlackIdentity | undefined;
   private botUserId = '';
-  private server: Server | undefined;
+  private server: ListeningServer | undefined;
   /** Handlers still running (production acknowledges first): stop() lets them finish. */
   private readonly inflight = new Set<Promise<void>>();
   private readonly cards: CardUpdates<OutboundMessage>;
@@ -94,12 +98,10 @@ export class SlackAdapter implements ChatAdapter {
     });
   }
 
-  /** Served by the bot's shared HTTP server rather than a server of our own. */
-  private mounted = false;
 
   /** The HTTP receiver's port once started on a server of its own (HTTP mode). */
   get port(): number | undefined {
-    return (this.server?.address() as AddressInfo | null)?.port;
+    return this.server?.port;
   }
 
   async start(dispatch: Dispatch): Promise<void> {
@@ -135,6 +137,8 @@ export class SlackAdapter implements ChatAdapter {
             // never lost to a crash and Slack's 3 s are kept.
             processBeforeResponse: opts.processBeforeResponse ?? true,
             logger: log,
+            // The edge (http-edge.ts) has read and verified the body; its signature identifies a replay.
+            customPropertiesExtractor: (req) => ({ requestSignature: (req as SignedRequest).requestSignature }),
             // An event that could not be stored is answered 503: Slack sends it again.
             processEventErrorHandler: async (a) => {
               if (!isNotStored(a.error)) return httpFunc.defaultProcessEventErrorHandler(a);
@@ -152,11 +156,21 @@ export class SlackAdapter implements ChatAdapter {
     this.listen(app, dispatch);
     try {
       if (opts.connection.mode === 'socket') await app.start();
-      else if (opts.connection.mount) {
-        opts.connection.mount('/slack/events', (receiver as HTTPReceiver).requestListener);
-        this.mounted = true;
+      else {
+        // Bolt's own server is never used: every request passes the edge first.
+        const edge = slackHttpEdge((receiver as HTTPReceiver).requestListener, {
+          signingSecret: opts.connection.signingSecret,
+          logger: opts.logger,
+          stats: opts.stats ?? new RequestStats(),
+          ...opts.edge,
+        });
+        if (opts.connection.mount) {
+          opts.connection.mount('/slack/events', edge);
+        } else {
+          const own: RequestListener = (req, res) => ((req.url ?? '').split('?')[0] === '/slack/events' ? edge(req, res) : void res.writeHead(404).end());
+          this.server = await listen(own, opts.connection.port, opts.connection.host);
+        }
       }
-      else this.server = (await app.start({ port: opts.connection.port, host: opts.connection.host })) as Server;
     } catch (e) {
       throw new SlackStartError(startFailure(opts.connection, e));
     }
@@ -177,7 +191,7 @@ export class SlackAdapter implements ChatAdapter {
       if (typeof body.command === 'string') {
         // Acknowledged before any work: Slack gives a command three seconds and never retries one.
         await ack?.();
-        void this.track(() => this.onCommand(body, respond!, dispatch));
+        void this.track(() => this.onCommand(body, respond!, dispatch, replayKey(args.context)));
       } else if (body.type === 'event_callback') {
         // Slack's acknowledgement (the HTTP answer, or the Socket Mode envelope's: socket-ack.ts) waits for this promise.
         const type = body.event?.type;
@@ -187,7 +201,7 @@ export class SlackAdapter implements ChatAdapter {
       } else if (body.type === 'block_actions') {
         await ack?.();
         const id = body.actions?.[0]?.action_id;
-        if (typeof id === 'string' && id.startsWith('po:')) void this.track(() => this.onButton(body, respond!, dispatch));
+        if (typeof id === 'string' && id.startsWith('po:')) void this.track(() => this.onButton(body, respond!, dispatch, replayKey(args.context)));
       } else {
         // Anything else interactive (a shortcut, a view) is not ours, but Slack still wants its answer.
         await ack?.();
@@ -222,7 +236,7 @@ export class SlackAdapter implements ChatAdapter {
     return person.isBot ? undefined : { platform: 'slack', id: userId, name: person.name };
   }
 
-  private async onCommand(body: unknown, respond: RespondFn, dispatch: Dispatch): Promise<void> {
+  private async onCommand(body: unknown, respond: RespondFn, dispatch: Dispatch, dedupKey?: string): Promise<void> {
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) {
       this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed slash command');
@@ -232,7 +246,7 @@ export class SlackAdapter implements ChatAdapter {
     const actor = await this.actor(c.user_id, c.user_name);
     if (!actor) return;
     const to = { channel: c.channel_id, user: c.user_id, respond: c.response_url ? respond : undefined, told: false };
-    const event = { kind: 'command' as const, name: commandName(c.command), args: commandText(c.text), actor, chat: slackChat(c.channel_id) };
+    const event = { kind: 'command' as const, name: commandName(c.command), args: commandText(c.text), actor, chat: slackChat(c.channel_id), dedupKey };
     const answer = await this.origin.run(to, () => dispatch(event));
     if (answer) await this.answer(answer, to);
   }
@@ -323,7 +337,7 @@ export class SlackAdapter implements ChatAdapter {
     if (answer) await this.answer(answer, { channel: event.channel, user: event.user });
   }
 
-  private async onButton(body: unknown, respond: RespondFn, dispatch: Dispatch): Promise<void> {
+  private async onButton(body: unknown, respond: RespondFn, dispatch: Dispatch, dedupKey?: string): Promise<void> {
     const parsed = blockActionSchema.safeParse(body);
     if (!parsed.success) {
       this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed button press');
@@ -338,7 +352,7 @@ export class SlackAdapter implements ChatAdapter {
     const actor = await this.actor(b.user.id, b.user.username ?? b.user.name);
     if (!actor) return;
     const to = { channel, user: b.user.id, respond, told: false };
-    const event = { kind: 'button' as const, action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel) };
+    const event = { kind: 'button' as const, action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel), dedupKey };
     const answer = await this.origin.run(to, () => dispatch(event));
     if (answer) await this.answer(answer, to);
   }
@@ -493,7 +507,7 @@ export class SlackAdapter implements ChatAdapter {
     if (!app) return;
     // Bolt's stop() does not wait for the WebSocket close handshake; the client's disconnect does.
     if (this.socket) await this.socket.client.disconnect();
-    else if (!this.mounted) await app.stop();
+    else await this.server?.close();
     await this.idle();
     // Card updates still waiting for their turn are given up (the outbox keeps them for the
     // next start): a paced queue of cards must not hold the stop.
@@ -534,6 +548,17 @@ function startFailure(c: SlackConnection, e: unknown): string {
 
 /** Slack accepts up to five posts to one response_url (within 30 minutes). */
 const RESPONSE_URL_USES = 5;
+
+/**
+ * Slack never resends a slash command or a button press, so the same signature twice is a
+ * replay (a signature covers the body and its timestamp, and the edge refuses it after five
+ * minutes). The key goes through the core's delivery-id log, in the command's own transaction:
+ * a replay changes nothing, in this process or another on the same database.
+ */
+function replayKey(context: unknown): string | undefined {
+  const signature = (context as { requestSignature?: unknown } | undefined)?.requestSignature;
+  return typeof signature === 'string' ? `slack:req:${signature}` : undefined;
+}
 
 /** A dispatch that reports the moment the event's changes are committed, or could not be. */
 function withAck(dispatch: Dispatch, ack: Required<DispatchHooks>): Dispatch {

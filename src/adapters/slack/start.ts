@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger';
 import type { Locale } from '../../i18n/catalog';
 import type { Dispatch } from '../chat-adapter';
 import type { AdapterHub } from '../hub';
+import type { RequestStats } from '../../http/request-stats';
 import { SlackAdapter, SlackStartError, type SlackConnection } from './slack.adapter';
 
 type SlackEnv = Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'PORT'>;
@@ -44,6 +45,8 @@ export interface StartSlackOptions {
   voteReactions: readonly string[];
   logger: Logger;
   clock: Clock;
+  /** Counts of refused and failed requests at the HTTP edge (/healthz). */
+  requests?: RequestStats;
 }
 
 /** Starts Slack when SLACK_BOT_TOKEN is set and adds it to the hub; a no-op otherwise. */
@@ -59,6 +62,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackAdapter | u
     voteReactions: o.voteReactions,
     logger: o.logger,
     clock: o.clock,
+    stats: o.requests,
     debug: o.env.LOG_LEVEL === 'debug' || o.env.LOG_LEVEL === 'trace',
   });
   // In the hub before it starts: Slack may deliver an event the moment the connection opens,

@@ -1,7 +1,8 @@
 import type { InboundEvent } from '../../../src/core/types';
 import { AdapterHub } from '../../../src/adapters/hub';
 import { Outbox } from '../../../src/core/delivery/outbox';
-import { SlackAdapter } from '../../../src/adapters/slack/slack.adapter';
+import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack.adapter';
+import type { RequestStats } from '../../../src/http/request-stats';
 import { testApp, type TestApp } from '../../support/app';
 import { RecordingLogger } from '../../support/recording-logger';
 import { FakeSlack } from '../../support/slack/fake-slack';
@@ -44,6 +45,9 @@ export interface HarnessOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Awaited before an event reaches the bot (a test that holds an event before it is stored). */
   beforeDispatch?: (e: InboundEvent) => Promise<void>;
+  /** The HTTP edge's limits (tests of the edge itself). */
+  edge?: SlackAdapterOptions['edge'];
+  stats?: RequestStats;
 }
 
 export async function slackHarness(config: Record<string, unknown> = {}, o: HarnessOptions = {}): Promise<SlackHarness> {
@@ -67,6 +71,8 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     sleep: o.sleep ?? (async (ms) => void waits.push(ms)),
     cardUpdateIntervalMs: o.cardUpdateIntervalMs ?? 0,
     updateGapMs: o.updateGapMs ?? 0,
+    edge: o.edge,
+    stats: o.stats,
   });
   const hub = new AdapterHub();
   hub.add(adapter);
