@@ -36,7 +36,7 @@ function startWriter(path: string): Promise<{ child: ChildProcess; stop: () => P
           child,
           stop: () =>
             new Promise<number>((done) => {
-              child.on('exit', () => done(Number(out.split('\n')[1])));
+              child.on('close', () => done(Number(out.split('\n')[1])));
               child.kill('SIGTERM');
             }),
         });
