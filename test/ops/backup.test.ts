@@ -121,6 +121,10 @@ test('a backup that fails part-way (a corrupt page) throws and removes its .part
   try {
     const path = join(dir, 'broken.sqlite');
     bigDatabase(path, 4);
+    // One self-contained file (no WAL whose copies of pages would hide the damage below).
+    const plain = new Database(path);
+    expect(plain.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+    plain.close();
     // Overwrite the last three quarters of the file with garbage: the copy has started writing
     // (the schema and the first pages) when it reaches them.
     const page = 4096;
@@ -129,6 +133,9 @@ test('a backup that fails part-way (a corrupt page) throws and removes its .part
     const fd = openSync(path, 'r+');
     writeSync(fd, garbage, 0, garbage.length, from);
     closeSync(fd);
+    const damaged = new Database(path, { readonly: true });
+    expect(damaged.pragma('quick_check', { simple: true })).not.toBe('ok');
+    damaged.close();
     await expect(backupDatabase(path, join(dir, 'out', 'copy.sqlite'))).rejects.toThrow(/malformed|corrupt|not a database|integrity/i);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   } finally {
