@@ -1,4 +1,4 @@
-import { existsSync, openSync, readdirSync, statSync, writeSync, closeSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
@@ -116,27 +116,20 @@ test('a backup finishes while another process commits as fast as it can, and lea
   }
 });
 
-test('a backup that fails part-way (a corrupt page) throws and removes its .partial files', async () => {
+test('a backup that fails part-way (the disk is full) exits 1 with the reason and leaves no .partial file', () => {
   const { dir, cleanup } = tempDir();
   try {
-    const path = join(dir, 'broken.sqlite');
+    const path = join(dir, 'db.sqlite');
     bigDatabase(path, 4);
-    // One self-contained file (no WAL whose copies of pages would hide the damage below).
-    const plain = new Database(path);
-    expect(plain.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
-    plain.close();
-    // Overwrite the last three quarters of the file with garbage: the copy has started writing
-    // (the schema and the first pages) when it reaches them.
-    const page = 4096;
-    const from = Math.floor(statSync(path).size / 4 / page) * page;
-    const garbage = Buffer.alloc(statSync(path).size - from, 0xa5);
-    const fd = openSync(path, 'r+');
-    writeSync(fd, garbage, 0, garbage.length, from);
-    closeSync(fd);
-    const damaged = new Database(path, { readonly: true });
-    expect(damaged.pragma('quick_check', { simple: true })).not.toBe('ok');
-    damaged.close();
-    await expect(backupDatabase(path, join(dir, 'out', 'copy.sqlite'))).rejects.toThrow(/malformed|corrupt|not a database|integrity/i);
+    // A file-size limit of 1 MB for the backup's processes: the copy fails after writing that
+    // much, as on a full disk (Node ignores SIGXFSZ, so the write fails with EFBIG).
+    const r = spawnSync('bash', ['-c', `ulimit -f 2048; exec "${TSX}" src/ops/backup.cli.ts "${join(dir, 'out', 'copy.sqlite')}"`], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: path },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^po-bot backup: (disk I\/O error|database or disk is full)/);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   } finally {
     cleanup();
