@@ -50,7 +50,7 @@ export function createApp(opts: {
   const { config, clock, logger } = opts;
   const db = openDatabase(opts.databasePath);
   const store = sqliteStore(db);
-  const agencies = new AgencyDirectory(store.people.syncAgencies(config.agencies));
+  const agencies = new AgencyDirectory(store.people.syncAgencies(config.agencies), config.locale);
   const people = new People(store.people, agencies, config.roster, new Set(config.facilitators));
   const holidays = officeCalendar(config, logger);
   const bot = new Bot({
@@ -61,7 +61,7 @@ export function createApp(opts: {
     settings: { locale: config.locale, timezone: config.timezone, voting: config.voting },
     calendar: holidays,
   });
-  const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost }), logger);
+  const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost, locale: config.locale }), logger);
   const casework = caseworkSettings(config.cases, config.roster, agencies);
   // Where scheduled posts for everyone go: the home chats on platforms running here.
   const homeChats = () => meetings.settings.homeChats.filter((c) => meetings.settings.canPost(c));

@@ -9,7 +9,7 @@ export class ConfigError extends Error {
 }
 
 export type LoadedConfig = Omit<BotConfig, 'agencies'> & {
-  agencies: { code: string; name: string; aliases: string[] }[];
+  agencies: { code: string; name: string; nameEn?: string; aliases: string[] }[];
   /** The guide file's text, when `welcome.guideFile` is set. */
   guide?: string;
 };
@@ -48,7 +48,7 @@ export function parseConfig(raw: unknown, source = 'bot.config.json'): LoadedCon
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(`Invalid ${source}:\n${describeIssues(result.error)}`);
   const agencies = (result.data.agencies ?? DEFAULT_AGENCIES).map((a) => ({ ...a, aliases: a.aliases ?? [] }));
-  const known = new Set(agencies.flatMap((a) => [a.name, a.code, ...a.aliases]));
+  const known = new Set(agencies.flatMap((a) => [a.name, a.code, ...(a.nameEn ? [a.nameEn] : []), ...a.aliases]));
   const problems: string[] = [];
   const seen = new Set<string>();
   agencies.forEach((a, i) => {

@@ -62,6 +62,8 @@ export const meetingSeriesSchema = z.strictObject({
   /** Stable id: occurrences are stored by (id, original start), so renaming it re-creates them. */
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lowercase letters, digits, "-" or "_", up to 32'),
   title: z.string().min(1).max(80),
+  /** The title when the bot speaks English (`locale: "en"`); default: `title`. */
+  titleEn: z.string().min(1).max(80).optional(),
   kind: z.enum(['weekly', 'monthly', 'quarterly', 'other']),
   /** DTSTART: the first occurrence as wall time in the configured time zone. */
   start: wallTime,

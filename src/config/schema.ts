@@ -7,6 +7,8 @@ const userRef = z.string().regex(/^(slack|telegram|console):[^\s]+$/, 'expected 
 export const agencySchema = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
   name: z.string().min(1).max(40),
+  /** The English name: shown when `locale` is en, and accepted by /iam and #tags in any locale. */
+  nameEn: z.string().min(1).max(80).optional(),
   aliases: z.array(z.string().min(1).max(60)).default([]),
 });
 export type AgencyConfig = z.input<typeof agencySchema>;

@@ -14,6 +14,8 @@ export interface Agency {
   id: number;
   code: string;
   name: string;
+  /** Official English name, when configured (the default list has one for each body). */
+  nameEn?: string;
   aliases: readonly string[];
 }
 
@@ -111,7 +113,7 @@ export interface IssueWithTally {
 
 export interface PeopleRepo {
   /** Makes the agencies table match the configured list; returns them with ids. */
-  syncAgencies(list: readonly { code: string; name: string; aliases: readonly string[] }[]): Agency[];
+  syncAgencies(list: readonly { code: string; name: string; nameEn?: string; aliases: readonly string[] }[]): Agency[];
   /** Inserts the user on first sight, refreshes the display name after; returns the row. */
   upsertUser(platform: Platform, platformUserId: string, name: string, now: Date): User;
   setAgency(userId: number, agencyId: number | null, now: Date): void;

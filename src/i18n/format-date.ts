@@ -34,7 +34,8 @@ export function formatTime(d: Date, timeZone: string): string {
 export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone: string, opts: { roc?: boolean } = {}): string {
   const from = formatDateTime(start, locale, timeZone, opts);
   const sameDay = formatDate(start, locale, timeZone) === formatDate(end, locale, timeZone);
-  return `${from}–${sameDay ? formatTime(end, timeZone) : formatDateTime(end, locale, timeZone, opts)}`;
+  // en messages keep to ASCII punctuation; zh-TW writes the range with an en dash.
+  return `${from}${locale === 'en' ? '-' : '–'}${sameDay ? formatTime(end, timeZone) : formatDateTime(end, locale, timeZone, opts)}`;
 }
 
 /** `2026-12-04` in the zone, for file names and keys. */

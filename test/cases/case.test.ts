@@ -166,9 +166,9 @@ test('/actions lists open items, mine, by agency, or all', async () => {
 
 test('English when configured', async () => {
   await oneCase({ locale: 'en' });
-  expect(postTexts(app).at(-1)).toContain('Case 1 “路口安全 1” (issue #1)');
+  expect(postTexts(app).at(-1)).toContain('Case 1 "路口安全 1" (issue #1)');
   await say(app, 'pdis', '/case 1 lead 交通部');
   await say(app, 'pdis', '/case 1 deadline 2026-12-11');
-  expect((await say(app, 'bob', '/cases')).text).toBe('Open cases:\nCase 1 “路口安全 1” — Confirm lead and co-agencies | lead 交通部 | due Fri 11 Dec 2026 (10 days left)\n1 case.');
+  expect((await say(app, 'bob', '/cases')).text).toBe('Open cases:\nCase 1 "路口安全 1" - Confirm lead and co-agencies | lead Ministry of Transportation and Communications | due Fri 11 Dec 2026 (10 days left)\n1 case.');
   expect((await say(app, 'bob', '/select 1')).text).toBe('Only a facilitator (PDIS) can do this.');
 });

@@ -81,9 +81,9 @@ test('ROC era dates when configured', async () => {
 
 test('en locale answers in English', async () => {
   app = meetingApp(meetingConfig({ horizonDays: 7 }, { locale: 'en' }));
-  expect(await app.cmd('anyone', '/meetings')).toBe('Upcoming meetings:\n#1 [weekly] 協作會議 — Fri 4 Dec 2026 10:00–12:00');
+  expect(await app.cmd('anyone', '/meetings')).toBe('Upcoming meetings:\n#1 [weekly] 協作會議 - Fri 4 Dec 2026 10:00-12:00');
   expect(await app.cmd(FACILITATOR, '/meeting add Review tomorrow 3:00')).toBe('Ambiguous time: 03:00 or 15:00? Use the 24-hour clock (e.g. 15:00) or add am/pm.');
-  expect(await app.cmd(FACILITATOR, '/meeting add Review tomorrow 3pm')).toBe('Added meeting #2 "Review": Wed 2 Dec 2026 15:00–16:00.');
+  expect(await app.cmd(FACILITATOR, '/meeting add Review tomorrow 3pm')).toBe('Added meeting #2 "Review": Wed 2 Dec 2026 15:00-16:00.');
 });
 
 test('/help lists the meeting commands', async () => {

@@ -201,5 +201,5 @@ test('en locale: the same reminder in English, times still in Taipei', async () 
   app = meetingApp(meetingConfig({}, { locale: 'en' }));
   const sent = reminders(await at(app, DAY_BEFORE));
   expect(sent).toEqual([expect.stringContaining('⏰ Meeting reminder: 協作會議')]);
-  expect(sent[0]).toContain('When: Fri 4 Dec 2026 10:00–12:00 (in 1 day)');
+  expect(sent[0]).toContain('When: Fri 4 Dec 2026 10:00-12:00 (in 1 day)');
 });

@@ -37,11 +37,14 @@ export function slackCommandName(name: string): string {
 /** JSON strings are valid YAML double-quoted scalars: no indentation or quoting surprises. */
 const q = (s: string) => JSON.stringify(s);
 
-/** Help texts read `<usage> — <description>`; Slack shows the two in separate places. */
+/**
+ * Help texts read `<usage> — <description>` (zh-TW) or `<usage> - <description>` (en keeps to
+ * ASCII); Slack shows the two in separate places. A hyphen inside a word (follow-up) is not it.
+ */
 export function splitHelp(text: string): { usage: string; description: string } {
-  const i = text.indexOf('—');
-  if (i < 0) return { usage: '', description: text.trim() };
-  return { usage: text.slice(0, i).trim(), description: text.slice(i + 1).trim() };
+  const m = /(?:^|\s)[—-]\s/.exec(text);
+  if (!m) return { usage: '', description: text.trim() };
+  return { usage: text.slice(0, m.index).trim(), description: text.slice(m.index + m[0].length).trim() };
 }
 
 /**

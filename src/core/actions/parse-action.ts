@@ -38,7 +38,7 @@ function findUser(ctx: Context, name: string): { id: number; agencyId: number | 
   const found = ctx.services.store.cases.findUsers(ctx.actor.platform, name);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) throw new UserError('actions.ownerAmbiguous', { name: name.slice(0, 40), n: found.length });
-  throw new UserError('actions.ownerUnknown', { name: name.slice(0, 40), suggestions: ctx.services.people.agencies.suggest(name).map((a) => a.name).join('、') });
+  throw new UserError('actions.ownerUnknown', { name: name.slice(0, 40), suggestions: ctx.services.people.agencies.suggestions(name) });
 }
 
 /** `/action [第N案] <agency | @user> <text> [due <date>]` */

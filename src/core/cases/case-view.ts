@@ -21,7 +21,7 @@ export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate
   const text: Span[] = [];
   if (overdue) text.push('⚠️ ');
   text.push({ bold: formatCaseNumber(c.number, locale) }, t('cases.quoted', { title: c.title }));
-  text.push(' — ', stageLabel(c.stage, s, locale));
+  text.push(t('cases.lineStage', { stage: stageLabel(c.stage, s, locale) }));
   text.push(t('cases.lineLead', { lead: services.people.agencies.name(c.leadAgencyId) ?? t('cases.leadUnset') }));
   if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, isAnswered(c, s)) }));
   return text;

@@ -64,7 +64,7 @@ export function ballotSilenceContributor(): AgendaContributor {
       if (!ballot) return [];
       const silent = ctx.services.people.agencies.all.filter((a) => !agencyIds.has(a.id));
       if (!silent.length) return [[ctx.t('cases.agendaAllHeard')]];
-      return [[{ bold: ctx.t('cases.agendaNotHeard', { n: silent.length }) }, silent.map((a) => a.name).join(ctx.t('common.separator'))]];
+      return [[{ bold: ctx.t('cases.agendaNotHeard', { n: silent.length }) }, silent.map((a) => ctx.services.people.agencies.label(a)).join(ctx.t('common.separator'))]];
     },
   };
 }

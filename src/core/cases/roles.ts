@@ -45,7 +45,7 @@ export function parseAgencyList(text: string, services: Services): Agency[] {
   const out: Agency[] = [];
   for (const word of text.split(/[\s,，、;；]+/).filter(Boolean)) {
     const a = dir.find(word);
-    if (!a) throw new UserError('agencies.unknown', { name: word.slice(0, 40), suggestions: dir.suggest(word).map((s) => s.name).join('、') });
+    if (!a) throw dir.unknown(word);
     if (!out.includes(a)) out.push(a);
   }
   return out;

@@ -16,12 +16,12 @@ export function whoisCommand(s: CaseworkSettings): Command {
       checkText(name, { max: 60, multiline: false });
       const { agencies } = ctx.services.people;
       const agency = agencies.find(name);
-      if (!agency) throw new UserError('agencies.unknown', { name, suggestions: agencies.suggest(name).map((a) => a.name).join('、') });
+      if (!agency) throw agencies.unknown(name);
       const pos = agencyPOs(agency.id, ctx.services, s);
-      if (!pos.length) return { type: 'reply', message: { text: [ctx.t('cases.whoisNone', { agency: agency.name })] }, private: true };
+      if (!pos.length) return { type: 'reply', message: { text: [ctx.t('cases.whoisNone', { agency: agencies.label(agency) })] }, private: true };
       const platforms = new Set(pos.map((p) => p.platform));
       const names = pos.map((p) => (platforms.size > 1 ? `${p.name} (${p.platform})` : p.name));
-      const text: Span[] = [{ bold: ctx.t('cases.whoisHeader', { agency: agency.name, n: pos.length }) }, '\n', names.join(ctx.t('common.separator'))];
+      const text: Span[] = [{ bold: ctx.t('cases.whoisHeader', { agency: agencies.label(agency), n: pos.length }) }, '\n', names.join(ctx.t('common.separator'))];
       return { type: 'reply', message: { text }, private: true };
     },
   };

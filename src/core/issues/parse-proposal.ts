@@ -39,7 +39,7 @@ export function parseProposal(args: string, agencies: AgencyDirectory): Proposal
   for (const tag of tags) {
     const a = agencies.find(tag);
     if (!a) {
-      throw new UserError('agencies.unknown', { name: tag.slice(0, 40), suggestions: agencies.suggest(tag).map((s) => s.name).join('、') });
+      throw agencies.unknown(tag);
     }
     if (!found.includes(a)) found.push(a);
   }

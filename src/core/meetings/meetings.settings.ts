@@ -3,6 +3,7 @@ import type { MeetingKind } from './meeting';
 import type { HolidayCalendar } from './holidays';
 import type { WallTime } from './zoned-time';
 import { parseDuration } from '../input/duration';
+import type { Locale } from '../../i18n/catalog';
 
 /** The console chat is always a home chat: the embedded default and the e2e harness. */
 export const CONSOLE_HOME: ChatRef = 'console:main';
@@ -46,6 +47,7 @@ export interface MeetingsInput {
   series: readonly {
     id: string;
     title: string;
+    titleEn?: string;
     kind: MeetingKind;
     start: string;
     rrule: string;
@@ -65,7 +67,7 @@ function wall(s: string): WallTime {
 
 export function meetingSettings(
   input: MeetingsInput,
-  deps: { timezone: string; holidays: HolidayCalendar; canPost?: (chat: ChatRef) => boolean },
+  deps: { timezone: string; holidays: HolidayCalendar; canPost?: (chat: ChatRef) => boolean; locale?: Locale },
 ): MeetingSettings {
   const homeChats = [...new Set([...(input.homeChats as ChatRef[]), CONSOLE_HOME])];
   const reminderOffsetsMs = offsets(input.reminders);
@@ -81,7 +83,8 @@ export function meetingSettings(
     canPost: deps.canPost ?? (() => true),
     series: input.series.map((s) => ({
       id: s.id,
-      title: s.title,
+      // Meetings are stored with the title people see: the bot speaks one language.
+      title: deps.locale === 'en' && s.titleEn ? s.titleEn : s.title,
       kind: s.kind,
       start: wall(s.start),
       rrule: s.rrule,

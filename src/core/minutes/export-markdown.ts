@@ -1,6 +1,4 @@
-import { formatDateTime } from '../../i18n/format-date';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import { formatDateTime, formatTimeRange } from '../../i18n/format-date';
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { attendeeLabel, itemsByAgency, lineText } from './minutes-doc';
 import { ownerLabel } from '../actions/action-view';
@@ -28,8 +26,8 @@ export function toMarkdown(doc: MinutesDoc, ctx: ViewCtx): string {
   const tz = ctx.services.settings.timezone;
   const m = doc.minutes;
   const out: string[] = [`# ${escapeMarkdown(m.title)}`, ''];
-  const end = m.endedAt ? '–' + format(new TZDate(m.endedAt.getTime(), tz), 'HH:mm') : '';
-  out.push(`- ${t('minutes.mdWhen')}${formatDateTime(m.startedAt, locale, tz)}${end}`);
+  const when = m.endedAt ? formatTimeRange(m.startedAt, m.endedAt, locale, tz) : formatDateTime(m.startedAt, locale, tz);
+  out.push(`- ${t('minutes.mdWhen')}${when}`);
   out.push(`- ${t('minutes.mdMeeting', { id: m.meetingId })}`);
   out.push(`- ${t('minutes.mdAttendees')}${doc.attendees.map((a) => escapeMarkdown(attendeeLabel(a, ctx))).join(t('common.separator'))}`);
   out.push('', `## ${t('minutes.mdDecisions')}`, '');

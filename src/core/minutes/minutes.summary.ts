@@ -1,7 +1,5 @@
 import type { Span } from '../types';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
-import { formatDateTime } from '../../i18n/format-date';
+import { formatDateTime, formatTimeRange } from '../../i18n/format-date';
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { attendeeLabel, itemsByAgency } from './minutes-doc';
 import { showDate } from '../cases/case-dates';
@@ -12,8 +10,8 @@ export function renderSummary(doc: MinutesDoc, ctx: ViewCtx): Span[] {
   const tz = ctx.services.settings.timezone;
   const m = doc.minutes;
   const text: Span[] = [{ bold: '📝 ' + t('minutes.summaryHeader', { id: m.meetingId }) }, m.title];
-  const end = m.endedAt ? '–' + format(new TZDate(m.endedAt.getTime(), tz), 'HH:mm') : '';
-  text.push('\n', t('minutes.mdWhen'), formatDateTime(m.startedAt, locale, tz) + end, t('minutes.summaryLines', { n: doc.lines.length }));
+  const when = m.endedAt ? formatTimeRange(m.startedAt, m.endedAt, locale, tz) : formatDateTime(m.startedAt, locale, tz);
+  text.push('\n', t('minutes.mdWhen'), when, t('minutes.summaryLines', { n: doc.lines.length }));
 
   text.push('\n', { bold: t('minutes.summaryDecisions', { n: doc.decisions.length }) });
   doc.decisions.forEach((d, i) => text.push('\n', `${i + 1}. `, d.text));

@@ -1,18 +1,37 @@
 import type { Agency } from '../records';
+import type { Locale } from '../../i18n/catalog';
+import { translator } from '../../i18n/catalog';
+import { UserError } from '../errors';
 import { editDistance } from '../input/edit-distance';
 
+/**
+ * The form names are compared in: NFKC, lower case, no leading #, and no spaces, hyphens,
+ * underscores or dots, so `Ministry of Environment`, `#Ministry_of_Environment` (a hashtag
+ * cannot hold spaces) and `MinistryOfEnvironment` are one name.
+ */
 function norm(s: string): string {
-  return s.normalize('NFKC').trim().toLowerCase().replace(/^[#＃]/, '');
+  return s.normalize('NFKC').trim().toLowerCase().replace(/^[#＃]/, '').replace(/[\s\-_.]+/g, '');
 }
 
+function keys(a: Agency): string[] {
+  return [a.name, a.code, ...(a.nameEn ? [a.nameEn] : []), ...a.aliases];
+}
+
+/**
+ * The configured agencies, found by any of their names in any locale, and named in the bot's
+ * locale: the English name when the bot speaks English and one is configured.
+ */
 export class AgencyDirectory {
   private readonly index = new Map<string, Agency>();
   readonly byId = new Map<number, Agency>();
 
-  constructor(readonly all: readonly Agency[]) {
+  constructor(
+    readonly all: readonly Agency[],
+    readonly locale: Locale = 'zh-TW',
+  ) {
     for (const a of all) {
       this.byId.set(a.id, a);
-      for (const key of [a.name, a.code, ...a.aliases]) this.index.set(norm(key), a);
+      for (const key of keys(a)) this.index.set(norm(key), a);
     }
   }
 
@@ -20,8 +39,15 @@ export class AgencyDirectory {
     return this.index.get(norm(name));
   }
 
+  /** How the agency is shown to people. */
+  label(a: Agency): string {
+    return this.locale === 'en' && a.nameEn ? a.nameEn : a.name;
+  }
+
   name(id: number | null | undefined): string | undefined {
-    return id == null ? undefined : this.byId.get(id)?.name;
+    if (id == null) return undefined;
+    const a = this.byId.get(id);
+    return a && this.label(a);
   }
 
   /** Up to three agencies whose names contain, or are a short edit away from, the input. */
@@ -31,12 +57,32 @@ export class AgencyDirectory {
     const scored: { a: Agency; score: number }[] = [];
     for (const a of this.all) {
       let best = Infinity;
-      for (const key of [a.name, a.code, ...a.aliases].map(norm)) {
-        if (key.includes(q) || q.includes(key)) best = Math.min(best, 0.5);
-        else best = Math.min(best, editDistance(q, key) / Math.max([...q].length, [...key].length));
+      for (const key of keys(a).map(norm)) {
+        const longer = Math.max([...q].length, [...key].length);
+        // One name inside the other: as close as the characters left over (交通 ⊂ 交通部).
+        if (key.includes(q) || q.includes(key)) best = Math.min(best, 0.5, (longer - Math.min([...q].length, [...key].length)) / longer);
+        else best = Math.min(best, editDistance(q, key) / longer);
       }
       if (best <= 0.5) scored.push({ a, score: best });
     }
-    return scored.sort((x, y) => x.score - y.score).slice(0, 3).map((s) => s.a);
+    scored.sort((x, y) => x.score - y.score);
+    // Long English names share "Ministry of …": only matches about as close as the best one.
+    const best = scored[0]?.score ?? 0;
+    return scored
+      .filter((s) => s.score <= best + 0.2)
+      .slice(0, 3)
+      .map((s) => s.a);
+  }
+
+  /** The close matches as one list in the bot's language, for an "unknown agency" answer. */
+  suggestions(name: string): string {
+    return this.suggest(name)
+      .map((a) => this.label(a))
+      .join(translator(this.locale)('common.separator'));
+  }
+
+  /** The refusal for a name that is no agency, with close matches. */
+  unknown(name: string): UserError {
+    return new UserError('agencies.unknown', { name: name.slice(0, 40), suggestions: this.suggestions(name) });
   }
 }

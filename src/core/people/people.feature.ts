@@ -17,17 +17,17 @@ const iam: Command = {
     checkText(name, { max: 60, multiline: false });
     const agency = people.agencies.find(name);
     if (!agency) {
-      throw new UserError('agencies.unknown', { name, suggestions: people.agencies.suggest(name).map((a) => a.name).join('、') });
+      throw people.agencies.unknown(name);
     }
     const pinned = people.rosterAgency(ctx.actor);
     if (pinned !== undefined && pinned !== agency.id) {
       throw new UserError('agencies.iamRosterLocked', { agency: people.agencies.name(pinned) ?? '?' });
     }
     if (ctx.user.agencyId === agency.id) {
-      return { type: 'reply', message: { text: [ctx.t('agencies.iamUnchanged', { agency: agency.name })] }, private: true };
+      return { type: 'reply', message: { text: [ctx.t('agencies.iamUnchanged', { agency: people.agencies.label(agency) })] }, private: true };
     }
     people.setAgency(ctx.user, agency.id, ctx.now);
-    return { type: 'reply', message: { text: [ctx.t('agencies.iamSet', { agency: agency.name })] }, private: true };
+    return { type: 'reply', message: { text: [ctx.t('agencies.iamSet', { agency: people.agencies.label(agency) })] }, private: true };
   },
 };
 
@@ -38,6 +38,11 @@ const list: Command = {
     const all = ctx.services.people.agencies.all;
     const text: Span[] = [{ bold: ctx.t('agencies.listHeader', { n: all.length }) }];
     for (const a of all) {
+      // In English the code is the tag people can type; the Chinese name stays beside it.
+      if (ctx.locale === 'en') {
+        text.push('\n', `#${a.code} `, a.nameEn ? `${a.nameEn} (${a.name})` : a.name);
+        continue;
+      }
       const full = a.aliases.find((x) => x !== a.code && x.length > a.name.length);
       text.push('\n', `#${a.name}`, full ? ` ${full}` : '', ` (${a.code})`);
     }

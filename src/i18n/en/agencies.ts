@@ -3,12 +3,12 @@ import type { agencies as zh } from '../zh-TW/agencies';
 
 export const agencies: Translation<typeof zh> = {
   unknown: (p) => `No agency called "${p.name}".` + (p.suggestions ? ` Did you mean: ${p.suggestions}?` : ' Type /agencies for the list.'),
-  iamUsage: 'Usage: /iam <agency>, e.g. /iam 交通部',
+  iamUsage: 'Usage: /iam <agency>, e.g. /iam MOTC or /iam Ministry of Transportation and Communications',
   iamCurrent: (p) => `You are registered for "${p.agency}". To change it, type /iam <agency>.`,
-  iamNone: 'You have not registered an agency yet. Type /iam <agency>, e.g. /iam 交通部.',
+  iamNone: 'You have not registered an agency yet. Type /iam <agency>, e.g. /iam MOTC or /iam Ministry of Transportation and Communications.',
   iamSet: (p) => `You are now registered as a Participation Officer of "${p.agency}".`,
   iamUnchanged: (p) => `You are already registered for "${p.agency}"; nothing changed.`,
   iamRosterLocked: (p) => `Your agency is set to "${p.agency}" by the roster; ask a facilitator to update the roster to change it.`,
-  listHeader: (p) => `Agencies (${p.n}; tag issues with #short-name):`,
+  listHeader: (p) => `Agencies (${p.n}; tag issues with #code, or any name without spaces):`,
   unaffiliated: 'No agency registered',
 };

@@ -1,5 +1,6 @@
 import type { Translation } from '../translation';
 import type { agenda as zh } from '../zh-TW/agenda';
+import { agenciesN, count, votesN } from './plural';
 
 export const agenda: Translation<typeof zh> = {
   header: (p) => `Agenda: ${p.title} (#${p.id})`,
@@ -15,13 +16,13 @@ export const agenda: Translation<typeof zh> = {
   ballotAll: '(Every issue still open and not yet a case, by votes; issues not selected stay on the next ballot)',
   ballotSince: (p) => `(Issues proposed since ${p.when}, still open and not yet a case, by votes)`,
   ballotNote: 'This monthly meeting votes on these issues to pick this month\'s topics (about two).',
-  ballotLine: (p) => `${p.rank}. Issue #${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
+  ballotLine: (p) => `${p.rank}. Issue #${p.id} ${p.title} - ${votesN(p.votes)} / ${agenciesN(p.agencies)}`,
   byAgency: (p) => ` (${p.list})`,
   agencyCount: (p) => `${p.name} ${p.n}`,
-  moreAgencies: (p) => `${p.n} more agencies`,
+  moreAgencies: (p) => `${count(p.n, 'more agency', 'more agencies')}`,
   motionLine: (p) => `${p.rank}. [#${p.id}] `,
-  motionBy: (p) => ` — ${p.name}`,
-  motionByAgency: (p) => ` — ${p.name} (${p.agency})`,
+  motionBy: (p) => ` - ${p.name}`,
+  motionByAgency: (p) => ` - ${p.name} (${p.agency})`,
   motionCarried: (p) => ` (carried over from meeting #${p.from})`,
   usage: 'Usage: /agenda [meeting] show the draft | /agenda add [meeting] <text> raise a motion | /agenda remove <item> withdraw it | /agenda done <item> mark it discussed (facilitators)',
   addUsage: 'Usage: /agenda add <text> (for the next meeting) or /agenda add <meeting> <text>, e.g. /agenda add 12 MOTC to report progress',

@@ -1,19 +1,19 @@
 import type { Translation } from '../translation';
 import type { issues as zh } from '../zh-TW/issues';
-import { agenciesN, count, votesN } from './plural';
+import { agenciesN, count, noun, votesN } from './plural';
 
 export const issues: Translation<typeof zh> = {
-  proposeUsage: 'Usage: /propose <title> | <details (optional)>\nTitle 1–120 characters; tag agencies concerned with #agency (e.g. #交通部) and add a Join petition link.',
+  proposeUsage: 'Usage: /propose <title> | <details (optional)>\nTitle 1-120 characters; tag agencies concerned with #agency (e.g. #MOTC) and add a Join petition link.',
   titleEmpty: 'The issue title may not be empty. Usage: /propose <title> | <details (optional)>',
   titleTooLong: (p) => `An issue title has at most 120 characters; this one has ${p.actual}. Put the rest in the details after "|".`,
   detailsTooLong: (p) => `Issue details have at most 2,000 characters; these have ${p.actual}.`,
-  tooManyAgencies: (p) => `An issue can tag at most ${p.max} agencies.`,
+  tooManyAgencies: (p) => `An issue can tag at most ${agenciesN(p.max)}.`,
   cardTitle: (p) => `Issue #${p.id}: `,
   cardProposer: 'Proposer: ',
   cardAgencies: 'Agencies concerned: ',
   cardPetition: 'Join petition: ',
   cardDetails: 'Details: ',
-  cardTally: (p) => `👍 ${p.votes} vote${p.votes === 1 ? '' : 's'} from ${p.agencies} agenc${p.agencies === 1 ? 'y' : 'ies'}`,
+  cardTally: (p) => `👍 ${votesN(p.votes)} from ${agenciesN(p.agencies)}`,
   cardCountingAgency: '(counted per agency: each agency counts once)',
   cardHowToVote: (p) => `React with ${p.emoji} to support, or type /vote ${p.id} (withdraw: /unvote ${p.id})`,
   cardWithdrawn: '(This issue was withdrawn and no longer takes votes)',
@@ -31,7 +31,7 @@ export const issues: Translation<typeof zh> = {
   listHeaderTop: 'Top issues by votes:',
   listHeaderMine: 'Issues you proposed:',
   listHeaderAll: 'All issues:',
-  listLine: (p) => `#${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
+  listLine: (p) => `#${p.id} ${p.title} - ${votesN(p.votes)} / ${agenciesN(p.agencies)}`,
   detailVoters: 'Voters by agency:',
   detailNoVotes: 'No votes yet.',
   detailProposedAt: (p) => `Proposed: ${p.when}`,
@@ -61,7 +61,7 @@ export const issues: Translation<typeof zh> = {
   mergeRedirected: (p) => `(Issue #${p.id} had been merged into #${p.end}, so it went into #${p.end}.)`,
   merged: (p) =>
     `Merged issue #${p.from} into issue #${p.into} "${p.title}": ${votesN(p.moved)} moved` +
-    (p.overlap ? ` (${count(p.overlap, 'person', 'people')} had voted on both and ${p.overlap === 1 ? 'counts' : 'count'} once)` : '') +
+    (p.overlap ? ` (${count(p.overlap, 'person', 'people')} had voted on both and ${noun(p.overlap, 'counts', 'count')} once)` : '') +
     `; #${p.into} now has ${votesN(p.votes)} from ${agenciesN(p.agencies)}.`,
 
   similarItem: (p) => `issue #${p.id} "${p.title}"`,

@@ -1,13 +1,14 @@
 import type { Translation } from '../translation';
 import type { meetings as zh } from '../zh-TW/meetings';
+import { count } from './plural';
 
 const WHEN_EXAMPLES = 'Write e.g. 2026-12-04 10:00, 12/4 10:00, tomorrow 10:00, next fri 2pm. A date without a year means its next occurrence (today counts).';
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => count(n, word, `${word}s`);
 
 export const meetings: Translation<typeof zh> = {
-  helpMeeting: '<number> | add <title> <date> <time> [length] | cancel <number> | move <number> <date> <time> | close <number> | ics — meetings: show, add, cancel, move, close, export a calendar',
-  helpMeetings: '— list upcoming meetings',
-  helpAgenda: '[number] | add [meeting] <text> | remove <item> | done <item> — the agenda draft and extempore motions',
+  helpMeeting: '<number> | add <title> <date> <time> [length] | cancel <number> | move <number> <date> <time> | close <number> | ics - meetings: show, add, cancel, move, close, export a calendar',
+  helpMeetings: '- list upcoming meetings',
+  helpAgenda: '[number] | add [meeting] <text> | remove <item> | done <item> - the agenda draft and extempore motions',
   usage:
     'Usage:\n/meeting <number> show a meeting\n/meeting add <title> <date> <time> [length] add one\n/meeting cancel <number> cancel\n/meeting move <number> <date> <time> move\n/meeting close <number> close (motions not reached move to the next)\n/meeting ics export a calendar file',
   addUsage: `Usage: /meeting add <title> <date> <time> [length], e.g. /meeting add MOTC collaboration 12/4 10:00 2h. ${WHEN_EXAMPLES}`,
@@ -36,7 +37,7 @@ export const meetings: Translation<typeof zh> = {
   itemsStranded: (p) => `${plural(p.n, 'motion')} found no next meeting and stay on #${p.id}; queue them again with /agenda add.`,
   listHeader: 'Upcoming meetings:',
   listEmpty: 'No meetings scheduled. A facilitator can add one with /meeting add.',
-  listLine: (p) => `#${p.id} [${p.kind}] ${p.title} — ${p.when}`,
+  listLine: (p) => `#${p.id} [${p.kind}] ${p.title} - ${p.when}`,
   inProgress: '(in progress)',
   kindWeekly: 'weekly',
   kindMonthly: 'monthly',

@@ -1,13 +1,14 @@
 import type { Translation } from '../translation';
 import type { minutes as zh } from '../zh-TW/minutes';
+import { count } from './plural';
 
 export const minutes: Translation<typeof zh> = {
-  helpStart: '[meeting number|title] — start recording this chat\'s meeting: the scheduled one starting within 30 minutes or going on, the one numbered, else a new ad-hoc meeting (facilitators)',
-  helpEnd: '— stop recording and post the summary (facilitators)',
-  helpTopic: '<topic> — set the current topic; "case N" links a case (facilitators)',
-  helpDecision: '<decision> — record a decision (facilitators)',
-  helpInfo: '<info> — tag a line of information in the minutes',
-  helpMinutes: '[meeting number] [md|xml] — the minutes as a file (Markdown, or Akoma Ntoso XML that SayIt imports)',
+  helpStart: '[meeting number|title] - start recording this chat\'s meeting: the scheduled one starting within 30 minutes or going on, the one numbered, else a new ad-hoc meeting (facilitators)',
+  helpEnd: '- stop recording and post the summary (facilitators)',
+  helpTopic: '<topic> - set the current topic; "case N" links a case (facilitators)',
+  helpDecision: '<decision> - record a decision (facilitators)',
+  helpInfo: '<info> - tag a line of information in the minutes',
+  helpMinutes: '[meeting number] [md|xml] - the minutes as a file (Markdown, or Akoma Ntoso XML that SayIt imports)',
   adhocTitle: 'Ad-hoc meeting',
   alreadyRecording: (p) => `This chat is already recording meeting #${p.id} "${p.title}". Type /endmeeting to stop.`,
   notRecording: 'No meeting is being recorded in this chat. A facilitator can type /startmeeting [title].',
@@ -26,10 +27,10 @@ export const minutes: Translation<typeof zh> = {
   tagDecision: 'Decision: ',
   tagInfo: 'Info: ',
   tagAction: (p) => `Follow-up #${p.id} (${p.owner}${p.due ? `, due ${p.due}` : ''}): `,
-  topicCase: (p) => `(linked to ${p.name} “${p.title}”: /action and /decision now attach to it)`,
+  topicCase: (p) => `(linked to ${p.name} "${p.title}": /action and /decision now attach to it)`,
   infoRecorded: 'Added to the minutes.',
   summaryHeader: (p) => `Minutes of meeting #${p.id} closed: `,
-  summaryLines: (p) => ` (${p.n} lines)`,
+  summaryLines: (p) => ` (${count(p.n, 'line', 'lines')})`,
   summaryDecisions: (p) => `Decisions (${p.n}):`,
   summaryItems: (p) => `Follow-up items (${p.n}):`,
   summaryAttendees: (p) => `Attendees (${p.n}): `,

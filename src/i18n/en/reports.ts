@@ -1,20 +1,20 @@
 import type { Translation } from '../translation';
 import type { reports as zh } from '../zh-TW/reports';
-import { votesN } from './plural';
+import { agenciesN, count, votesN } from './plural';
 
 export const reports: Translation<typeof zh> = {
-  helpReport: '— the weekly digest (new issues, top issues, cases by stage, deadlines, overdue follow-ups)',
-  helpExport: '<issues|cases|actions> [csv|json] — export the data as a file',
+  helpReport: '- the weekly digest (new issues, top issues, cases by stage, deadlines, overdue follow-ups)',
+  helpExport: '<issues|cases|actions> [csv|json] - export the data as a file',
   exportUsage: 'Usage: /export <issues|cases|actions> [csv|json], e.g. /export cases csv',
-  exported: (p) => `Exported ${p.kind}: ${p.n} row${p.n === 1 ? '' : 's'} (${p.format}).`,
-  header: (p) => `Weekly digest (${p.from} – ${p.to})`,
+  exported: (p) => `Exported ${p.kind}: ${count(p.n, 'row', 'rows')} (${p.format}).`,
+  header: (p) => `Weekly digest (${p.from} - ${p.to})`,
   newIssues: (p) => `New issues this week (${p.n}):`,
   topIssues: (p) => `Most supported open issues (top ${p.n}):`,
   casesByStage: (p) => `Cases by stage (${p.n}):`,
-  deadlinesSoon: (p) => `Response deadlines within ${p.days} days (${p.n}):`,
+  deadlinesSoon: (p) => `Response deadlines within ${count(p.days, 'day', 'days')} (${p.n}):`,
   overdueCases: (p) => `Overdue cases (${p.n}):`,
   overdueItems: (p) => `Overdue follow-up items (${p.n}):`,
-  issueLine: (p) => `#${p.id} ${p.title} — ${p.votes} votes / ${p.agencies} agencies`,
+  issueLine: (p) => `#${p.id} ${p.title} - ${votesN(p.votes)} / ${agenciesN(p.agencies)}`,
   stageLine: (p) => `${p.stage} (${p.n}): ${p.cases}`,
   mergedIssues: (p) => `Issues merged this week (${p.n}):`,
   mergeLine: (p) => `#${p.from} ${p.fromTitle} -> #${p.into} ${p.intoTitle} (${votesN(p.moved)} moved)`,

@@ -2,8 +2,8 @@ import type { Translation } from '../translation';
 import type { telegram as zh } from '../zh-TW/telegram';
 
 export const telegram: Translation<typeof zh> = {
-  truncated: '… (message too long; the rest was left out)',
-  continuedInFile: '… (message too long; the full text is in the attached message.txt)',
+  truncated: '... (message too long; the rest was left out)',
+  continuedInFile: '... (message too long; the full text is in the attached message.txt)',
   addedToGroup: (p) =>
     `Hello, I am po-bot. Type /help for commands. To vote, press the "${p.emoji} +1" button under an issue card; ` +
     `to vote with a ${p.emoji} reaction, make me a group admin first: Telegram only tells admins about reactions.`,

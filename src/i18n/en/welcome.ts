@@ -6,11 +6,11 @@ export const welcome: Translation<typeof zh> = {
   guideTitle: "PO newcomer's guide",
   guide: [
     '## What is a PO?',
-    "A Participation Officer (開放政府聯絡人, PO) is one of 1–3 officers each ministry appoints and fully authorises for open-government and public-participation work: the ministry's \"translator\" between its units and the public.",
+    "A Participation Officer (開放政府聯絡人, PO) is one of 1-3 officers each ministry appoints and fully authorises for open-government and public-participation work: the ministry's \"translator\" between its units and the public.",
     '',
     '## How does the network work?',
     '- Cross-ministry issues are raised with `/propose`; everyone votes with 👍 on the card, and the **monthly PO meeting** picks about two a month.',
-    '- A selected issue becomes a numbered **case** (case 1, case 2 …) with a **lead** agency and **co-agencies**.',
+    '- A selected issue becomes a numbered **case** (case 1, case 2 ...) with a **lead** agency and **co-agencies**.',
     '- For a petition from the Join platform, the ministry must respond within **60 days** of it passing; the bot reminds you of the deadline.',
     '- **Weekly** workshops (Fridays, pre-meeting Thursday), **monthly** reports and votes, **quarterly** milestone reviews; every decision\'s follow-up item (**列管**) is tracked until it is released.',
     '',

@@ -52,6 +52,7 @@ export const cases = {
   dueToday: '今天到期',
   paren: (p: { text: string }) => `（${p.text}）`,
   overdue: (p: { n: number }) => `⚠️ 已逾期 ${p.n} 天`,
+  lineStage: (p: { stage: string }) => ` — ${p.stage}`,
   lineLead: (p: { lead: string }) => `｜主辦 ${p.lead}`,
   lineDeadline: (p: { date: string; note: string }) => `｜期限 ${p.date}${p.note ? `（${p.note}）` : ''}`,
 

@@ -35,7 +35,7 @@ export function peopleRepo(db: Db): PeopleRepo {
         const rows = tx.select().from(agencies).all();
         const byCode = new Map(rows.map((r) => [r.code, r.id]));
         // Agencies dropped from the config keep their rows: old votes and issues still name them.
-        return list.map((a): Agency => ({ id: byCode.get(a.code)!, code: a.code, name: a.name, aliases: a.aliases }));
+        return list.map((a): Agency => ({ id: byCode.get(a.code)!, code: a.code, name: a.name, nameEn: a.nameEn, aliases: a.aliases }));
       });
     },
     upsertUser(platform, pid, name, now) {
