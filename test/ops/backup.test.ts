@@ -74,8 +74,11 @@ function bigDatabase(path: string, mb: number): void {
 }
 
 /** Another process committing to the database as fast as it can, until stopped. */
-async function startWriter(path: string): Promise<{ child: ChildProcess; stop: () => Promise<number> }> {
-  const child = spawn(TSX, [join(__dirname, 'support', 'writer.process.ts'), path, '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startWriter(path: string): Promise<{ child: ChildProcess; stop: () => Promise<number>; kill: () => Promise<void> }> {
+  // One process (node with tsx's loader), not the tsx command, which runs the script in a child
+  // of its own: killing the command left that child writing, and its stdout pipe kept the jest
+  // worker from exiting ("A worker process has failed to exit gracefully").
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'writer.process.ts'), path, '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   await new Promise<void>((ready, fail) => {
     child.stdout!.on('data', (d) => {
@@ -89,7 +92,14 @@ async function startWriter(path: string): Promise<{ child: ChildProcess; stop: (
       child.on('close', () => done(Number(out.split('\n')[1])));
       child.kill('SIGTERM');
     });
-  return { child, stop };
+  /** For finally blocks: the writer is gone, and so are its pipes, before the test ends. */
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const closed = new Promise((r) => child.once('close', r));
+    child.kill('SIGKILL');
+    await closed;
+  };
+  return { child, stop, kill };
 }
 
 const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial'));
@@ -111,7 +121,7 @@ test('a backup finishes while another process commits as fast as it can, and lea
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
   } finally {
-    writer.child.kill('SIGKILL');
+    await writer.kill();
     cleanup();
   }
 });
