@@ -28,6 +28,9 @@ import { OfficeCalendar } from './core/calendar/office-calendar';
 import { CalendarFileError } from './core/calendar/official-year';
 import { loadOperatorYears, officialYears } from './calendar/load';
 import { ConfigError } from './config/load';
+import type { CaseworkSettings } from './core/cases/casework.settings';
+import { WebAccess, type WebAccessOptions } from './web/auth/web-access';
+import { webFeature } from './web/web.feature';
 
 export interface App {
   bot: Bot;
@@ -35,6 +38,9 @@ export interface App {
   store: Store;
   config: LoadedConfig;
   meetings: MeetingCalendar;
+  casework: CaseworkSettings;
+  /** Sign-in links and sessions for the web pages. */
+  web: WebAccess;
   close(): void;
 }
 
@@ -46,6 +52,8 @@ export function createApp(opts: {
   logger: Logger;
   /** Whether a chat's platform has a running adapter (scheduled posts skip the others). */
   canPost?: (chat: ChatRef) => boolean;
+  /** The web pages: WEB_SECRET and where they are reached (default: not served, no links in chat). */
+  web?: Partial<WebAccessOptions> & { publicUrl?: string };
 }): App {
   const { config, clock, logger } = opts;
   const db = openDatabase(opts.databasePath);
@@ -58,9 +66,10 @@ export function createApp(opts: {
     people,
     clock,
     logger,
-    settings: { locale: config.locale, timezone: config.timezone, voting: config.voting },
+    settings: { locale: config.locale, timezone: config.timezone, voting: config.voting, webBaseUrl: config.web.baseUrl ?? opts.web?.publicUrl },
     calendar: holidays,
   });
+  const web = new WebAccess(store, { envSecret: opts.web?.envSecret, baseUrl: opts.web?.baseUrl ?? (() => undefined) });
   const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost, locale: config.locale }), logger);
   const casework = caseworkSettings(config.cases, config.roster, agencies);
   // Where scheduled posts for everyone go: the home chats on platforms running here.
@@ -76,10 +85,11 @@ export function createApp(opts: {
     .use(minutesFeature)
     .use(reportsFeature(casework, homeChats))
     .use(welcomeFeature({ calendar: meetings, casework, guide: config.guide }))
+    .use(webFeature(web))
     .use(helpFeature(() => bot.listCommands()));
   scheduleMaintenance(store, clock.now());
   planWeeklyReport(bot.services, casework, clock.now());
-  return { bot, db, store, config, meetings, close: () => db.$client.close() };
+  return { bot, db, store, config, meetings, casework, web, close: () => db.$client.close() };
 }
 
 /**

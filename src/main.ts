@@ -34,7 +34,10 @@ async function main(): Promise<number> {
   // Scheduled posts go to home chats whose platform runs here (the console only when it does).
   const canPost = (chat: ChatRef) => hub.list().some((a) => a.platform === parseChatRef(chat).platform);
   const databasePath = env.DATABASE_PATH ?? config.database.path;
-  const app = createApp({ config, databasePath, clock, logger, canPost });
+  // Where the web pages are reached: configured, or this machine's port once it listens.
+  let webBase: string | undefined;
+  const publicUrl = config.web.baseUrl ?? env.PUBLIC_URL?.replace(/\/+$/, '');
+  const app = createApp({ config, databasePath, clock, logger, canPost, web: { envSecret: env.WEB_SECRET, publicUrl, baseUrl: () => webBase } });
   // WAL checkpoints (and their fsyncs) on a thread of their own, not inside an event's commit.
   // The thread (a V8 isolate of its own, about 10 MiB) starts a few seconds in: a short run, such
   // as a piped conversation, never needs it, and until then SQLite checkpoints inline, as it
@@ -89,8 +92,15 @@ async function main(): Promise<number> {
   const http = new HttpServer(logger, requests);
   http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
   const mount = (path: string, listener: RequestListener) => http.mount(path, listener);
+  // The web pages whenever PORT is set; the framework is loaded only then.
+  if (env.PORT !== undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up
+    const { webListener } = require('./web/server') as typeof import('./web/server');
+    http.mountFallback(webListener({ app, clock, logger }));
+  }
   if (platformTokens || env.PORT !== undefined) {
     const port = await http.listen(env.PORT ?? DEFAULT_PORT, env.HOST);
+    if (env.PORT !== undefined) webBase = publicUrl ?? `http://localhost:${port}`;
     logger.info({ port, host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
   }
   // Each platform (and its SDK) is loaded only when its token is set.

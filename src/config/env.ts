@@ -17,6 +17,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The address the HTTP server listens on (`127.0.0.1`, `::`, an interface's address); every interface when unset. */
   HOST: z.string().regex(/^[0-9A-Za-z.:%_-]{1,255}$/, 'an IP address or host name').optional(),
+  /** Signs the web pages' sign-in links and sessions; generated once and stored when unset. */
+  WEB_SECRET: z.string().min(32, 'WEB_SECRET must be at least 32 characters').optional(),
+  /** Where people reach the web pages (the same as web.baseUrl in bot.config.json, which wins). */
+  PUBLIC_URL: z.url().optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { meetingsConfigSchema } from './meetings.schema';
 import { casesSchema } from './cases.schema';
+import { webSchema } from './web.schema';
 
 const userRef = z.string().regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<user id>", e.g. "console:alice"');
 
@@ -66,6 +67,7 @@ export const configSchema = z.strictObject({
       guideFile: z.string().min(1).nullable().default(null),
     })
     .prefault({}),
+  web: webSchema,
 });
 
 export type BotConfig = z.output<typeof configSchema>;

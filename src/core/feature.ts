@@ -21,6 +21,8 @@ export interface CoreSettings {
   locale: Locale;
   timezone: string;
   voting: { countBy: 'person' | 'agency'; reactions: readonly string[]; emoji: string; ballotMonths?: number | null };
+  /** Where the web pages are reached (web.baseUrl or PUBLIC_URL): chat answers link to them. */
+  webBaseUrl?: string;
 }
 
 /** Everything a feature may use. Built once in the composition root. */

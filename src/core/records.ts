@@ -98,6 +98,8 @@ export type IssueOrder = 'newest' | 'votes' | 'agencies';
 export interface IssueListQuery {
   status?: IssueStatus;
   proposerId?: number;
+  /** Proposed at or after. */
+  createdSince?: Date;
   order: IssueOrder;
   limit: number;
   /** Rows to skip (paging). */
@@ -175,6 +177,12 @@ export interface EventLog {
   prune(before: Date): number;
 }
 
+/** Values the bot generates for itself once and keeps (a signing key). */
+export interface SecretRepo {
+  /** The stored value, or `make()`'s, stored first, when there is none yet. */
+  getOrCreate(name: string, make: () => string, at: Date): string;
+}
+
 export interface Store {
   events: EventLog;
   welcomes: WelcomeLog;
@@ -189,6 +197,7 @@ export interface Store {
   cases: CaseRepo;
   actions: ActionRepo;
   minutes: MinutesRepo;
+  secrets: SecretRepo;
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
 }

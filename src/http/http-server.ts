@@ -63,6 +63,7 @@ export async function listen(listener: RequestListener, port: number, host?: str
 export class HttpServer {
   private readonly routes = new Map<string, RequestListener>();
   private server: ListeningServer | undefined;
+  private fallback: RequestListener | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -75,11 +76,17 @@ export class HttpServer {
     this.routes.set(path, listener);
   }
 
+  /** Serves every path no mount claims (the web pages); without it such paths get 404. */
+  mountFallback(listener: RequestListener): void {
+    if (this.fallback) throw new Error('HTTP fallback mounted twice');
+    this.fallback = listener;
+  }
+
   async listen(port: number, host?: string): Promise<number> {
     this.server = await listen(
       (req, res) => {
         const path = (req.url ?? '/').split('?')[0]!;
-        const route = this.routes.get(path);
+        const route = this.routes.get(path) ?? this.fallback;
         if (!route) {
           res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
           return;

@@ -16,6 +16,7 @@ import { agendaRepo } from './repositories/agenda.repo';
 import { casesRepo } from './repositories/cases.repo';
 import { actionsRepo } from './repositories/actions.repo';
 import { minutesRepo } from './repositories/minutes.repo';
+import { secretsRepo } from './repositories/secrets.repo';
 
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
@@ -37,6 +38,7 @@ export function sqliteStore(db: Db): Store {
     cases: casesRepo(db),
     actions: actionsRepo(db),
     minutes: minutesRepo(db),
+    secrets: secretsRepo(db),
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       const outermost = !client.inTransaction;

@@ -41,10 +41,10 @@ export interface TestApp extends App {
 }
 
 /** A real app on a real SQLite file with the real migrations, in a temp directory. */
-export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date; logger?: Logger } = {}): TestApp {
+export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date; logger?: Logger; web?: Parameters<typeof createApp>[0]['web'] } = {}): TestApp {
   const { dir, cleanup } = tempDir();
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T02:00:00Z'));
-  const app = createApp({ config: parseConfig(config), databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger });
+  const app = createApp({ config: parseConfig(config), databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger, web: opts.web });
   const delivery = new RecordingDelivery();
   app.bot.setDelivery(delivery);
   return {

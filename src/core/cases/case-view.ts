@@ -8,6 +8,7 @@ import { isAnswered, stageLabel } from './case-stages';
 import { dueNote, isOverdue, showDate, showDeadline } from './case-dates';
 import type { CaseworkSettings } from './casework.settings';
 import { actionLine } from '../actions/action-view';
+import { pageLink } from '../web-links';
 
 function agencyNames(ids: readonly number[], services: Services, t: Translate): string {
   return ids.length ? ids.map((id) => services.people.agencies.name(id) ?? '?').join(t('common.separator')) : t('common.none');
@@ -27,7 +28,8 @@ export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate
   return text;
 }
 
-function eventText(e: CaseEvent, ctx: Context, s: CaseworkSettings): string {
+/** One timeline entry in words (/case N and the case's web page). */
+export function eventText(e: CaseEvent, ctx: { locale: Locale; t: Translate; services: Services }, s: CaseworkSettings): string {
   const { t, locale, services } = ctx;
   const tz = services.settings.timezone;
   const d = e.detail;
@@ -99,5 +101,6 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
     const who = e.actorId === null ? '' : (people.get(e.actorId)?.name ?? '?');
     text.push('\n', formatDateTime(e.at, locale, tz), ' ', who ? t('cases.evBy', { who }) : '', eventText(e, ctx, s));
   }
+  text.push(...pageLink(services, t, `/cases/${c.number}`));
   return text;
 }

@@ -80,6 +80,8 @@ export interface CaseRepo {
   isSelected(issueId: number): boolean;
   /** Ordered by number; `stages` filters. */
   list(stages?: readonly string[]): Case[];
+  /** One page of list(): `limit` cases after skipping `offset`, and how many there are in all. */
+  page(q: { stages?: readonly string[]; offset: number; limit: number }): { rows: Case[]; total: number };
   setAgencies(id: number, lead: number | null, co: readonly number[], c: CaseChange): Case;
   setStage(id: number, stage: string, c: CaseChange): Case;
   setDeadline(id: number, deadline: CalendarDate | null, c: CaseChange, passed?: CalendarDate): Case;

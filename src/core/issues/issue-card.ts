@@ -4,6 +4,7 @@ import { translator } from '../../i18n/catalog';
 import type { Services } from '../feature';
 import type { Issue, Tally } from '../records';
 import { cardStateSpans, showsTally, takesVotes } from './issue-state';
+import { pageLink } from '../web-links';
 
 export const ISSUE_RECORD = 'issue';
 export const VOTE_BUTTON = 'vote';
@@ -29,6 +30,7 @@ export function renderIssueCard(issue: Issue, tally: Tally, locale: Locale, serv
     text.push('\n', t('issues.cardTally', tally));
     if (services.settings.voting.countBy === 'agency') text.push(' ', t('issues.cardCountingAgency'));
   }
+  text.push(...pageLink(services, t, `/issues/${issue.id}`));
   if (takesVotes(issue)) {
     text.push('\n', t('issues.cardHowToVote', { id: issue.id, emoji: services.settings.voting.emoji }));
     return { text, buttons: [{ action: VOTE_BUTTON, value: String(issue.id), label: `${services.settings.voting.emoji} +1` }] };

@@ -8,7 +8,7 @@ import { subMonths } from 'date-fns';
 /** The sections of a Taiwanese government agenda, in the order they are read. */
 export const SECTIONS: readonly AgendaSection[] = ['reports', 'followUps', 'discussion', 'motions'];
 
-const SECTION_KEY = {
+export const SECTION_KEY = {
   reports: 'agenda.sectionReports',
   followUps: 'agenda.sectionFollowUps',
   discussion: 'agenda.sectionDiscussion',

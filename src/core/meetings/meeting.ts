@@ -52,6 +52,11 @@ export interface MeetingRepo {
   ensureOccurrences(list: readonly NewMeeting[]): Meeting[];
   /** Meetings with one of `statuses` starting in [from, to), earliest first. */
   range(from: Date, to: Date, statuses: readonly MeetingStatus[]): Meeting[];
+  /**
+   * One page of meetings of any status starting in [from, to) (either end open), earliest first
+   * or latest first, and how many there are in that window.
+   */
+  page(q: { from?: Date; to?: Date; order: 'asc' | 'desc'; offset: number; limit: number }): { rows: Meeting[]; total: number };
   /** Scheduled series meetings whose original occurrence lies in [from, to). */
   seriesOccurrences(from: Date, to: Date): Meeting[];
   /** Moves a scheduled meeting from 'scheduled' to `to`; false if it was not scheduled. */

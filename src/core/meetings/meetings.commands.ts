@@ -10,6 +10,7 @@ import { MeetingFormat } from './meeting.format';
 import { parseMeetingDuration, parseWhen, recognizeWhen, resolveWhen, type ResolveOptions } from './parse-when';
 import { meetingsIcs } from './ics.export';
 import { AGENDA_RECORD } from './meetings.jobs';
+import { pageLink } from '../web-links';
 
 const DAY = 86_400_000;
 const TITLE_MAX = 80;
@@ -134,6 +135,7 @@ function show(ctx: Context, id: number, fmt: MeetingFormat): Reply {
   if (holiday) text.push('\n', holiday);
   const reminders = ctx.services.store.jobs.pending(`meeting:${m.id}:`).filter((j) => j.kind === REMIND_JOB);
   if (reminders.length) text.push('\n', ctx.t('meetings.detailReminders', { list: reminders.map((j) => fmt.at(j.dueAt)).join(ctx.t('common.separator')) }));
+  text.push(...pageLink(ctx.services, ctx.t, `/meetings/${m.id}`));
   return { type: 'reply', message: { text } };
 }
 

@@ -1,5 +1,6 @@
 import type { Command, Context, Reply } from '../feature';
 import type { Span } from '../types';
+import { pageLink } from '../web-links';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { foldWidth } from '../input/ime';
@@ -126,6 +127,7 @@ const minutesFile: Command = {
         : { filename: `minutes-${m.meetingId}-${day}.an.xml`, mime: 'application/xml', content: toAkomaNtoso(doc, ctx) };
     const text: Span[] = [ctx.t(fmt === 'md' ? 'minutes.fileMd' : 'minutes.fileXml', { id: m.meetingId, title: m.title })];
     if (m.status === 'recording') text.push(' ', ctx.t('minutes.stillRecording'));
+    text.push(...pageLink(ctx.services, ctx.t, `/meetings/${m.meetingId}`));
     return { type: 'reply', message: { text, file } };
   },
 };

@@ -3,6 +3,7 @@ import { formatDateTime, formatTimeRange } from '../../i18n/format-date';
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { attendeeLabel, itemsByAgency } from './minutes-doc';
 import { showDate } from '../cases/case-dates';
+import { pageLink } from '../web-links';
 
 /** Posted by /endmeeting: decisions, follow-up items by agency, attendees with their agencies. */
 export function renderSummary(doc: MinutesDoc, ctx: ViewCtx): Span[] {
@@ -28,5 +29,6 @@ export function renderSummary(doc: MinutesDoc, ctx: ViewCtx): Span[] {
 
   text.push('\n', { bold: t('minutes.summaryAttendees', { n: doc.attendees.length }) }, doc.attendees.map((a) => attendeeLabel(a, ctx)).join(t('common.separator')));
   text.push('\n', t('minutes.summaryExport', { id: m.meetingId }));
+  text.push(...pageLink(ctx.services, t, `/meetings/${m.meetingId}`));
   return text;
 }

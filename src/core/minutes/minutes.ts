@@ -44,6 +44,10 @@ export interface MinutesRepo {
   byMeeting(meetingId: number): Minutes | undefined;
   /** The most recently started minutes, optionally only ended ones. */
   last(opts?: { ended?: boolean }): Minutes | undefined;
+  /** Ended minutes, most recently started first (the web's feed). */
+  recentEnded(limit: number): Minutes[];
+  /** Lines of one kind from ended minutes, newest first (decisions for the web's feed). */
+  recentLines(kind: LineKind, limit: number): MinutesLine[];
   addLine(line: NewMinutesLine): void;
   lines(minutesId: number): MinutesLine[];
   setCurrentCase(minutesId: number, caseId: number | null): void;

@@ -21,37 +21,50 @@ export interface DigestCtx {
   services: Services;
 }
 
+/** The digest's parts, by id, so a reader that may not see proposals (the public web) can leave those out. */
+export type DigestSectionId = 'newIssues' | 'mergedIssues' | 'topIssues' | 'casesByStage' | 'deadlinesSoon' | 'overdueCases' | 'overdueItems';
+
+export interface DigestSection {
+  id: DigestSectionId;
+  title: string;
+  lines: Span[][];
+  /** Lines left out after the shown ones. */
+  more: number;
+}
+
+/** The sections about proposals (議題): internal unless the web makes issues public. */
+export const ISSUE_SECTIONS: ReadonlySet<DigestSectionId> = new Set(['newIssues', 'mergedIssues', 'topIssues']);
+
 /**
  * The weekly digest for the Digital Minister's Monday report to the Premier — new issues, the
- * most supported ones, cases by stage, deadlines coming up, overdue follow-ups. Shown by
- * /report and posted by itself each week (weekly-report.job.ts).
+ * most supported ones, cases by stage, deadlines coming up, overdue follow-ups, section by
+ * section. `skip` leaves sections out without querying for them.
  */
-export function weeklyDigest(ctx: DigestCtx, s: CaseworkSettings): Span[] {
+export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: ReadonlySet<DigestSectionId> = new Set()): DigestSection[] {
   const { t, locale, now } = ctx;
   const { store, settings } = ctx.services;
   const tz = settings.timezone;
   const from = new Date(now.getTime() - WEEK);
-  const text: Span[] = [{ bold: '📊 ' + t('reports.header', { from: formatDate(from, locale, tz), to: formatDate(now, locale, tz) }) }];
-  const section = (title: string, lines: Span[][], more = 0) => {
-    text.push('\n\n', { bold: title });
-    if (!lines.length) text.push('\n', t('common.none'));
-    for (const l of lines) text.push('\n', ...l);
-    if (more > 0) text.push('\n', t('common.listMore', { n: more }));
-  };
+  const out: DigestSection[] = [];
+  const section = (id: DigestSectionId, title: string, lines: Span[][], more = 0) => out.push({ id, title, lines, more: Math.max(0, more) });
   const line = (id: number, title: string, votes: number, agencies: number): Span[] => [t('reports.issueLine', { id, title, votes, agencies })];
 
-  const all = store.issues.list({ order: 'newest', limit: Number.MAX_SAFE_INTEGER }).rows;
-  const fresh = all.filter((r) => r.issue.createdAt.getTime() >= from.getTime());
-  section(
-    t('reports.newIssues', { n: fresh.length }),
-    fresh.slice(0, LIMIT).map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)),
-    fresh.length - LIMIT,
-  );
+  if (!skip.has('newIssues')) {
+    // Only this week's, counted by the store: the digest must not read every issue ever proposed.
+    const fresh = store.issues.list({ createdSince: from, order: 'newest', limit: LIMIT });
+    section(
+      'newIssues',
+      t('reports.newIssues', { n: fresh.total }),
+      fresh.rows.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)),
+      fresh.total - fresh.rows.length,
+    );
+  }
 
   // Shown only in a week with merges: where an issue's votes went is news, an empty list is not.
-  const merges = store.issues.eventsSince('mergedInto', from);
+  const merges = skip.has('mergedIssues') ? [] : store.issues.eventsSince('mergedInto', from);
   if (merges.length) {
     section(
+      'mergedIssues',
       t('reports.mergedIssues', { n: merges.length }),
       merges.map((e) => {
         const d = e.detail as Extract<typeof e.detail, { kind: 'mergedInto' }>;
@@ -60,9 +73,11 @@ export function weeklyDigest(ctx: DigestCtx, s: CaseworkSettings): Span[] {
     );
   }
 
-  const order = settings.voting.countBy === 'agency' ? 'agencies' : 'votes';
-  const top = store.issues.list({ status: 'open', order, limit: TOP }).rows.filter((r) => r.tally.votes > 0);
-  section(t('reports.topIssues', { n: TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
+  if (!skip.has('topIssues')) {
+    const order = settings.voting.countBy === 'agency' ? 'agencies' : 'votes';
+    const top = store.issues.list({ status: 'open', order, limit: TOP }).rows.filter((r) => r.tally.votes > 0);
+    section('topIssues', t('reports.topIssues', { n: TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
+  }
 
   const cases = store.cases.list();
   const byStage: Span[][] = [];
@@ -70,16 +85,36 @@ export function weeklyDigest(ctx: DigestCtx, s: CaseworkSettings): Span[] {
     const here = cases.filter((c) => c.stage === st.id);
     if (here.length) byStage.push([t('reports.stageLine', { stage: stageLabel(st.id, s, locale), n: here.length, cases: here.map((c) => formatCaseNumber(c.number, locale)).join(t('common.separator')) })]);
   }
-  section(t('reports.casesByStage', { n: cases.length }), byStage);
+  if (!skip.has('casesByStage')) section('casesByStage', t('reports.casesByStage', { n: cases.length }), byStage);
 
   const soon = cases.filter((c) => c.deadline && !isAnswered(c, s) && daysLeft(c.deadline, now, tz) >= 0 && daysLeft(c.deadline, now, tz) <= s.reportHorizonDays);
-  section(t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.map((c) => caseLine(c, ctx, s)));
+  if (!skip.has('deadlinesSoon')) section('deadlinesSoon', t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.map((c) => caseLine(c, ctx, s)));
 
   const late = cases.filter((c) => isOverdue(c, now, tz, s));
-  section(t('reports.overdueCases', { n: late.length }), late.map((c) => caseLine(c, ctx, s)));
+  if (!skip.has('overdueCases')) section('overdueCases', t('reports.overdueCases', { n: late.length }), late.map((c) => caseLine(c, ctx, s)));
 
-  const lateItems = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, now, tz));
-  section(t('reports.overdueItems', { n: lateItems.length }), lateItems.slice(0, LIMIT).map((i) => actionLine(i, ctx)), lateItems.length - LIMIT);
+  if (!skip.has('overdueItems')) {
+    const lateItems = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, now, tz));
+    section('overdueItems', t('reports.overdueItems', { n: lateItems.length }), lateItems.slice(0, LIMIT).map((i) => actionLine(i, ctx)), lateItems.length - LIMIT);
+  }
+  return out;
+}
+
+/** The digest's heading: 週報 from a week ago to now. */
+export function digestHeader(ctx: DigestCtx): string {
+  const tz = ctx.services.settings.timezone;
+  return ctx.t('reports.header', { from: formatDate(new Date(ctx.now.getTime() - WEEK), ctx.locale, tz), to: formatDate(ctx.now, ctx.locale, tz) });
+}
+
+/** The digest as one chat message (/report and the weekly post). */
+export function weeklyDigest(ctx: DigestCtx, s: CaseworkSettings): Span[] {
+  const text: Span[] = [{ bold: '📊 ' + digestHeader(ctx) }];
+  for (const sec of digestSections(ctx, s)) {
+    text.push('\n\n', { bold: sec.title });
+    if (!sec.lines.length) text.push('\n', ctx.t('common.none'));
+    for (const l of sec.lines) text.push('\n', ...l);
+    if (sec.more > 0) text.push('\n', ctx.t('common.listMore', { n: sec.more }));
+  }
   return text;
 }
 

@@ -14,5 +14,6 @@ import { reports } from './reports';
 import { slack } from './slack';
 import { calendar } from './calendar';
 import { welcome } from './welcome';
+import { web } from './web';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome };
+export const en = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome, web };

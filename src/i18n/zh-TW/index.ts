@@ -14,6 +14,7 @@ import { reports } from './reports';
 import { slack } from './slack';
 import { calendar } from './calendar';
 import { welcome } from './welcome';
+import { web } from './web';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome, web };

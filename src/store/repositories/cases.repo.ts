@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { caseAgencies, caseEvents, caseMeetings, cases } from '../schema';
 import type { Case, CaseEventDetail, CaseRepo, SelectInput, SelectOutcome } from '../../core/cases/case';
@@ -143,6 +143,12 @@ export function casesRepo(db: Db): CaseRepo {
     list(stages) {
       const where = stages && stages.length ? inArray(cases.stage, [...stages]) : undefined;
       return db.select().from(cases).where(where).orderBy(asc(cases.number)).all().map(toCase);
+    },
+    page(q) {
+      const where = q.stages && q.stages.length ? inArray(cases.stage, [...q.stages]) : undefined;
+      const rows = db.select().from(cases).where(where).orderBy(asc(cases.number)).limit(q.limit).offset(q.offset).all().map(toCase);
+      const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+      return { rows, total };
     },
     setAgencies(id, lead, co, c) {
       return change(() => {

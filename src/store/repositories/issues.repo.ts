@@ -85,6 +85,7 @@ export function issuesRepo(db: Db): IssueRepo {
       const conds: SQL[] = [];
       if (q.status) conds.push(eq(issues.status, q.status));
       if (q.proposerId !== undefined) conds.push(eq(issues.proposerId, q.proposerId));
+      if (q.createdSince) conds.push(gte(issues.createdAt, q.createdSince.getTime()));
       const where = conds.length ? and(...conds) : undefined;
       const { voteCount, agencyCount, base } = tallied(where);
       const order =

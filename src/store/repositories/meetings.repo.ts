@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { meetings } from '../schema';
 import type { Meeting, MeetingRepo, NewMeeting } from '../../core/meetings/meeting';
@@ -117,6 +117,13 @@ export function meetingsRepo(db: Db): MeetingRepo {
         .orderBy(asc(meetings.startsAt), asc(meetings.id))
         .all()
         .map(toMeeting);
+    },
+    page(q) {
+      const where = and(q.from ? gte(meetings.startsAt, q.from.getTime()) : undefined, q.to ? lt(meetings.startsAt, q.to.getTime()) : undefined);
+      const order = q.order === 'asc' ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)];
+      const rows = db.select().from(meetings).where(where).orderBy(...order).limit(q.limit).offset(q.offset).all().map(toMeeting);
+      const total = db.select({ n: count() }).from(meetings).where(where).get()?.n ?? 0;
+      return { rows, total };
     },
     seriesOccurrences(from, to) {
       return db

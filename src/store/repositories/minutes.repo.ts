@@ -65,6 +65,20 @@ export function minutesRepo(db: Db): MinutesRepo {
         .get();
       return r ? toMinutes(r) : undefined;
     },
+    recentEnded(limit) {
+      return db.select().from(minutes).where(eq(minutes.status, 'ended')).orderBy(desc(minutes.startedAt), desc(minutes.id)).limit(limit).all().map(toMinutes);
+    },
+    recentLines(kind, limit) {
+      return db
+        .select({ line: minutesLines })
+        .from(minutesLines)
+        .innerJoin(minutes, eq(minutes.id, minutesLines.minutesId))
+        .where(and(eq(minutesLines.kind, kind), eq(minutes.status, 'ended')))
+        .orderBy(desc(minutesLines.at), desc(minutesLines.id))
+        .limit(limit)
+        .all()
+        .map((r) => ({ ...r.line, at: new Date(r.line.at) }));
+    },
     addLine(l) {
       insertLine.run({ ...l, at: l.at.getTime() });
     },

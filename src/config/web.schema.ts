@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** What the web pages are made of; `web.public` names those anyone may read without signing in. */
+export const WEB_SECTIONS = ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed', 'issues'] as const;
+export type WebSection = (typeof WEB_SECTIONS)[number];
+
+/** The network publishes its record; proposals (issues) and who voted for them stay internal. */
+export const DEFAULT_PUBLIC: readonly WebSection[] = ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed'];
+
+export const webSchema = z
+  .strictObject({
+    public: z
+      .array(z.enum(WEB_SECTIONS))
+      .default([...DEFAULT_PUBLIC])
+      .refine((l) => new Set(l).size === l.length, 'each section once'),
+    /**
+     * Where people reach the pages (https://po.example.tw, behind a reverse proxy): sign-in
+     * links and links in chat answers use it. PUBLIC_URL in the environment does the same.
+     */
+    baseUrl: z
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  })
+  .prefault({});
+
+export type WebConfig = z.output<typeof webSchema>;

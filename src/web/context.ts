@@ -1,0 +1,50 @@
+import type { Context as HonoContext } from 'hono';
+import type { App } from '../app';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { Services } from '../core/feature';
+import type { Locale, Translate } from '../i18n/catalog';
+import { translator } from '../i18n/catalog';
+import type { WebSection } from '../config/web.schema';
+import type { User } from '../core/records';
+
+export interface WebDeps {
+  app: Pick<App, 'bot' | 'store' | 'config' | 'meetings' | 'casework' | 'web'>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What every page is rendered with: the core's view context plus who is looking. */
+export interface PageCtx {
+  now: Date;
+  locale: Locale;
+  t: Translate;
+  services: Services;
+  deps: WebDeps;
+  viewer: User | undefined;
+  /** Whether this viewer may see a section: signed-in people see everything. */
+  can(section: WebSection): boolean;
+  /** Absolute URL of a path on this site (feeds and calendars need them). */
+  absolute(path: string): string;
+}
+
+export type WebEnv = { Variables: { page: PageCtx } };
+export type WebContext = HonoContext<WebEnv>;
+
+export function pageCtx(deps: WebDeps, viewer: User | undefined, origin: string): PageCtx {
+  const { config, bot } = deps.app;
+  const open = new Set<WebSection>(config.web.public);
+  const base = deps.app.web.baseUrl() ?? origin;
+  return {
+    now: deps.clock.now(),
+    locale: config.locale,
+    t: translator(config.locale),
+    services: bot.services,
+    deps,
+    viewer,
+    can: (s) => viewer !== undefined || open.has(s),
+    absolute: (path) => base + path,
+  };
+}
+
+export const PAGE_SIZE = 50;

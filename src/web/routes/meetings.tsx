@@ -1,0 +1,270 @@
+import type { Hono } from 'hono';
+import { richToPlain } from '../../core/types';
+import type { Meeting } from '../../core/meetings/meeting';
+import { MeetingFormat } from '../../core/meetings/meeting.format';
+import { compileAgenda, SECTION_KEY, type CompiledAgenda } from '../../core/meetings/agenda.compile';
+import { attendeeLabel, buildDoc, itemsByAgency, lineText, type MinutesDoc } from '../../core/minutes/minutes-doc';
+import { toMarkdown } from '../../core/minutes/export-markdown';
+import { toAkomaNtoso } from '../../core/minutes/export-akoma-ntoso';
+import { todayIn } from '../../core/cases/calendar-date';
+import { formatTime } from '../../i18n/format-date';
+import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
+import { Layout, Pager } from '../views/layout';
+import { Rich } from '../views/rich';
+import { badPage, denied, html, idParam, notFound, pageParam, problem, type WebCtx } from '../respond';
+import { itemJson, ItemLine } from './cases';
+
+function meetingJson(p: PageCtx, m: Meeting) {
+  return { id: m.id, title: m.title, kind: m.kind, status: m.status, startsAt: m.startsAt.toISOString(), durationMin: m.durationMin, url: p.absolute(`/meetings/${m.id}`) };
+}
+
+function lists(p: PageCtx, page: number) {
+  const { meetings } = p.services.store;
+  const upcoming = page === 1 ? meetings.page({ from: p.now, order: 'asc', offset: 0, limit: PAGE_SIZE }) : undefined;
+  const past = meetings.page({ to: p.now, order: 'desc', offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  return { upcoming, past };
+}
+
+/**
+ * A meeting's record: its minutes once kept (ended ones for everyone who may see minutes,
+ * one still being recorded only for those signed in), else its agenda in the government form.
+ * Proposals on the ballot are left out for those who may not see issues.
+ */
+function detail(p: PageCtx, id: number): { m: Meeting; doc?: MinutesDoc; agenda?: CompiledAgenda } | undefined {
+  const { store } = p.services;
+  const m = store.meetings.get(id);
+  if (!m) return undefined;
+  const minutes = p.can('minutes') ? store.minutes.byMeeting(m.id) : undefined;
+  if (minutes && (minutes.status === 'ended' || p.viewer)) return { m, doc: buildDoc(minutes, p.services) };
+  const calendar = p.deps.app.meetings;
+  if (!calendar.hasAgenda(m)) return { m };
+  const contributors = p.deps.app.bot.agendaContributors().filter((c) => p.can('issues') || c.section !== 'discussion');
+  return { m, agenda: compileAgenda(m, contributors, new MeetingFormat(calendar.settings, p.locale), p.services, p.now) };
+}
+
+function minutesFile(p: PageCtx, doc: MinutesDoc, kind: 'md' | 'xml') {
+  const day = todayIn(doc.minutes.startedAt, p.services.settings.timezone).replace(/-/g, '');
+  return kind === 'md'
+    ? { name: `minutes-${doc.minutes.meetingId}-${day}.md`, type: 'text/markdown; charset=utf-8', body: toMarkdown(doc, p) }
+    : { name: `minutes-${doc.minutes.meetingId}-${day}.an.xml`, type: 'application/xml; charset=utf-8', body: toAkomaNtoso(doc, p) };
+}
+
+function MinutesView(props: { p: PageCtx; doc: MinutesDoc }) {
+  const { p, doc } = props;
+  const { t } = p;
+  const tz = p.services.settings.timezone;
+  const id = doc.minutes.meetingId;
+  return (
+    <section aria-labelledby="h-minutes">
+      <h2 id="h-minutes">
+        {t('web.minutesTitle')}
+        {doc.minutes.status === 'recording' ? t('web.minutesRecording') : ''}
+      </h2>
+      <p class="downloads">
+        {t('web.downloads')}: <a href={`/meetings/${id}/minutes.md`}>{t('web.minutesMd')}</a>
+        {t('common.separator')}
+        <a href={`/meetings/${id}/minutes.an.xml`}>{t('web.minutesXml')}</a>
+      </p>
+      <h3>{t('web.minutesDecisions')}</h3>
+      {doc.decisions.length ? (
+        <ol class="list">
+          {doc.decisions.map((d) => (
+            <li>
+              <Rich text={[d.text]} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t('common.none')}</p>
+      )}
+      <h3>{t('web.minutesItems')}</h3>
+      {doc.items.length ? (
+        [...itemsByAgency(doc.items, p)].map(([agency, items]) => (
+          <>
+            <h4>{agency}</h4>
+            <ul class="list">
+              {items.map((i) => (
+                <ItemLine p={p} i={i} />
+              ))}
+            </ul>
+          </>
+        ))
+      ) : (
+        <p>{t('common.none')}</p>
+      )}
+      <h3>{t('web.minutesAttendees')}</h3>
+      <p>{doc.attendees.map((a) => attendeeLabel(a, p)).join(t('common.separator')) || t('common.none')}</p>
+      <h3>{t('web.minutesRecord')}</h3>
+      <ol class="plain">
+        {doc.lines.map((l) => (
+          <li>
+            <time datetime={l.at.toISOString()}>{formatTime(l.at, tz)}</time>{' '}
+            <strong>{attendeeLabel({ userId: l.userId, name: l.speaker, agencyId: l.agencyId }, p)}</strong>
+            {t('minutes.colon')}
+            <Rich text={[lineText(l, doc, p)]} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function AgendaView(props: { p: PageCtx; a: CompiledAgenda }) {
+  const { p, a } = props;
+  const { t } = p;
+  const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
+  return (
+    <section aria-labelledby="h-agenda">
+      <h2 id="h-agenda">
+        {t('web.agendaTitle')}
+        {a.meeting.status === 'scheduled' ? t('web.agendaDraft') : ''}
+      </h2>
+      {a.sections.map((s) => (
+        <>
+          <h3>{t(SECTION_KEY[s.section])}</h3>
+          {s.section === 'discussion' ? <p class="muted">{a.since ? t('agenda.discussionSince', { when: fmt.at(a.since) }) : t('agenda.discussionAll')}</p> : null}
+          {s.section === 'discussion' && !p.can('issues') ? (
+            <p class="note">{t('web.proposalsInternal')}</p>
+          ) : s.lines.length ? (
+            <ul class="list">
+              {s.lines.map((l) => (
+                <li>
+                  <Rich text={l} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('common.none')}</p>
+          )}
+        </>
+      ))}
+    </section>
+  );
+}
+
+function MeetingList(props: { p: PageCtx; rows: Meeting[] }) {
+  const fmt = new MeetingFormat(props.p.deps.app.meetings.settings, props.p.locale);
+  if (!props.rows.length) return <p>{props.p.t('common.none')}</p>;
+  return (
+    <ul class="list">
+      {props.rows.map((m) => (
+        <li>
+          <a href={`/meetings/${m.id}`}>{fmt.line(m)}</a>
+          {m.status !== 'scheduled' ? ` （${fmt.status(m.status)}）` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function meetingId(c: WebCtx): number | undefined | Response | Promise<Response> {
+  const p = c.var.page;
+  const stop = denied(c, 'meetings');
+  if (stop) return stop;
+  const id = idParam(c.req.param('id'));
+  if (id === undefined) return problem(c, 400, p.t('web.badRequestTitle'), p.t('web.badNumber'));
+  return id;
+}
+
+export function meetingsRoutes(app: Hono<WebEnv>): void {
+  app.get('/meetings', (c) => {
+    const p = c.var.page;
+    const stop = denied(c, 'meetings');
+    if (stop) return stop;
+    const page = pageParam(c);
+    if (!page) return badPage(c);
+    const { upcoming, past } = lists(p, page);
+    const { t } = p;
+    return html(
+      c,
+      <Layout p={p} title={t('web.meetingsTitle')} nav="meetings" alternate={[{ href: '/api/meetings', type: 'application/json', title: 'JSON' }]}>
+        {upcoming ? (
+          <>
+            <h2>{t('web.upcomingMeetings')}</h2>
+            <MeetingList p={p} rows={upcoming.rows} />
+          </>
+        ) : null}
+        <h2>{t('web.pastMeetings')}</h2>
+        <MeetingList p={p} rows={past.rows} />
+        <Pager p={p} page={page} total={past.total} size={PAGE_SIZE} href={(n) => `/meetings?page=${n}`} />
+        <p class="downloads muted">
+          {t('web.downloads')}: {p.can('calendar') ? <a href="/calendar.ics">iCalendar</a> : null} <a href="/api/meetings">JSON</a>
+        </p>
+      </Layout>,
+    );
+  });
+
+  app.get('/api/meetings', (c) => {
+    const p = c.var.page;
+    const stop = denied(c, 'meetings');
+    if (stop) return stop;
+    const page = pageParam(c);
+    if (!page) return badPage(c);
+    const { upcoming, past } = lists(p, page);
+    return c.json({ page, pageSize: PAGE_SIZE, upcoming: upcoming?.rows.map((m) => meetingJson(p, m)) ?? null, past: { total: past.total, meetings: past.rows.map((m) => meetingJson(p, m)) } });
+  });
+
+  app.get('/meetings/:id', (c) => {
+    const id = meetingId(c);
+    if (typeof id !== 'number') return id ?? notFound(c);
+    const p = c.var.page;
+    const d = detail(p, id);
+    if (!d) return notFound(c);
+    const { t } = p;
+    const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
+    const holiday = fmt.holiday(d.m.startsAt);
+    return html(
+      c,
+      <Layout p={p} title={`#${d.m.id} ${d.m.title}`} nav="meetings" alternate={[{ href: `/api/meetings/${d.m.id}`, type: 'application/json', title: 'JSON' }]}>
+        <dl class="facts">
+          <dt>{t('web.meetingWhen')}</dt>
+          <dd>{fmt.span(d.m)}</dd>
+          <dt>{t('web.meetingKind')}</dt>
+          <dd>{fmt.kind(d.m.kind)}</dd>
+          <dt>{t('web.meetingStatus')}</dt>
+          <dd>{fmt.status(d.m.status)}</dd>
+        </dl>
+        {holiday ? <p class="overdue">{holiday}</p> : null}
+        {d.doc ? <MinutesView p={p} doc={d.doc} /> : d.agenda ? <AgendaView p={p} a={d.agenda} /> : <p>{t('web.noMinutes')}</p>}
+      </Layout>,
+    );
+  });
+
+  app.get('/api/meetings/:id', (c) => {
+    const id = meetingId(c);
+    if (typeof id !== 'number') return id ?? notFound(c);
+    const p = c.var.page;
+    const d = detail(p, id);
+    if (!d) return notFound(c);
+    const agenda = d.agenda?.sections.map((s) => ({ section: s.section, title: p.t(SECTION_KEY[s.section]), lines: s.section === 'discussion' && !p.can('issues') ? null : s.lines.map(richToPlain) }));
+    const doc = d.doc;
+    const minutes = doc
+      ? {
+          status: doc.minutes.status,
+          startedAt: doc.minutes.startedAt.toISOString(),
+          endedAt: doc.minutes.endedAt?.toISOString() ?? null,
+          decisions: doc.decisions.map((l) => l.text),
+          items: doc.items.map((i) => itemJson(p, i)),
+          attendees: doc.attendees.map((a) => attendeeLabel(a, p)),
+          lines: doc.lines.map((l) => ({ at: l.at.toISOString(), speaker: l.speaker, kind: l.kind, text: lineText(l, doc, p) })),
+          markdown: p.absolute(`/meetings/${id}/minutes.md`),
+          akomaNtoso: p.absolute(`/meetings/${id}/minutes.an.xml`),
+        }
+      : null;
+    return c.json({ ...meetingJson(p, d.m), agenda: agenda ?? null, minutes });
+  });
+
+  for (const kind of ['md', 'xml'] as const) {
+    app.get(`/meetings/:id/minutes.${kind === 'md' ? 'md' : 'an.xml'}`, (c) => {
+      const id = meetingId(c);
+      if (typeof id !== 'number') return id ?? notFound(c);
+      const p = c.var.page;
+      const d = detail(p, id);
+      if (!d?.doc) return notFound(c);
+      const f = minutesFile(p, d.doc, kind);
+      c.header('content-type', f.type);
+      c.header('content-disposition', `attachment; filename="${f.name}"`);
+      return c.body(f.body);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The one stylesheet, served from /assets/site.css (the CSP allows styles from the site only,
+ * never inline). Mobile-first: one column, readable at 390 px; wider screens get margins.
+ */
+export const SITE_CSS = `
+:root { color-scheme: light; --fg: #1b1b1b; --muted: #555; --line: #d0d0d0; --accent: #0b5cad; --warn: #9a3412; --bg: #fff; --soft: #f4f6f8; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 16px/1.6 "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", system-ui, sans-serif; color: var(--fg); background: var(--bg); overflow-wrap: anywhere; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, select:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.skip { position: absolute; left: -10000px; top: 0; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px 12px; z-index: 10; }
+header.site { background: #0b3d6e; color: #fff; padding: 10px 16px; }
+header.site a { color: #fff; }
+header.site .name { font-weight: 700; text-decoration: none; font-size: 1.05rem; }
+nav.main ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 0 0; padding: 0; }
+nav.main a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+.who { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-size: .9rem; margin-top: 6px; }
+.who form { margin: 0; }
+button { font: inherit; padding: 4px 12px; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--fg); cursor: pointer; }
+main { padding: 12px 16px 32px; max-width: 60rem; margin: 0 auto; }
+h1 { font-size: 1.45rem; line-height: 1.35; margin: 8px 0 12px; }
+h2 { font-size: 1.15rem; margin: 24px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 1rem; margin: 16px 0 4px; }
+ul.list, ol.list { padding-left: 1.2em; margin: 0; }
+ul.list > li, ol.list > li { margin: 6px 0; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
+ul.plain > li { padding: 8px 0; border-bottom: 1px solid var(--line); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
+dl.facts dt { font-weight: 700; color: var(--muted); }
+dl.facts dd { margin: 0; }
+.overdue { color: var(--warn); font-weight: 700; }
+.muted { color: var(--muted); font-size: .92rem; }
+.note { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 12px; }
+time { white-space: nowrap; }
+.timeline time { display: block; color: var(--muted); font-size: .9rem; }
+.pager { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 16px 0; }
+form.filter { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+select { font: inherit; padding: 4px; max-width: 100%; }
+footer.site { border-top: 1px solid var(--line); padding: 12px 16px; color: var(--muted); font-size: .85rem; }
+@media (min-width: 48rem) { main { padding: 16px 24px 40px; } h1 { font-size: 1.7rem; } }
+@media print {
+  header.site nav, .who, .skip, .pager, form.filter, .downloads { display: none !important; }
+  header.site { background: none; color: #000; padding: 0; }
+  header.site a { color: #000; }
+  a { color: #000; text-decoration: none; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  li { break-inside: avoid; }
+}
+`;

@@ -1,0 +1,47 @@
+import { HttpServer } from '../../src/http/http-server';
+import { webListener } from '../../src/web/server';
+import { silentLogger } from '../../src/core/logger';
+import { caseApp, say } from '../cases/helpers';
+import type { TestApp } from '../support/app';
+
+export interface WebSite {
+  app: TestApp;
+  base: string;
+  get(path: string, opts?: { cookie?: string; headers?: Record<string, string>; method?: string }): Promise<Response>;
+  /** Signs in as `who` through their /web link from chat; returns the session cookie ("name=value"). */
+  signIn(who: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real app on a real SQLite file, its web pages on the bot's HTTP server on a free port. */
+export async function startSite(config: Record<string, unknown> = {}, opts: { start?: Date; envSecret?: string } = {}): Promise<WebSite> {
+  let base = '';
+  const site = caseApp(config, { start: opts.start, web: { envSecret: opts.envSecret, baseUrl: () => base } });
+  const app = site;
+  const http = new HttpServer(silentLogger);
+  http.mount('/healthz', (_req, res) => res.end('ok'));
+  http.mountFallback(webListener({ app: site, clock: app.clock, logger: silentLogger }));
+  const port = await http.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${port}`;
+  const get = (path: string, o: { cookie?: string; headers?: Record<string, string>; method?: string } = {}) =>
+    fetch(base + path, { method: o.method ?? 'GET', redirect: 'manual', headers: { ...(o.cookie ? { cookie: o.cookie } : {}), ...o.headers } });
+  return {
+    app: site,
+    base,
+    get,
+    async signIn(who) {
+      const said = await say(site, who, '/web');
+      const url = /(http:\/\/\S+\/signin\?t=\S+)/.exec(said.text)?.[1];
+      if (!url) throw new Error(`no link in: ${said.text}`);
+      const res = await fetch(url, { redirect: 'manual' });
+      const set = res.headers.get('set-cookie');
+      if (!set) throw new Error(`no cookie (status ${res.status})`);
+      return set.split(';')[0]!;
+    },
+    async close() {
+      await http.close();
+      app.cleanup();
+    },
+  };
+}
+
