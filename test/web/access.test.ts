@@ -85,7 +85,9 @@ test('a forged, tampered, expired or misused link shows nothing internal and set
   const bad = {
     otherUser: `2.${exp}.${sig}`,
     laterExpiry: `${user}.${Number(exp) + 1}.${sig}`,
-    flippedSignature: `${user}.${exp}.${sig!.slice(0, -1)}${sig!.endsWith('A') ? 'B' : 'A'}`,
+    flippedSignature: `${user}.${exp}.${sig!.startsWith('A') ? 'B' : 'A'}${sig!.slice(1)}`,
+    // The same bytes spelled otherwise (the last character's unused bits): still not the token given out.
+    respelled: `${user}.${exp}.${sig!.slice(0, -1)}${String.fromCharCode(sig!.charCodeAt(42) ^ 1)}`,
     forged: signToken('not the secret, but long enough to pass', 'signin', { userId: 1, expiresAt: new Date(Number(exp)) }),
     sessionAsLink: signToken(secret, 'session', { userId: 1, expiresAt: new Date(Number(exp)) }),
     garbage: '<script>',

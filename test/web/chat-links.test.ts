@@ -1,4 +1,4 @@
-import { caseApp, say } from '../cases/helpers';
+import { caseApp, postTexts, say } from '../cases/helpers';
 import { actor } from '../cases/helpers';
 
 test('with web.baseUrl set, chat answers link to the pages: cards, /case N, minutes, /meeting N', async () => {
@@ -10,7 +10,7 @@ test('with web.baseUrl set, chat answers link to the pages: cards, /case N, minu
     expect((await say(app, 'amy', '/case 1')).text).toContain('https://po.example.tw/cases/1');
     await say(app, 'pdis', '/startmeeting 協作會議');
     await say(app, 'pdis', '/endmeeting');
-    expect(app.delivery.lastText()).toContain('https://po.example.tw/meetings/1');
+    expect(postTexts(app).find((x) => x.includes('會議紀錄檔'))).toContain('https://po.example.tw/meetings/1');
     expect((await say(app, 'amy', '/minutes 1')).text).toContain('https://po.example.tw/meetings/1');
     expect((await say(app, 'amy', '/meeting 1')).text).toContain('https://po.example.tw/meetings/1');
   } finally {

@@ -32,9 +32,11 @@ export function verifyToken(secret: string, purpose: TokenPurpose, token: string
   if (!m) return undefined;
   const userId = Number(m[1]);
   const exp = Number(m[2]);
-  const given = Buffer.from(m[3]!, 'base64url');
-  const wanted = mac(secret, purpose, userId, exp);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return undefined;
+  // Compared as text: base64url's last character carries two unused bits, and decoding would
+  // accept four spellings of one signature.
+  const given = Buffer.from(m[3]!);
+  const wanted = Buffer.from(mac(secret, purpose, userId, exp).toString('base64url'));
+  if (!timingSafeEqual(given, wanted)) return undefined;
   if (exp <= now.getTime()) return undefined;
   return { userId, expiresAt: new Date(exp) };
 }
