@@ -7,10 +7,10 @@ import { caseLine, eventText } from '../../core/cases/case-view';
 import { actionLine, isItemOverdue } from '../../core/actions/action-view';
 import type { ActionItem } from '../../core/actions/action-item';
 import { formatDateTime } from '../../i18n/format-date';
-import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
-import { Layout, Pager } from '../views/layout';
+import { PAGE_SIZE, type PageCtx, type WebContext, type WebEnv } from '../context';
+import { Layout, List, Pager } from '../views/layout';
 import { Rich } from '../views/rich';
-import { badPage, denied, html, idParam, notFound, pageParam, problem } from '../respond';
+import { found, html, needNumber, needPage, twin } from '../respond';
 
 export function agencyRef(p: PageCtx, id: number | null): { code: string; name: string } | null {
   const a = id === null ? undefined : p.services.people.agencies.byId.get(id);
@@ -94,178 +94,135 @@ function detail(p: PageCtx, n: number) {
 }
 
 export function casesRoutes(app: Hono<WebEnv>): void {
-  const stageOf = (p: PageCtx, q: string | undefined) => (q ? p.deps.app.casework.stages.find((s) => s.id === q)?.id : undefined);
-
-  app.get('/cases', async (c) => {
+  const loadList = (c: WebContext) => {
     const p = c.var.page;
-    const stop = denied(c, 'cases');
-    if (stop) return stop;
-    const page = pageParam(c);
-    if (!page) return badPage(c);
+    const page = needPage(c);
     const stageQ = c.req.query('stage') || undefined;
-    const stage = stageOf(p, stageQ);
-    if (stageQ && !stage) return notFound(c);
-    const { rows, total } = list(p, page, stage);
-    const { t } = p;
-    const s = p.deps.app.casework;
-    return html(
-      c,
-      <Layout p={p} title={t('web.casesTitle')} nav="cases" alternate={[{ href: '/api/cases', type: 'application/json', title: 'JSON' }]}>
-        <form class="filter" method="get" action="/cases">
-          <label for="stage">{t('web.stageFilter')}</label>
-          <select id="stage" name="stage">
-            <option value="">{t('web.allStages')}</option>
-            {s.stages.map((st) => (
-              <option value={st.id} selected={st.id === stage}>
-                {st.label[p.locale]}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('web.filter')}</button>
-        </form>
-        <p class="muted">{t('web.casesCount', { n: total })}</p>
-        {rows.length ? (
-          <ul class="plain">
-            {rows.map((x) => (
-              <CaseItem p={p} c={x} />
-            ))}
-          </ul>
-        ) : (
-          <p>{t('common.none')}</p>
-        )}
-        <Pager p={p} page={page} total={total} size={PAGE_SIZE} href={(n) => `/cases?${new URLSearchParams({ ...(stage ? { stage } : {}), page: String(n) })}`} />
-        <p class="downloads muted">
-          {t('web.downloads')}: <a href="/api/cases">JSON</a>
-        </p>
-      </Layout>,
-    );
+    const stage = stageQ ? found(c, p.deps.app.casework.stages.find((s) => s.id === stageQ)?.id) : undefined;
+    return { page, stage, ...list(p, page, stage) };
+  };
+
+  twin(app, '/cases', 'cases', loadList, {
+    html(c, { page, stage, rows, total }) {
+      const p = c.var.page;
+      const { t } = p;
+      const s = p.deps.app.casework;
+      return html(
+        c,
+        <Layout p={p} title={t('web.casesTitle')} nav="cases" alternate={[{ href: '/api/cases', type: 'application/json', title: 'JSON' }]}>
+          <form class="filter" method="get" action="/cases">
+            <label for="stage">{t('web.stageFilter')}</label>
+            <select id="stage" name="stage">
+              <option value="">{t('web.allStages')}</option>
+              {s.stages.map((st) => (
+                <option value={st.id} selected={st.id === stage}>
+                  {st.label[p.locale]}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t('web.filter')}</button>
+          </form>
+          <p class="muted">{t('web.casesCount', { n: total })}</p>
+          <List p={p} items={rows} class="plain" item={(x) => <CaseItem p={p} c={x} />} />
+          <Pager p={p} page={page} total={total} size={PAGE_SIZE} href={(n) => `/cases?${new URLSearchParams({ ...(stage ? { stage } : {}), page: String(n) })}`} />
+          <p class="downloads muted">
+            {t('web.downloads')}: <a href="/api/cases">JSON</a>
+          </p>
+        </Layout>,
+      );
+    },
+    json: (p, { page, rows, total }) => ({ page, pageSize: PAGE_SIZE, total, cases: rows.map((x) => caseJson(p, x)) }),
   });
 
-  app.get('/api/cases', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'cases');
-    if (stop) return stop;
-    const page = pageParam(c);
-    if (!page) return badPage(c);
-    const stageQ = c.req.query('stage') || undefined;
-    const stage = stageOf(p, stageQ);
-    if (stageQ && !stage) return notFound(c);
-    const { rows, total } = list(p, page, stage);
-    return c.json({ page, pageSize: PAGE_SIZE, total, cases: rows.map((x) => caseJson(p, x)) });
-  });
+  twin(app, '/cases/:n', 'cases', (c) => found(c, detail(c.var.page, needNumber(c, 'n'))), {
+    html(c, d) {
+      const p = c.var.page;
+      const { t, locale } = p;
+      const s = p.deps.app.casework;
+      const tz = p.services.settings.timezone;
+      const x = d.c;
+      const stageIndex = s.stages.findIndex((st) => st.id === x.stage);
+      const overdue = isOverdue(x, p.now, tz, s);
+      const deadlineText = (deadline: string) => {
+        const note = dueNote(deadline, p.now, tz, t, isClosed(x, s));
+        return (overdue ? '⚠️ ' : '') + showDate(deadline, locale, tz) + (note ? t('cases.paren', { text: note }) : '');
+      };
+      const agency = (id: number | null) => {
+        const a = agencyRef(p, id);
+        return a ? (p.can('agencies') ? <a href={`/agencies/${encodeURIComponent(a.code)}`}>{a.name}</a> : a.name) : t('cases.leadUnset');
+      };
+      return html(
+        c,
+        <Layout p={p} title={formatCaseNumber(x.number, locale) + t('cases.quoted', { title: x.title })} nav="cases" alternate={[{ href: `/api/cases/${x.number}`, type: 'application/json', title: 'JSON' }]}>
+          <dl class="facts">
+            <dt>{t('web.caseStage')}</dt>
+            <dd>{`${stageLabel(x.stage, s, locale)}（${stageIndex + 1}/${s.stages.length}）`}</dd>
+            <dt>{t('web.caseLead')}</dt>
+            <dd>{agency(x.leadAgencyId)}</dd>
+            <dt>{t('web.caseCo')}</dt>
+            <dd>
+              {x.coAgencyIds.length
+                ? x.coAgencyIds.map((id, i) => (
+                    <>
+                      {i ? t('common.separator') : ''}
+                      {agency(id)}
+                    </>
+                  ))
+                : t('common.none')}
+            </dd>
+            <dt>{t('web.caseJoin')}</dt>
+            <dd>{x.petitionUrl ? <Rich text={[{ link: x.petitionUrl, text: x.petitionUrl }]} /> : t('common.none')}</dd>
+            {x.petitionPassedOn ? (
+              <>
+                <dt>{t('web.casePassed')}</dt>
+                <dd>{showDate(x.petitionPassedOn, locale, tz)}</dd>
+              </>
+            ) : null}
+            <dt>{t('web.caseDeadline')}</dt>
+            <dd class={overdue ? 'overdue' : undefined}>{x.deadline ? deadlineText(x.deadline) : t('cases.deadlineUnset')}</dd>
+          </dl>
+          <p class="muted">{p.can('issues') ? <a href={`/issues/${x.issueId}`}>{t('web.caseIssue', { id: x.issueId })}</a> : t('web.caseIssue', { id: x.issueId })}</p>
 
-  app.get('/cases/:n', async (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'cases');
-    if (stop) return stop;
-    const n = idParam(c.req.param('n'));
-    if (n === undefined) return problem(c, 400, p.t('web.badRequestTitle'), p.t('web.badNumber'));
-    const d = detail(p, n);
-    if (!d) return notFound(c);
-    const { t, locale } = p;
-    const s = p.deps.app.casework;
-    const tz = p.services.settings.timezone;
-    const x = d.c;
-    const stageIndex = s.stages.findIndex((st) => st.id === x.stage);
-    const overdue = isOverdue(x, p.now, tz, s);
-    const deadlineText = (x: Case) => {
-      const note = dueNote(x.deadline!, p.now, tz, t, isClosed(x, s));
-      return (overdue ? '⚠️ ' : '') + showDate(x.deadline!, locale, tz) + (note ? t('cases.paren', { text: note }) : '');
-    };
-    const agency = (id: number | null) => {
-      const a = agencyRef(p, id);
-      return a ? (p.can('agencies') ? <a href={`/agencies/${encodeURIComponent(a.code)}`}>{a.name}</a> : a.name) : t('cases.leadUnset');
-    };
-    return html(
-      c,
-      <Layout p={p} title={formatCaseNumber(x.number, locale) + t('cases.quoted', { title: x.title })} nav="cases" alternate={[{ href: `/api/cases/${x.number}`, type: 'application/json', title: 'JSON' }]}>
-        <dl class="facts">
-          <dt>{t('web.caseStage')}</dt>
-          <dd>{`${stageLabel(x.stage, s, locale)}（${stageIndex + 1}/${s.stages.length}）`}</dd>
-          <dt>{t('web.caseLead')}</dt>
-          <dd>{agency(x.leadAgencyId)}</dd>
-          <dt>{t('web.caseCo')}</dt>
-          <dd>
-            {x.coAgencyIds.length
-              ? x.coAgencyIds.map((id, i) => (
-                  <>
-                    {i ? t('common.separator') : ''}
-                    {agency(id)}
-                  </>
-                ))
-              : t('common.none')}
-          </dd>
-          <dt>{t('web.caseJoin')}</dt>
-          <dd>{x.petitionUrl ? <Rich text={[{ link: x.petitionUrl, text: x.petitionUrl }]} /> : t('common.none')}</dd>
-          {x.petitionPassedOn ? (
+          <h2>{t('web.caseItems')}</h2>
+          <List p={p} items={d.items} class="list" item={(i) => <ItemLine p={p} i={i} />} />
+
+          {d.meetings.length ? (
             <>
-              <dt>{t('web.casePassed')}</dt>
-              <dd>{showDate(x.petitionPassedOn, locale, tz)}</dd>
+              <h2>{t('web.caseMeetings')}</h2>
+              <ul class="list">
+                {d.meetings.map((m) => (
+                  <li>
+                    {p.can('meetings') ? <a href={`/meetings/${m.id}`}>{`#${m.id} ${m.title}`}</a> : `#${m.id} ${m.title}`} — {formatDateTime(m.startsAt, locale, tz)}
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
-          <dt>{t('web.caseDeadline')}</dt>
-          <dd class={overdue ? 'overdue' : undefined}>
-            {x.deadline ? deadlineText(x) : t('cases.deadlineUnset')}
-          </dd>
-        </dl>
-        <p class="muted">{p.can('issues') ? <a href={`/issues/${x.issueId}`}>{t('web.caseIssue', { id: x.issueId })}</a> : t('web.caseIssue', { id: x.issueId })}</p>
 
-        <h2>{t('web.caseItems')}</h2>
-        {d.items.length ? (
-          <ul class="list">
-            {d.items.map((i) => (
-              <ItemLine p={p} i={i} />
-            ))}
-          </ul>
-        ) : (
-          <p>{t('common.none')}</p>
-        )}
-
-        {d.meetings.length ? (
-          <>
-            <h2>{t('web.caseMeetings')}</h2>
-            <ul class="list">
-              {d.meetings.map((m) => (
-                <li>{p.can('meetings') ? <a href={`/meetings/${m.id}`}>{`#${m.id} ${m.title}`}</a> : `#${m.id} ${m.title}`} — {formatDateTime(m.startsAt, locale, tz)}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-
-        <h2>{t('web.caseTimeline')}</h2>
-        <ol class="list timeline">
-          {d.events.map((e) => {
-            const who = e.actorId === null ? '' : (p.services.people.get(e.actorId)?.name ?? '?');
-            return (
-              <li>
-                <time datetime={e.at.toISOString()}>{formatDateTime(e.at, locale, tz)}</time>
-                {who ? t('cases.evBy', { who }) : ''}
-                {eventText(e, p, s)}
-              </li>
-            );
-          })}
-        </ol>
-        <p class="downloads muted">
-          {t('web.downloads')}: <a href={`/api/cases/${x.number}`}>JSON</a>
-        </p>
-      </Layout>,
-    );
-  });
-
-  app.get('/api/cases/:n', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'cases');
-    if (stop) return stop;
-    const n = idParam(c.req.param('n'));
-    if (n === undefined) return problem(c, 400, p.t('web.badRequestTitle'), p.t('web.badNumber'));
-    const d = detail(p, n);
-    if (!d) return notFound(c);
-    const s = p.deps.app.casework;
-    return c.json({
+          <h2>{t('web.caseTimeline')}</h2>
+          <ol class="list timeline">
+            {d.events.map((e) => {
+              const who = e.actorId === null ? '' : (p.services.people.get(e.actorId)?.name ?? '?');
+              return (
+                <li>
+                  <time datetime={e.at.toISOString()}>{formatDateTime(e.at, locale, tz)}</time>
+                  {who ? t('cases.evBy', { who }) : ''}
+                  {eventText(e, p, s)}
+                </li>
+              );
+            })}
+          </ol>
+          <p class="downloads muted">
+            {t('web.downloads')}: <a href={`/api/cases/${x.number}`}>JSON</a>
+          </p>
+        </Layout>,
+      );
+    },
+    json: (p, d) => ({
       ...caseJson(p, d.c),
       items: d.items.map((i) => itemJson(p, i)),
       meetings: d.meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString(), url: p.absolute(`/meetings/${m.id}`) })),
-      timeline: d.events.map((e) => ({ at: e.at.toISOString(), by: e.actorId === null ? null : (p.services.people.get(e.actorId)?.name ?? null), kind: e.detail.kind, text: eventText(e, p, s) })),
-    });
+      timeline: d.events.map((e) => ({ at: e.at.toISOString(), by: e.actorId === null ? null : (p.services.people.get(e.actorId)?.name ?? null), kind: e.detail.kind, text: eventText(e, p, p.deps.app.casework) })),
+    }),
   });
 }

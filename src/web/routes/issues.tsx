@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import type { Issue, Tally, Voter } from '../../core/records';
 import { formatDateTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
-import { Layout, Pager } from '../views/layout';
+import { Layout, List, Pager } from '../views/layout';
 import { Rich } from '../views/rich';
-import { badPage, denied, html, idParam, notFound, pageParam, problem } from '../respond';
+import { found, html, needNumber, needPage, twin } from '../respond';
 import { agencyRef } from './cases';
 
 function issueJson(p: PageCtx, i: Issue, tally: Tally) {
@@ -44,115 +44,89 @@ function detail(p: PageCtx, id: number) {
 }
 
 export function issuesRoutes(app: Hono<WebEnv>): void {
-  app.get('/issues', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'issues');
-    if (stop) return stop;
-    const page = pageParam(c);
-    if (!page) return badPage(c);
-    const { rows, total } = list(p, page);
-    const { t } = p;
-    return html(
-      c,
-      <Layout p={p} title={t('web.issuesTitle')} nav="issues">
-        {rows.length ? (
-          <ul class="plain">
-            {rows.map(({ issue, tally }) => (
-              <li>
-                <a href={`/issues/${issue.id}`}>{`#${issue.id} ${issue.title}`}</a>
-                {issue.status === 'withdrawn' ? ` ${t('web.issueWithdrawn')}` : ''} <span class="muted">{t('web.issueLine', tally)}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('common.none')}</p>
-        )}
-        <Pager p={p} page={page} total={total} size={PAGE_SIZE} href={(n) => `/issues?page=${n}`} />
-      </Layout>,
-    );
+  twin(app, '/issues', 'issues', (c) => { const page = needPage(c); return { page, ...list(c.var.page, page) }; }, {
+    html(c, { page, rows, total }) {
+      const p = c.var.page;
+      const { t } = p;
+      return html(
+        c,
+        <Layout p={p} title={t('web.issuesTitle')} nav="issues">
+          {rows.length ? (
+            <ul class="plain">
+              {rows.map(({ issue, tally }) => (
+                <li>
+                  <a href={`/issues/${issue.id}`}>{`#${issue.id} ${issue.title}`}</a>
+                  {issue.status === 'withdrawn' ? ` ${t('web.issueWithdrawn')}` : ''} <span class="muted">{t('web.issueLine', tally)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('common.none')}</p>
+          )}
+          <Pager p={p} page={page} total={total} size={PAGE_SIZE} href={(n) => `/issues?page=${n}`} />
+        </Layout>,
+      );
+    },
+    json: (p, { page, rows, total }) => ({ page, pageSize: PAGE_SIZE, total, issues: rows.map((r) => issueJson(p, r.issue, r.tally)) }),
   });
 
-  app.get('/api/issues', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'issues');
-    if (stop) return stop;
-    const page = pageParam(c);
-    if (!page) return badPage(c);
-    const { rows, total } = list(p, page);
-    return c.json({ page, pageSize: PAGE_SIZE, total, issues: rows.map((r) => issueJson(p, r.issue, r.tally)) });
-  });
-
-  app.get('/issues/:id', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'issues');
-    if (stop) return stop;
-    const id = idParam(c.req.param('id'));
-    if (id === undefined) return problem(c, 400, p.t('web.badRequestTitle'), p.t('web.badNumber'));
-    const d = detail(p, id);
-    if (!d) return notFound(c);
-    const { t, locale } = p;
-    const i = d.issue;
-    const proposer = p.services.people.get(i.proposerId)?.name ?? '?';
-    const agency = p.services.people.agencies.name(i.proposerAgencyId);
-    return html(
-      c,
-      <Layout p={p} title={`#${i.id} ${i.title}${i.status === 'withdrawn' ? ' ' + t('web.issueWithdrawn') : ''}`} nav="issues">
-        <dl class="facts">
-          <dt>{t('web.issueProposer')}</dt>
-          <dd>{agency ? `${proposer}（${agency}）` : proposer}</dd>
-          <dt>{t('web.issueProposedAt')}</dt>
-          <dd>{formatDateTime(i.createdAt, locale, p.services.settings.timezone)}</dd>
-          {i.agencyIds.length ? (
+  twin(app, '/issues/:id', 'issues', (c) => found(c, detail(c.var.page, needNumber(c, 'id'))), {
+    html(c, d) {
+      const p = c.var.page;
+      const { t, locale } = p;
+      const i = d.issue;
+      const proposer = p.services.people.get(i.proposerId)?.name ?? '?';
+      const agency = p.services.people.agencies.name(i.proposerAgencyId);
+      return html(
+        c,
+        <Layout p={p} title={`#${i.id} ${i.title}${i.status === 'withdrawn' ? ' ' + t('web.issueWithdrawn') : ''}`} nav="issues">
+          <dl class="facts">
+            <dt>{t('web.issueProposer')}</dt>
+            <dd>{agency ? `${proposer}（${agency}）` : proposer}</dd>
+            <dt>{t('web.issueProposedAt')}</dt>
+            <dd>{formatDateTime(i.createdAt, locale, p.services.settings.timezone)}</dd>
+            {i.agencyIds.length ? (
+              <>
+                <dt>{t('web.issueAgencies')}</dt>
+                <dd>{i.agencyIds.map((a) => p.services.people.agencies.name(a) ?? '?').join(t('common.separator'))}</dd>
+              </>
+            ) : null}
+            {i.petitionUrl ? (
+              <>
+                <dt>{t('web.caseJoin')}</dt>
+                <dd>
+                  <Rich text={[{ link: i.petitionUrl, text: i.petitionUrl }]} />
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {i.details ? (
             <>
-              <dt>{t('web.issueAgencies')}</dt>
-              <dd>{i.agencyIds.map((a) => p.services.people.agencies.name(a) ?? '?').join(t('common.separator'))}</dd>
+              <h2>{t('web.issueDetails')}</h2>
+              <p>
+                <Rich text={[i.details]} />
+              </p>
             </>
           ) : null}
-          {i.petitionUrl ? (
-            <>
-              <dt>{t('web.caseJoin')}</dt>
-              <dd>
-                <Rich text={[{ link: i.petitionUrl, text: i.petitionUrl }]} />
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        {i.details ? (
-          <>
-            <h2>{t('web.issueDetails')}</h2>
-            <p>
-              <Rich text={[i.details]} />
-            </p>
-          </>
-        ) : null}
-        <h2>{t('web.issueByAgency')}</h2>
-        <p>
-          <strong>{t('web.issueTally', d.tally)}</strong>
-        </p>
-        {d.groups.length ? (
-          <ul class="list">
-            {d.groups.map((g) => (
-              <li>
-                {`${g.agency}（${g.voters.length}）：`}
-                {g.voters.join(t('common.separator'))}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('web.issueNoVotes')}</p>
-        )}
-      </Layout>,
-    );
-  });
-
-  app.get('/api/issues/:id', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'issues');
-    if (stop) return stop;
-    const id = idParam(c.req.param('id'));
-    if (id === undefined) return problem(c, 400, p.t('web.badRequestTitle'), p.t('web.badNumber'));
-    const d = detail(p, id);
-    if (!d) return notFound(c);
-    return c.json({ ...issueJson(p, d.issue, d.tally), details: d.issue.details, byAgency: d.groups.map((g) => ({ agency: g.agency, code: g.code, votes: g.voters.length, voters: g.voters })) });
+          <h2>{t('web.issueByAgency')}</h2>
+          <p>
+            <strong>{t('web.issueTally', d.tally)}</strong>
+          </p>
+          {d.groups.length ? (
+            <ul class="list">
+              {d.groups.map((g) => (
+                <li>
+                  {`${g.agency}（${g.voters.length}）：`}
+                  {g.voters.join(t('common.separator'))}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('web.issueNoVotes')}</p>
+          )}
+        </Layout>,
+      );
+    },
+    json: (p, d) => ({ ...issueJson(p, d.issue, d.tally), details: d.issue.details, byAgency: d.groups.map((g) => ({ agency: g.agency, code: g.code, votes: g.voters.length, voters: g.voters })) }),
   });
 }

@@ -9,9 +9,9 @@ import { toAkomaNtoso } from '../../core/minutes/export-akoma-ntoso';
 import { todayIn } from '../../core/cases/calendar-date';
 import { formatTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
-import { Layout, Pager } from '../views/layout';
+import { Layout, List, Pager } from '../views/layout';
 import { Rich } from '../views/rich';
-import { badPage, denied, html, idParam, notFound, pageParam, problem, type WebCtx } from '../respond';
+import { answer, found, html, needNumber, needPage, twin, type WebCtx } from '../respond';
 import { itemJson, ItemLine } from './cases';
 
 function meetingJson(p: PageCtx, m: Meeting) {
@@ -157,114 +157,85 @@ function MeetingList(props: { p: PageCtx; rows: Meeting[] }) {
   );
 }
 
-function meetingId(c: WebCtx): number | undefined | Response | Promise<Response> {
-  const p = c.var.page;
-  const stop = denied(c, 'meetings');
-  if (stop) return stop;
-  const id = idParam(c.req.param('id'));
-  if (id === undefined) return problem(c, 400, p.t('web.badRequestTitle'), p.t('web.badNumber'));
-  return id;
-}
-
 export function meetingsRoutes(app: Hono<WebEnv>): void {
-  app.get('/meetings', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'meetings');
-    if (stop) return stop;
-    const page = pageParam(c);
-    if (!page) return badPage(c);
-    const { upcoming, past } = lists(p, page);
-    const { t } = p;
-    return html(
-      c,
-      <Layout p={p} title={t('web.meetingsTitle')} nav="meetings" alternate={[{ href: '/api/meetings', type: 'application/json', title: 'JSON' }]}>
-        {upcoming ? (
-          <>
-            <h2>{t('web.upcomingMeetings')}</h2>
-            <MeetingList p={p} rows={upcoming.rows} />
-          </>
-        ) : null}
-        <h2>{t('web.pastMeetings')}</h2>
-        <MeetingList p={p} rows={past.rows} />
-        <Pager p={p} page={page} total={past.total} size={PAGE_SIZE} href={(n) => `/meetings?page=${n}`} />
-        <p class="downloads muted">
-          {t('web.downloads')}: {p.can('calendar') ? <a href="/calendar.ics">iCalendar</a> : null} <a href="/api/meetings">JSON</a>
-        </p>
-      </Layout>,
-    );
+  twin(app, '/meetings', 'meetings', (c) => { const page = needPage(c); return { page, ...lists(c.var.page, page) }; }, {
+    html(c, { page, upcoming, past }) {
+      const p = c.var.page;
+      const { t } = p;
+      return html(
+        c,
+        <Layout p={p} title={t('web.meetingsTitle')} nav="meetings" alternate={[{ href: '/api/meetings', type: 'application/json', title: 'JSON' }]}>
+          {upcoming ? (
+            <>
+              <h2>{t('web.upcomingMeetings')}</h2>
+              <MeetingList p={p} rows={upcoming.rows} />
+            </>
+          ) : null}
+          <h2>{t('web.pastMeetings')}</h2>
+          <MeetingList p={p} rows={past.rows} />
+          <Pager p={p} page={page} total={past.total} size={PAGE_SIZE} href={(n) => `/meetings?page=${n}`} />
+          <p class="downloads muted">
+            {t('web.downloads')}: {p.can('calendar') ? <a href="/calendar.ics">iCalendar</a> : null} <a href="/api/meetings">JSON</a>
+          </p>
+        </Layout>,
+      );
+    },
+    json: (p, { page, upcoming, past }) => ({ page, pageSize: PAGE_SIZE, upcoming: upcoming?.rows.map((m) => meetingJson(p, m)) ?? null, past: { total: past.total, meetings: past.rows.map((m) => meetingJson(p, m)) } }),
   });
 
-  app.get('/api/meetings', (c) => {
-    const p = c.var.page;
-    const stop = denied(c, 'meetings');
-    if (stop) return stop;
-    const page = pageParam(c);
-    if (!page) return badPage(c);
-    const { upcoming, past } = lists(p, page);
-    return c.json({ page, pageSize: PAGE_SIZE, upcoming: upcoming?.rows.map((m) => meetingJson(p, m)) ?? null, past: { total: past.total, meetings: past.rows.map((m) => meetingJson(p, m)) } });
-  });
+  const loadOne = (c: WebCtx) => found(c, detail(c.var.page, needNumber(c, 'id')));
 
-  app.get('/meetings/:id', (c) => {
-    const id = meetingId(c);
-    if (typeof id !== 'number') return id ?? notFound(c);
-    const p = c.var.page;
-    const d = detail(p, id);
-    if (!d) return notFound(c);
-    const { t } = p;
-    const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
-    const holiday = fmt.holiday(d.m.startsAt);
-    return html(
-      c,
-      <Layout p={p} title={`#${d.m.id} ${d.m.title}`} nav="meetings" alternate={[{ href: `/api/meetings/${d.m.id}`, type: 'application/json', title: 'JSON' }]}>
-        <dl class="facts">
-          <dt>{t('web.meetingWhen')}</dt>
-          <dd>{fmt.span(d.m)}</dd>
-          <dt>{t('web.meetingKind')}</dt>
-          <dd>{fmt.kind(d.m.kind)}</dd>
-          <dt>{t('web.meetingStatus')}</dt>
-          <dd>{fmt.status(d.m.status)}</dd>
-        </dl>
-        {holiday ? <p class="overdue">{holiday}</p> : null}
-        {d.doc ? <MinutesView p={p} doc={d.doc} /> : d.agenda ? <AgendaView p={p} a={d.agenda} /> : <p>{t('web.noMinutes')}</p>}
-      </Layout>,
-    );
-  });
-
-  app.get('/api/meetings/:id', (c) => {
-    const id = meetingId(c);
-    if (typeof id !== 'number') return id ?? notFound(c);
-    const p = c.var.page;
-    const d = detail(p, id);
-    if (!d) return notFound(c);
-    const agenda = d.agenda?.sections.map((s) => ({ section: s.section, title: p.t(SECTION_KEY[s.section]), lines: s.section === 'discussion' && !p.can('issues') ? null : s.lines.map(richToPlain) }));
-    const doc = d.doc;
-    const minutes = doc
-      ? {
-          status: doc.minutes.status,
-          startedAt: doc.minutes.startedAt.toISOString(),
-          endedAt: doc.minutes.endedAt?.toISOString() ?? null,
-          decisions: doc.decisions.map((l) => l.text),
-          items: doc.items.map((i) => itemJson(p, i)),
-          attendees: doc.attendees.map((a) => attendeeLabel(a, p)),
-          lines: doc.lines.map((l) => ({ at: l.at.toISOString(), speaker: l.speaker, kind: l.kind, text: lineText(l, doc, p) })),
-          markdown: p.absolute(`/meetings/${id}/minutes.md`),
-          akomaNtoso: p.absolute(`/meetings/${id}/minutes.an.xml`),
-        }
-      : null;
-    return c.json({ ...meetingJson(p, d.m), agenda: agenda ?? null, minutes });
+  twin(app, '/meetings/:id', 'meetings', loadOne, {
+    html(c, d) {
+      const p = c.var.page;
+      const { t } = p;
+      const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
+      const holiday = fmt.holiday(d.m.startsAt);
+      return html(
+        c,
+        <Layout p={p} title={`#${d.m.id} ${d.m.title}`} nav="meetings" alternate={[{ href: `/api/meetings/${d.m.id}`, type: 'application/json', title: 'JSON' }]}>
+          <dl class="facts">
+            <dt>{t('web.meetingWhen')}</dt>
+            <dd>{fmt.span(d.m)}</dd>
+            <dt>{t('web.meetingKind')}</dt>
+            <dd>{fmt.kind(d.m.kind)}</dd>
+            <dt>{t('web.meetingStatus')}</dt>
+            <dd>{fmt.status(d.m.status)}</dd>
+          </dl>
+          {holiday ? <p class="overdue">{holiday}</p> : null}
+          {d.doc ? <MinutesView p={p} doc={d.doc} /> : d.agenda ? <AgendaView p={p} a={d.agenda} /> : <p>{t('web.noMinutes')}</p>}
+        </Layout>,
+      );
+    },
+    json(p, d) {
+      const agenda = d.agenda?.sections.map((s) => ({ section: s.section, title: p.t(SECTION_KEY[s.section]), lines: s.section === 'discussion' && !p.can('issues') ? null : s.lines.map(richToPlain) }));
+      const doc = d.doc;
+      const id = d.m.id;
+      const minutes = doc
+        ? {
+            status: doc.minutes.status,
+            startedAt: doc.minutes.startedAt.toISOString(),
+            endedAt: doc.minutes.endedAt?.toISOString() ?? null,
+            decisions: doc.decisions.map((l) => l.text),
+            items: doc.items.map((i) => itemJson(p, i)),
+            attendees: doc.attendees.map((a) => attendeeLabel(a, p)),
+            lines: doc.lines.map((l) => ({ at: l.at.toISOString(), speaker: l.speaker, kind: l.kind, text: lineText(l, doc, p) })),
+            markdown: p.absolute(`/meetings/${id}/minutes.md`),
+            akomaNtoso: p.absolute(`/meetings/${id}/minutes.an.xml`),
+          }
+        : null;
+      return { ...meetingJson(p, d.m), agenda: agenda ?? null, minutes };
+    },
   });
 
   for (const kind of ['md', 'xml'] as const) {
-    app.get(`/meetings/:id/minutes.${kind === 'md' ? 'md' : 'an.xml'}`, (c) => {
-      const id = meetingId(c);
-      if (typeof id !== 'number') return id ?? notFound(c);
-      const p = c.var.page;
-      const d = detail(p, id);
-      if (!d?.doc) return notFound(c);
-      const f = minutesFile(p, d.doc, kind);
-      c.header('content-type', f.type);
-      c.header('content-disposition', `attachment; filename="${f.name}"`);
-      return c.body(f.body);
-    });
+    app.get(`/meetings/:id/minutes.${kind === 'md' ? 'md' : 'an.xml'}`, (c) =>
+      answer(c, 'meetings', () => found(c, loadOne(c).doc), (doc) => {
+        const f = minutesFile(c.var.page, doc, kind);
+        c.header('content-type', f.type);
+        c.header('content-disposition', `attachment; filename="${f.name}"`);
+        return c.body(f.body);
+      }),
+    );
   }
 }

@@ -3,9 +3,9 @@ import { isClosed } from '../../core/cases/case-stages';
 import { digestHeader, digestSections, ISSUE_SECTIONS, type DigestSectionId } from '../../core/reports/weekly-digest';
 import { MeetingFormat } from '../../core/meetings/meeting.format';
 import type { PageCtx, WebEnv } from '../context';
-import { Layout } from '../views/layout';
+import { Layout, List } from '../views/layout';
 import { Rich } from '../views/rich';
-import { html } from '../respond';
+import { html, twin } from '../respond';
 import { CaseItem, caseJson } from './cases';
 
 const SHOWN = 10;
@@ -20,7 +20,7 @@ function overview(p: PageCtx) {
     ? store.cases
         .list()
         .filter((c) => !isClosed(c, s))
-        .sort((a, b) => (a.deadline ?? '9999') .localeCompare(b.deadline ?? '9999') || a.number - b.number)
+        .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.number - b.number)
         .slice(0, SHOWN)
     : [];
   const horizon = p.deps.app.meetings.settings.horizonDays * DAY;
@@ -31,82 +31,71 @@ function overview(p: PageCtx) {
 }
 
 export function overviewRoutes(app: Hono<WebEnv>): void {
-  app.get('/', (c) => {
-    const p = c.var.page;
-    const { t } = p;
-    const o = overview(p);
-    const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
-    return html(
-      c,
-      <Layout p={p} title={t('web.overviewTitle')} nav="overview">
-        {p.can('cases') ? (
-          <section aria-labelledby="h-cases">
-            <h2 id="h-cases">{t('web.openCases')}</h2>
-            {o.cases.length ? (
-              <ul class="plain">
-                {o.cases.map((x) => (
-                  <CaseItem p={p} c={x} />
-                ))}
-              </ul>
-            ) : (
-              <p>{t('common.none')}</p>
-            )}
-            <p>
-              <a href="/cases">{t('web.allCases')}</a>
-            </p>
-          </section>
-        ) : null}
-        {p.can('meetings') ? (
-          <section aria-labelledby="h-meetings">
-            <h2 id="h-meetings">{t('web.upcoming')}</h2>
-            {o.meetings.length ? (
-              <ul class="list">
-                {o.meetings.map((m) => (
-                  <li>
-                    <a href={`/meetings/${m.id}`}>{fmt.line(m)}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('common.none')}</p>
-            )}
-            <p>
-              <a href="/meetings">{t('web.allMeetings')}</a>
-            </p>
-          </section>
-        ) : null}
-        {o.digest.length ? (
-          <section aria-labelledby="h-digest">
-            <h2 id="h-digest">{`${t('web.digest')}：${digestHeader(p)}`}</h2>
-            {o.digest.map((sec) => (
-              <>
-                <h3>{sec.title}</h3>
-                {sec.lines.length ? (
-                  <ul class="list">
-                    {sec.lines.map((l) => (
-                      <li>
-                        <Rich text={l} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p>{t('common.none')}</p>
-                )}
-                {sec.more > 0 ? <p class="muted">{t('common.listMore', { n: sec.more })}</p> : null}
-              </>
-            ))}
-          </section>
-        ) : null}
-      </Layout>,
-    );
-  });
-
-  app.get('/api/overview', (c) => {
-    const p = c.var.page;
-    const o = overview(p);
-    return c.json({
+  // The overview is for everyone; what it holds follows the sections the viewer may see.
+  twin(app, '/', undefined, (c) => overview(c.var.page), {
+    html(c, o) {
+      const p = c.var.page;
+      const { t } = p;
+      const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
+      return html(
+        c,
+        <Layout p={p} title={t('web.overviewTitle')} nav="overview">
+          {p.can('cases') ? (
+            <section aria-labelledby="h-cases">
+              <h2 id="h-cases">{t('web.openCases')}</h2>
+              <List p={p} items={o.cases} class="plain" item={(x) => <CaseItem p={p} c={x} />} />
+              <p>
+                <a href="/cases">{t('web.allCases')}</a>
+              </p>
+            </section>
+          ) : null}
+          {p.can('meetings') ? (
+            <section aria-labelledby="h-meetings">
+              <h2 id="h-meetings">{t('web.upcoming')}</h2>
+              {o.meetings.length ? (
+                <ul class="list">
+                  {o.meetings.map((m) => (
+                    <li>
+                      <a href={`/meetings/${m.id}`}>{fmt.line(m)}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t('common.none')}</p>
+              )}
+              <p>
+                <a href="/meetings">{t('web.allMeetings')}</a>
+              </p>
+            </section>
+          ) : null}
+          {o.digest.length ? (
+            <section aria-labelledby="h-digest">
+              <h2 id="h-digest">{`${t('web.digest')}：${digestHeader(p)}`}</h2>
+              {o.digest.map((sec) => (
+                <>
+                  <h3>{sec.title}</h3>
+                  {sec.lines.length ? (
+                    <ul class="list">
+                      {sec.lines.map((l) => (
+                        <li>
+                          <Rich text={l} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>{t('common.none')}</p>
+                  )}
+                  {sec.more > 0 ? <p class="muted">{t('common.listMore', { n: sec.more })}</p> : null}
+                </>
+              ))}
+            </section>
+          ) : null}
+        </Layout>,
+      );
+    },
+    json: (p, o) => ({
       openCases: o.cases.map((x) => caseJson(p, x)),
       upcomingMeetings: o.meetings.map((m) => ({ id: m.id, title: m.title, kind: m.kind, startsAt: m.startsAt.toISOString(), durationMin: m.durationMin, url: p.absolute(`/meetings/${m.id}`) })),
-    });
-  });
+    }),
+  }, '/api/overview');
 }

@@ -101,3 +101,11 @@ export function Message(props: { p: PageCtx; title: string; text: string; hint?:
     </Layout>
   );
 }
+
+/** A list of records, or （無） when there are none. */
+export function List<T>(props: { p: PageCtx; items: readonly T[]; item: (x: T) => Child; class?: string; ordered?: boolean }) {
+  if (!props.items.length) return <p>{props.p.t('common.none')}</p>;
+  const cls = props.class ?? 'list';
+  const lis = props.items.map(props.item);
+  return props.ordered ? <ol class={cls}>{lis}</ol> : <ul class={cls}>{lis}</ul>;
+}
