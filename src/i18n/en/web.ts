@@ -1,8 +1,9 @@
 import type { Translation } from '../translation';
 import type { web as zh } from '../zh-TW/web';
+import { agenciesN, count, votesN } from './plural';
 
 export const web: Translation<typeof zh> = {
-  helpWeb: '— your personal sign-in link for the web pages (valid 7 days), sent privately; shows internal pages such as proposals',
+  helpWeb: '- your personal sign-in link for the web pages (valid 7 days), sent privately; shows internal pages such as proposals',
   linkReply: (p) => `Your personal sign-in link for the web pages, valid until ${p.until}. Do not pass it on: whoever has it signs in as you.\n`,
   notServed: 'The web pages are not served: ask the operator to set PORT (and the public address, web.baseUrl or PUBLIC_URL).',
   privateChatOnly: 'So that the link does not show in the group, send /web to the bot in a private chat.',
@@ -31,7 +32,7 @@ export const web: Translation<typeof zh> = {
   nextDeadline: 'Next deadline',
 
   casesTitle: 'Cases',
-  casesCount: (p) => `${p.n} case${p.n === 1 ? '' : 's'}`,
+  casesCount: (p) => count(p.n, 'case', 'cases'),
   stageFilter: 'Filter by stage',
   allStages: 'All stages',
   filter: 'Filter',
@@ -75,11 +76,11 @@ export const web: Translation<typeof zh> = {
   issueAgencies: 'Agencies concerned',
   issueDetails: 'Details',
   issueProposedAt: 'Proposed',
-  issueTally: (p) => `${p.votes} vote${p.votes === 1 ? '' : 's'} from ${p.agencies} agenc${p.agencies === 1 ? 'y' : 'ies'}`,
+  issueTally: (p) => `${votesN(p.votes)} from ${agenciesN(p.agencies)}`,
   issueByAgency: 'Votes and voters by agency',
   issueNoVotes: 'No votes yet.',
   issueWithdrawn: '(withdrawn)',
-  issueLine: (p) => `${p.votes} votes / ${p.agencies} agencies`,
+  issueLine: (p) => `${votesN(p.votes)} / ${agenciesN(p.agencies)}`,
 
   pagePrev: 'Previous page',
   pageNext: 'Next page',
@@ -100,7 +101,7 @@ export const web: Translation<typeof zh> = {
   methodNotAllowed: 'This request method is not supported.',
 
   feedTitle: 'Participation Officer network: cases, decisions and minutes',
-  feedNewCase: (p) => `New case: ${p.name} “${p.title}”`,
+  feedNewCase: (p) => `New case: ${p.name} "${p.title}"`,
   feedDecision: (p) => `Decision (meeting #${p.id}): ${p.text}`,
   feedMinutes: (p) => `Minutes: #${p.id} ${p.title}`,
 };
