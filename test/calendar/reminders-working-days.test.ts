@@ -1,7 +1,7 @@
 import type { TestApp } from '../support/app';
 import { Scheduler } from '../../src/scheduler/scheduler';
 import { silentLogger } from '../../src/core/logger';
-import { caseApp, postTexts, propose, say } from '../cases/helpers';
+import { caseApp, postTexts, postedAt, propose, say } from '../cases/helpers';
 
 // Reminders go out on working days, catch up without noise, and are worded when posted.
 
@@ -19,12 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-async function at(iso: string): Promise<string[]> {
-  const before = app.delivery.posts.length;
-  app.clock.set(new Date(iso));
-  await scheduler.tick();
-  return postTexts(app).slice(before);
-}
+const at = (iso: string) => postedAt(app, scheduler, iso);
 
 /** The "N days before" reminders and the due-date reminders (not the day-after notice, a job of its own). */
 const planned = (prefix: string) =>

@@ -37,6 +37,14 @@ export function postTexts(app: TestApp): string[] {
   return app.delivery.posts.map((p) => richToPlain(p.message.text));
 }
 
+/** Moves the clock to the instant and runs what fell due; returns the texts posted. */
+export async function postedAt(app: TestApp, scheduler: { tick(): Promise<unknown> }, iso: string): Promise<string[]> {
+  const before = app.delivery.posts.length;
+  app.clock.set(new Date(iso));
+  await scheduler.tick();
+  return postTexts(app).slice(before);
+}
+
 export function count(app: TestApp, table: string): number {
   return (app.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 }

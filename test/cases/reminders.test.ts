@@ -2,7 +2,7 @@ import type { TestApp } from '../support/app';
 import { Scheduler } from '../../src/scheduler/scheduler';
 import { silentLogger } from '../../src/core/logger';
 import type { Span } from '../../src/core/types';
-import { caseApp, postTexts, propose, say } from './helpers';
+import { caseApp, postTexts, postedAt, propose, say } from './helpers';
 
 let app: TestApp;
 let scheduler: Scheduler;
@@ -17,13 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-/** Moves the clock to the instant and runs what fell due; returns the texts posted. */
-async function at(iso: string): Promise<string[]> {
-  const before = app.delivery.posts.length;
-  app.clock.set(new Date(iso));
-  await scheduler.tick();
-  return postTexts(app).slice(before);
-}
+const at = (iso: string) => postedAt(app, scheduler, iso);
 
 function lastPostSpans(): readonly Span[] {
   return app.delivery.posts.at(-1)!.message.text;
