@@ -21,7 +21,7 @@ test('/edit re-parses title, details, tags and Join link like /propose, edits ev
   await c.cmd('cat', '/vote 1');
 
   const answer = await c.cmd('amy', '/edit 1 公務人員組工會 #勞動部 #人事總處 | 讓公務員可以組工會 https://join.gov.tw/idea/detail/9');
-  expect(answer).toBe('已更新議題 #1：「公務人員組攻會」→「公務人員組工會」。票數保留。');
+  expect(answer).toBe('已更新議題 #1：「公務人員組攻會」→「公務人員組工會」，也更新了說明、相關部會、Join 連署。票數保留。');
   const issue = app.store.issues.get(1)!;
   expect(issue.title).toBe('公務人員組工會');
   expect(issue.details).toBe('讓公務員可以組工會 https://join.gov.tw/idea/detail/9'); // as /propose keeps it
@@ -78,4 +78,29 @@ test("a selected issue's edit is refused with a pointer to its case", async () =
   await c.cmd('pdis', '/select 1');
   expect(await c.cmd('amy', '/edit 1 新標題')).toBe('議題 #1 已成案（第一案），不能再編輯；請到案件補充：/case 1 note <內容>，或 /case 1 查看。');
   expect(app.store.issues.get(1)!.title).toBe('議題一');
+});
+
+test('a title-only /edit (no |) fixes the title and keeps the details, agency tags and Join link', async () => {
+  // The most common correction is a typo in the title: retyping the whole proposal must not be
+  // the price of keeping its description, its #agencies and its Join petition.
+  await c.cmd('amy', '/propose 公務人員組公會 #勞動部 #人事總處 | 讓公務員可以組工會 https://join.gov.tw/idea/detail/9');
+  await c.cmd('bob', '/vote 1');
+  expect(await c.cmd('amy', '/edit 1 公務人員組工會')).toBe('已更新議題 #1：「公務人員組公會」→「公務人員組工會」。票數保留。');
+  const issue = app.store.issues.get(1)!;
+  expect(issue.title).toBe('公務人員組工會');
+  expect(issue.details).toBe('讓公務員可以組工會 https://join.gov.tw/idea/detail/9');
+  expect(issue.petitionUrl).toBe('https://join.gov.tw/idea/detail/9');
+  expect(issue.agencyIds).toEqual([agencyId('勞動部'), agencyId('人事總處')].sort((a, b) => a - b));
+  expect(app.store.votes.tally(1).votes).toBe(1);
+
+  // Tags typed without details replace the tags and keep the details.
+  expect(await c.cmd('amy', '/edit 1 公務人員組工會 #勞動部')).toBe('已更新議題 #1 的相關部會。票數保留。');
+  expect(app.store.issues.get(1)!.details).toBe('讓公務員可以組工會 https://join.gov.tw/idea/detail/9');
+  expect(app.store.issues.get(1)!.agencyIds).toEqual([agencyId('勞動部')]);
+
+  // With | the text replaces everything, as /propose would take it; the answer names every field.
+  expect(await c.cmd('amy', '/edit 1 公務人員可否組工會 | 新說明')).toBe(
+    '已更新議題 #1：「公務人員組工會」→「公務人員可否組工會」，也更新了說明、相關部會、Join 連署。票數保留。',
+  );
+  expect(app.store.issues.get(1)).toMatchObject({ details: '新說明', petitionUrl: null, agencyIds: [] });
 });

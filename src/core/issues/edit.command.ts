@@ -39,8 +39,9 @@ function requireEditable(ctx: Context, issue: Issue): void {
 }
 
 /**
- * /edit N <title> [| details]: the proposal text is parsed exactly as /propose parses it and
- * replaces title, details, agency tags and petition link; votes stay. Every message showing
+ * /edit N <title> [| details]: the proposal text is parsed exactly as /propose parses it; with
+ * a details part it replaces title, details, agency tags and petition link, without one it
+ * replaces the title and whatever tags or link were typed; votes stay. Every message showing
  * the card is edited in place, and the change is kept for /issue N's history.
  */
 export const editCommand: Command = {
@@ -54,15 +55,28 @@ export const editCommand: Command = {
     if (!text.trim()) throw new UserError('issues.editUsage', undefined);
     const p = parseProposal(text, ctx.services.people.agencies);
     const from: IssueContent = { title: issue.title, details: issue.details, petitionUrl: issue.petitionUrl, agencyIds: issue.agencyIds };
-    const to: IssueContent = { title: p.title, details: p.details, petitionUrl: p.petitionUrl, agencyIds: p.agencies.map((a) => a.id).sort((a, b) => a - b) };
+    // Without a details part the edit is a correction of what was typed (a title typo, the
+    // #agencies): the details, and the Join link and tags not retyped, stay. With `|` the text
+    // replaces the whole proposal, as /propose would take it.
+    const whole = p.detailsGiven;
+    const to: IssueContent = {
+      title: p.title,
+      details: whole ? p.details : issue.details,
+      petitionUrl: whole ? p.petitionUrl : (p.petitionUrl ?? issue.petitionUrl),
+      agencyIds: whole || p.agencies.length ? p.agencies.map((a) => a.id).sort((a, b) => a - b) : issue.agencyIds,
+    };
     const fields = changedFields(from, to);
     if (!fields.length) return { type: 'reply', message: { text: [ctx.t('issues.editUnchanged', { id })] }, private: true };
     const { store } = ctx.services;
     if (!store.issues.edit(id, to)) throw new UserError('issues.editWithdrawn', { id });
     store.issues.addEvent(id, { kind: 'edited', from, to }, { actorId: ctx.user.id, at: ctx.now });
-    const answer = fields.includes('title')
-      ? ctx.t('issues.editedTitle', { id, from: from.title, to: to.title })
-      : ctx.t('issues.editedContent', { id, fields: fieldNames(ctx, fields) });
+    // The answer names every field that changed, so nothing is replaced unnoticed.
+    const others = fields.filter((f) => f !== 'title');
+    const answer = !fields.includes('title')
+      ? ctx.t('issues.editedContent', { id, fields: fieldNames(ctx, fields) })
+      : others.length
+        ? ctx.t('issues.editedTitleAnd', { id, from: from.title, to: to.title, fields: fieldNames(ctx, others) })
+        : ctx.t('issues.editedTitle', { id, from: from.title, to: to.title });
     return [
       { type: 'refresh', record: { kind: ISSUE_RECORD, id } },
       { type: 'reply', message: { text: [answer] } },

@@ -12,6 +12,8 @@ export interface Proposal {
   details: string;
   petitionUrl: string | null;
   agencies: Agency[];
+  /** Whether the text had a details part (`| …` or a new line), even an empty one. */
+  detailsGiven: boolean;
 }
 
 // Join (公共政策網路參與平臺) petition and idea pages.
@@ -51,5 +53,5 @@ export function parseProposal(args: string, agencies: AgencyDirectory): Proposal
   if (!title) throw new UserError('issues.titleEmpty', undefined);
   if (charLength(title) > TITLE_MAX) throw new UserError('issues.titleTooLong', { actual: charLength(title) });
   if (charLength(details) > DETAILS_MAX) throw new UserError('issues.detailsTooLong', { actual: charLength(details) });
-  return { title, details, petitionUrl, agencies: found };
+  return { title, details, petitionUrl, agencies: found, detailsGiven: split !== null };
 }
