@@ -35,7 +35,7 @@ test('the agenda for a seeded week: four sections in order, issues since the las
   const ids = await seedWeek();
   const dec4 = app.bySeries('collab', DEC4);
   await as('moda1', '/agenda add 數位身分證試辦進度報告', '2026-12-01T00:00:00Z');
-  await as('stranger', `/agenda add ${dec4.id} 請各部會確認年底聯絡窗口`);
+  await as('stranger', `/agenda add #${dec4.id} 請各部會確認年底聯絡窗口`);
   const text = await as('anyone', '/agenda');
   const lines = text.split('\n');
   expect(lines[0]).toBe(`議程：協作會議（#${dec4.id}）`);
@@ -115,7 +115,7 @@ test('closing a meeting carries the motions not reached to the next meeting of t
   // Since the 4 Dec meeting: the issues proposed before it are no longer on the list.
   expect(next).toContain('（上次會議 2026年12月4日（五）10:00 以來提出、仍開放中的議題，依票數排序）\n（無）');
   // A closed meeting takes no more motions and cannot be closed twice.
-  expect(await as('moi1', `/agenda add ${dec4.id} 太晚了`)).toBe(`會議 #${dec4.id} 已結束，不能再排入臨時動議。`);
+  expect(await as('moi1', `/agenda add #${dec4.id} 太晚了`)).toBe(`會議 #${dec4.id} 已結束，不能再排入臨時動議。`);
   expect(await as(FACILITATOR, `/meeting close ${dec4.id}`)).toBe(`會議 #${dec4.id} 已結束，不能再變更。`);
 });
 
@@ -136,7 +136,7 @@ test('bad agenda input is refused clearly and changes nothing', async () => {
   expect(await as('moi1', '/agenda add')).toContain('用法：/agenda add <內容>');
   expect(await as('moi1', '/agenda add @everyone 開會')).toContain('全體提及');
   expect(await as('moi1', '/agenda add <b>粗體</b>')).toContain('HTML');
-  expect(await as('moi1', '/agenda add 999 某事')).toBe('找不到會議 #999。輸入 /meetings 查看即將舉行的會議。');
+  expect(await as('moi1', '/agenda add #999 某事')).toBe('找不到會議 #999。輸入 /meetings 查看即將舉行的會議。');
   expect(await as('moi1', '/agenda remove 42')).toBe('找不到臨時動議 #42。');
   expect(await as('moi1', '/agenda remove abc')).toContain('請提供數字編號');
   expect(await as('moi1', '/agenda what')).toContain('用法：/agenda');
@@ -178,4 +178,16 @@ test('contributors from other features fill their sections, in order, and name t
   app.clock.set(new Date('2026-12-03T02:00:00Z'));
   await app.scheduler.tick();
   expect(app.posts().find((p) => p.startsWith('⏰'))).toContain('議程有事項的部會：衛福部');
+});
+
+test('/agenda add #N targets meeting N; text that starts with a number is text (issue #13)', async () => {
+  app = meetingApp(meetingConfig(), '2026-12-01T00:00:00Z');
+  const next = app.bySeries('collab', '2026-12-04T02:00:00Z');
+  // Meeting #3 exists too: before, this queued 「個部會的資料交換問題」 to it.
+  expect(app.store.meetings.get(3)).toBeDefined();
+  expect(await as('moi1', '/agenda add 3 個部會的資料交換問題')).toBe(`已將臨時動議 〔#1〕 排入會議 #${next.id}「協作會議」（2026年12月4日（五）10:00）。撤回：/agenda remove 1`);
+  expect(app.store.agenda.item(1)!.text).toBe('3 個部會的資料交換問題');
+  expect(await as('moi1', '/agenda add #3 請交通部說明')).toContain('排入會議 #3「協作會議」');
+  expect(app.store.agenda.item(2)).toMatchObject({ meetingId: 3, text: '請交通部說明' });
+  expect(await as('moi1', '/agenda add ＃3 全形井號也行')).toContain('排入會議 #3');
 });

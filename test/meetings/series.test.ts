@@ -66,7 +66,7 @@ test('a changed rule retires untouched future occurrences, keeps moved ones and 
   app = meetingApp(meetingConfig({ horizonDays: 21 }));
   const [a, b] = app.store.meetings.between(new Date(0), new Date('2100-01-01'));
   await app.cmd(FACILITATOR, `/meeting move ${b!.id} 2026-12-12 10:00`);
-  await app.cmd('moi1', `/agenda add ${a!.id} 要帶過去的動議`);
+  await app.cmd('moi1', `/agenda add #${a!.id} 要帶過去的動議`);
   // Same process, new configuration: Thursdays at 14:00, renamed.
   const next = createApp({
     config: parseConfig(meetingConfig({ horizonDays: 21, series: [{ ...COLLAB, title: '協作會議（週四）', start: '2026-01-01 14:00', rrule: 'FREQ=WEEKLY;BYDAY=TH' }] })),

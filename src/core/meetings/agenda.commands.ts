@@ -21,9 +21,13 @@ function target(ctx: Context, calendar: MeetingCalendar, id: number | undefined)
 
 const refresh = (id: number): Reply => ({ type: 'refresh', record: { kind: AGENDA_RECORD, id } });
 
-/** `[N] <text>`: a leading number (or #N) followed by text names the meeting. */
+/**
+ * `[#N] <text>`: only `#N` names meeting N. Text that starts with a number is text
+ * (`/agenda add 3 個部會的資料交換問題` is a motion about three ministries, not one for meeting #3).
+ */
 function add(ctx: Context, args: string, calendar: MeetingCalendar, fmt: MeetingFormat): Reply[] {
-  const lead = leadingNumber(args);
+  // Only a number written with # (or ＃) names the meeting; digits may be full-width (IME).
+  const lead = /^\s*[#＃]/.test(args) ? leadingNumber(args) : undefined;
   const m = lead && lead.rest.trim() ? lead : undefined;
   const text = (m ? m.rest : args).trim();
   if (!text) throw new UserError('agenda.addUsage', undefined);

@@ -8,7 +8,7 @@ const plural = (n: number, word: string) => count(n, word, `${word}s`);
 export const meetings: Translation<typeof zh> = {
   helpMeeting: '<number> | add <title> <date> <time> [length] | cancel <number> | move <number> <date> <time> | close <number> | ics - meetings: show, add, cancel, move, close, export a calendar',
   helpMeetings: '- list upcoming meetings',
-  helpAgenda: '[number] | add [meeting] <text> | remove <item> | done <item> - the agenda draft and extempore motions',
+  helpAgenda: '[number] | add [#meeting] <text> | remove <item> | done <item> - the agenda draft and extempore motions',
   usage:
     'Usage:\n/meeting <number> show a meeting\n/meeting add <title> <date> <time> [length] add one\n/meeting cancel <number> cancel\n/meeting move <number> <date> <time> move\n/meeting close <number> close (motions not reached move to the next)\n/meeting ics export a calendar file',
   addUsage: `Usage: /meeting add <title> <date> <time> [length], e.g. /meeting add MOTC collaboration 12/4 10:00 2h. ${WHEN_EXAMPLES}`,

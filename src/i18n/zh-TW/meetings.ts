@@ -3,7 +3,7 @@ const WHEN_EXAMPLES = '可以寫：2026-12-04 10:00、12/4 10:00、115/12/4 14:0
 export const meetings = {
   helpMeeting: '<編號>｜add <名稱> <日期> <時間> [長度]｜cancel <編號>｜move <編號> <日期> <時間>｜close <編號>｜ics — 會議：查看、新增、取消、改期、結束、匯出行事曆',
   helpMeetings: '— 列出即將舉行的會議',
-  helpAgenda: '[編號]｜add [會議編號] <內容>｜remove <項目>｜done <項目> — 議程草稿與臨時動議',
+  helpAgenda: '[編號]｜add [#會議編號] <內容>｜remove <項目>｜done <項目> — 議程草稿與臨時動議',
   usage:
     '用法：\n/meeting <編號> 查看會議\n/meeting add <名稱> <日期> <時間> [長度] 新增會議\n/meeting cancel <編號> 取消\n/meeting move <編號> <日期> <時間> 改期\n/meeting close <編號> 結束會議（未討論的臨時動議移到下次）\n/meeting ics 匯出行事曆檔',
   addUsage: `用法：/meeting add <名稱> <日期> <時間> [長度]，例如 /meeting add 交通部協作會議 12/4 10:00 2h。日期時間${WHEN_EXAMPLES}`,
