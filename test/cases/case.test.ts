@@ -161,7 +161,7 @@ test('/actions lists open items, mine, by agency, or all', async () => {
   expect((await say(app, 'bob', '/actions mine')).text).toBe('目前沒有符合的列管事項。');
   expect((await say(app, 'bob', '/actions all')).text).toContain('解除列管 #2 衛福部：二');
   expect((await say(app, 'bob', '/actions 交通部')).text).toContain('#1');
-  expect((await say(app, 'bob', '/actions 火星')).text).toBe('用法：/actions [all|mine|overdue|<部會>]');
+  expect((await say(app, 'bob', '/actions 火星')).text).toBe('用法：/actions [all|mine|overdue|<部會>] [頁碼]');
 });
 
 test('English when configured', async () => {

@@ -17,8 +17,9 @@ import type { ActionItem } from './action-item';
 import { ACTION_TEXT_MAX, parseAction } from './parse-action';
 import { actionLine, isItemOverdue, ownerLabel } from './action-view';
 import { cancelDueReminder, ownerMentions, planDueReminder } from './due-reminders';
+import { pageFooter, pageOf, splitPage } from '../input/paging';
 
-const LIST_LIMIT = 30;
+const LIST_LIMIT = 20;
 
 /** /action: a tracked item linked to the current meeting and case; the owner is told once. */
 export function actionCommand(s: CaseworkSettings): Command {
@@ -105,7 +106,7 @@ export function actionsListCommand(): Command {
     name: 'actions',
     description: 'actions.helpActions',
     handle(ctx, args) {
-      const q = args.trim();
+      const { rest: q, page } = splitPage(args);
       const { store, people, settings } = ctx.services;
       let items: ActionItem[];
       if (!q) items = store.actions.list({ status: 'open' });
@@ -121,8 +122,10 @@ export function actionsListCommand(): Command {
       }
       if (!items.length) return { type: 'reply', message: { text: [ctx.t('actions.listEmpty')] }, private: true };
       const text: Span[] = [{ bold: ctx.t('actions.listHeader', { n: items.length }) }];
-      for (const i of items.slice(0, LIST_LIMIT)) text.push('\n', ...actionLine(i, ctx));
-      if (items.length > LIST_LIMIT) text.push('\n', ctx.t('common.listMore', { n: items.length - LIST_LIMIT }));
+      const p = pageOf(items, page, LIST_LIMIT);
+      for (const i of p.rows) text.push('\n', ...actionLine(i, ctx));
+      const footer = pageFooter(ctx.t, p, `/actions ${q}`);
+      if (footer) text.push('\n', footer);
       return { type: 'reply', message: { text } };
     },
   };

@@ -5,8 +5,9 @@ import { isClosed, matchStage, stageLabel, stageList } from './case-stages';
 import { isOverdue } from './case-dates';
 import { caseLine } from './case-view';
 import type { CaseworkSettings } from './casework.settings';
+import { pageFooter, pageOf, splitPage } from '../input/paging';
 
-const LIMIT = 30;
+const LIMIT = 20;
 const ALL = new Set(['all', '全部']);
 const OVERDUE = new Set(['overdue', '逾期']);
 
@@ -16,7 +17,8 @@ export function casesListCommand(s: CaseworkSettings): Command {
     name: 'cases',
     description: 'cases.helpCases',
     handle(ctx, args) {
-      const q = args.trim().toLowerCase();
+      const { rest, page } = splitPage(args);
+      const q = rest.toLowerCase();
       const tz = ctx.services.settings.timezone;
       const all = ctx.services.store.cases.list();
       let rows = all.filter((c) => !isClosed(c, s));
@@ -36,9 +38,11 @@ export function casesListCommand(s: CaseworkSettings): Command {
       if (!rows.length) return { type: 'reply', message: { text: [ctx.t('cases.listEmpty')] }, private: true };
       const overdue = rows.filter((c) => isOverdue(c, ctx.now, tz, s)).length;
       const text: Span[] = [{ bold: header }];
-      for (const c of rows.slice(0, LIMIT)) text.push('\n', ...caseLine(c, ctx, s));
-      if (rows.length > LIMIT) text.push('\n', ctx.t('common.listMore', { n: rows.length - LIMIT }));
+      const p = pageOf(rows, page, LIMIT);
+      for (const c of p.rows) text.push('\n', ...caseLine(c, ctx, s));
       text.push('\n', ctx.t('cases.listSummary', { n: rows.length, overdue }));
+      const footer = pageFooter(ctx.t, p, `/cases ${q}`);
+      if (footer) text.push('\n', footer);
       return { type: 'reply', message: { text } };
     },
   };

@@ -33,6 +33,7 @@ function add(ctx: Context, args: string, calendar: MeetingCalendar, fmt: Meeting
   if (!text) throw new UserError('agenda.addUsage', undefined);
   checkText(text, { max: MOTION_MAX, multiline: false });
   const meeting = target(ctx, calendar, m ? m.n : undefined);
+  if (!calendar.hasAgenda(meeting)) throw new UserError('agenda.noAgendaKind', { id: meeting.id, title: meeting.title });
   if (meeting.status !== 'scheduled') throw new UserError('agenda.meetingClosed', { id: meeting.id, status: fmt.status(meeting.status) });
   const item = ctx.services.store.agenda.addItem({ meetingId: meeting.id, text, proposerId: ctx.user.id, agencyId: ctx.user.agencyId, at: ctx.now });
   return [refresh(meeting.id), { type: 'reply', message: { text: [ctx.t('agenda.added', { item: item.id, id: meeting.id, title: meeting.title, when: fmt.at(meeting.startsAt) })] } }];
@@ -67,6 +68,7 @@ export function agendaCommand(calendar: MeetingCalendar, contributors: () => rea
         default: {
           if (sub && (rest || !/^#?\d{1,9}$/.test(foldWidth(sub)))) return { type: 'reply', message: { text: [ctx.t('agenda.usage')] }, private: true };
           const meeting = target(ctx, calendar, sub ? parseRecordNumber(sub, '') : undefined);
+          if (!calendar.hasAgenda(meeting)) throw new UserError('agenda.noAgendaKind', { id: meeting.id, title: meeting.title });
           const compiled = compileAgenda(meeting, contributors(), fmt, ctx.services, ctx.now);
           return { type: 'reply', message: renderAgenda(compiled, fmt, { draft: true }) };
         }

@@ -11,10 +11,15 @@ import { parseMeetingDuration, parseWhen, recognizeWhen, resolveWhen, type Resol
 import { meetingsIcs } from './ics.export';
 import { AGENDA_RECORD } from './meetings.jobs';
 import { pageLink } from '../web-links';
+import { pageFooter, pageOf, splitPage } from '../input/paging';
+import type { MeetingStatus } from './meeting';
 
 const DAY = 86_400_000;
 const TITLE_MAX = 80;
 const LIST_LIMIT = 15;
+const ALL = new Set(['all', '全部']);
+const PAST = new Set(['past', '過去']);
+const EVERY_STATUS: readonly MeetingStatus[] = ['scheduled', 'cancelled', 'closed'];
 const DEFAULT_DURATION_MIN = 60;
 
 export function requireFacilitator(ctx: Context): void {
@@ -168,20 +173,35 @@ export function meetingCommands(calendar: MeetingCalendar): Command[] {
   const meetings: Command = {
     name: 'meetings',
     description: 'meetings.helpMeetings',
-    handle(ctx) {
+    handle(ctx, args) {
       const fmt = new MeetingFormat(calendar.settings, ctx.locale);
       const now = ctx.now.getTime();
-      // From a day back so a meeting going on now is listed too.
-      const list = ctx.services.store.meetings
-        .between(new Date(now - DAY), new Date(now + calendar.settings.horizonDays * DAY))
-        .filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 > now);
+      const { rest, page } = splitPage(args);
+      const which = rest.toLowerCase();
+      const { meetings } = ctx.services.store;
+      let list: Meeting[];
+      let header: 'meetings.listHeader' | 'meetings.listHeaderAll' | 'meetings.listHeaderPast';
+      if (!which) {
+        // From a day back so a meeting going on now is listed too.
+        list = meetings.between(new Date(now - DAY), new Date(now + calendar.settings.horizonDays * DAY)).filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 > now);
+        header = 'meetings.listHeader';
+      } else if (ALL.has(which)) {
+        list = meetings.range(new Date(0), new Date(now + calendar.settings.horizonDays * DAY), EVERY_STATUS);
+        header = 'meetings.listHeaderAll';
+      } else if (PAST.has(which)) {
+        list = meetings.range(new Date(0), new Date(now), EVERY_STATUS).filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 <= now || m.status !== 'scheduled').reverse();
+        header = 'meetings.listHeaderPast';
+      } else throw new UserError('meetings.listUsage', undefined);
       if (!list.length) return { type: 'reply', message: { text: [ctx.t('meetings.listEmpty')] }, private: true };
-      const text: Span[] = [{ bold: ctx.t('meetings.listHeader') }];
-      for (const m of list.slice(0, LIST_LIMIT)) {
+      const p = pageOf(list, page, LIST_LIMIT);
+      const text: Span[] = [{ bold: ctx.t(header) }];
+      for (const m of p.rows) {
         text.push('\n', fmt.line(m));
-        if (m.startsAt.getTime() <= now) text.push(' ', ctx.t('meetings.inProgress'));
+        if (m.status !== 'scheduled') text.push(' ', ctx.t('meetings.listStatus', { status: fmt.status(m.status) }));
+        else if (m.startsAt.getTime() <= now && now < m.startsAt.getTime() + m.durationMin * 60_000) text.push(' ', ctx.t('meetings.inProgress'));
       }
-      if (list.length > LIST_LIMIT) text.push('\n', ctx.t('common.listMore', { n: list.length - LIST_LIMIT }));
+      const footer = pageFooter(ctx.t, p, `/meetings ${which}`);
+      if (footer) text.push('\n', footer);
       return { type: 'reply', message: { text } };
     },
   };

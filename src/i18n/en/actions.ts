@@ -5,10 +5,10 @@ import { count } from './plural';
 export const actions: Translation<typeof zh> = {
   helpAction: '[case N] <agency|@person> <text> [due <date>] - add a follow-up item (facilitators)',
   helpDone: '<number> [note] - release a follow-up item (facilitators or the owning agency)',
-  helpActions: '[all|mine|overdue|<agency>] - list follow-up items',
+  helpActions: '[all|mine|overdue|<agency>] [page] - list follow-up items',
   actionUsage: 'Usage: /action [case N] <owning agency or @person> <text> [due <date>]\ne.g. /action MOTC send the crossing accident data due 12/4, /action MOTC collect comments due next friday, /action case 3 @alice contact the proposer\nDates: 12/4, next friday, end of month. A date without a year means its next occurrence (today counts); a past date needs its year.',
   doneUsage: 'Usage: /done <item number> [note], e.g. /done 5 answered by letter on 12/3',
-  listUsage: 'Usage: /actions [all|mine|overdue|<agency>]',
+  listUsage: 'Usage: /actions [all|mine|overdue|<agency>] [page]',
   textEmpty: 'Please say what the follow-up item is.',
   ownerAmbiguous: (p) => `${count(p.n, 'person is', 'people are')} called "${p.name}"; use the agency or their platform user id instead.`,
   ownerUnknown: (p) =>

@@ -28,6 +28,7 @@ export const agenda: Translation<typeof zh> = {
   addUsage: 'Usage: /agenda add <text> (for the next meeting) or /agenda add #<meeting> <text>, e.g. /agenda add #12 MOTC to report progress (the meeting number takes a #; text starting with a number is text)',
   removeUsage: 'Usage: /agenda remove <item number>, e.g. /agenda remove 5',
   doneUsage: 'Usage: /agenda done <item number>, e.g. /agenda done 5',
+  noAgendaKind: (p) => `Meeting #${p.id} "${p.title}" is a kind of meeting without an agenda (such as a pre-meeting), so it has none and takes no motions. Type /agenda for the next meeting's agenda.`,
   noMeeting: 'No meeting with an agenda is scheduled. Type /meetings for the list.',
   meetingClosed: (p) => `Meeting #${p.id} is ${p.status}; no more motions can be queued for it.`,
   added: (p) => `Queued motion [#${p.item}] for meeting #${p.id} "${p.title}" (${p.when}). Withdraw: /agenda remove ${p.item}`,

@@ -5,7 +5,7 @@ import { agenciesN, count, votesN } from './plural';
 export const cases: Translation<typeof zh> = {
   helpSelect: '<issue numbers...> - select issues as numbered cases (facilitators)',
   helpCase: '<case> [lead|co|stage|close|deadline|passed|note|petition ...] - a case in detail; with a subcommand, update it (facilitators)',
-  helpCases: '[stage|all|overdue] - list cases, overdue ones flagged ⚠️',
+  helpCases: '[stage|all|overdue] [page] - list cases, overdue ones flagged ⚠️',
   helpWhois: "<agency> - list that agency's Participation Officers",
 
   selectUsage: 'Usage: /select <issue number> [issue number...], e.g. /select 12 15',

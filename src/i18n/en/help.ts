@@ -6,7 +6,7 @@ export const help: Translation<typeof zh> = {
   footer: 'Type /help <command> for one command. To vote, react 👍 on an issue card.',
   unknownTopic: (p) => `There is no /${p.name} command. Type /help for all commands.`,
   propose: '<title> | <details> - raise an issue; add #agency tags and a Join petition link',
-  issues: '[open|top|mine] - list issues (open / by votes / yours)',
+  issues: '[open|top|mine|all] [page] - list issues (open / by votes / yours / all)',
   issue: '<number> - an issue with its voters grouped by agency',
   vote: '<number> - vote for an issue (or react 👍 on its card)',
   unvote: '<number> - withdraw your vote',

@@ -7,7 +7,7 @@ const plural = (n: number, word: string) => count(n, word, `${word}s`);
 
 export const meetings: Translation<typeof zh> = {
   helpMeeting: '<number> | add <title> <date> <time> [length] | cancel <number> | move <number> <date> <time> | close <number> | ics - meetings: show, add, cancel, move, close, export a calendar',
-  helpMeetings: '- list upcoming meetings',
+  helpMeetings: '[all|past] [page] - list upcoming meetings (all: every meeting; past: the ones held)',
   helpAgenda: '[number] | add [#meeting] <text> | remove <item> | done <item> - the agenda draft and extempore motions',
   usage:
     'Usage:\n/meeting <number> show a meeting\n/meeting add <title> <date> <time> [length] add one\n/meeting cancel <number> cancel\n/meeting move <number> <date> <time> move\n/meeting close <number> close (motions not reached move to the next)\n/meeting ics export a calendar file',
@@ -36,6 +36,10 @@ export const meetings: Translation<typeof zh> = {
   itemsCarried: (p) => `${plural(p.n, 'motion')} not reached moved to the next meeting #${p.id} (${p.when}).`,
   itemsStranded: (p) => `${plural(p.n, 'motion')} found no next meeting and stay on #${p.id}; queue them again with /agenda add.`,
   listHeader: 'Upcoming meetings:',
+  listHeaderAll: 'All meetings (by date):',
+  listHeaderPast: 'Past meetings (most recent first):',
+  listUsage: 'Usage: /meetings [all|past] [page], e.g. /meetings, /meetings 2, /meetings past, /meetings all 3',
+  listStatus: (p) => `(${p.status})`,
   listEmpty: 'No meetings scheduled. A facilitator can add one with /meeting add.',
   listLine: (p) => `#${p.id} [${p.kind}] ${p.title} - ${p.when}`,
   inProgress: '(in progress)',

@@ -1,10 +1,10 @@
 export const actions = {
   helpAction: '[第N案] <部會|@人> <事項> [due <日期>] — 新增列管事項（限主持人）',
   helpDone: '<編號> [說明] — 解除列管（主持人或負責部會）',
-  helpActions: '[all|mine|overdue|<部會>] — 列出列管事項',
+  helpActions: '[all|mine|overdue|<部會>] [頁碼] — 列出列管事項',
   actionUsage: '用法：/action [第N案] <負責部會或 @人> <事項> [due｜截止｜期限｜到期 <日期>]\n例如 /action 交通部 提供路口事故資料 due 12/4、/action 交通部 彙整意見 截止 下週五、/action 第三案 @alice 聯繫提案人\n日期可寫 12/4、下週五、月底；沒寫年份的日期指下一個這一天（今天也算），已過去的日期須寫出年份。',
   doneUsage: '用法：/done <列管編號> [說明]，例如 /done 5 已於 12/3 函復',
-  listUsage: '用法：/actions [all|mine|overdue|<部會>]',
+  listUsage: '用法：/actions [all|mine|overdue|<部會>] [頁碼]',
   textEmpty: '請寫出列管事項的內容。',
   ownerAmbiguous: (p: { name: string; n: number }) => `有 ${p.n} 位名為「${p.name}」的人，請改用部會名稱或對方的帳號 ID。`,
   ownerUnknown: (p: { name: string; suggestions: string }) =>

@@ -24,6 +24,7 @@ export const agenda = {
   addUsage: '用法：/agenda add <內容>（排入下次會議）或 /agenda add #<會議編號> <內容>，例如 /agenda add #12 請交通部說明進度（會議編號前要加 #；以數字開頭的內容就是內容）',
   removeUsage: '用法：/agenda remove <項目編號>，例如 /agenda remove 5',
   doneUsage: '用法：/agenda done <項目編號>，例如 /agenda done 5',
+  noAgendaKind: (p: { id: number; title: string }) => `會議 #${p.id}「${p.title}」這類會議不編議程（例如會前會），所以沒有議程，也不排臨時動議。輸入 /agenda 查看下次會議的議程。`,
   noMeeting: '目前沒有排定、需要議程的會議。輸入 /meetings 查看會議。',
   meetingClosed: (p: { id: number; status: string }) => `會議 #${p.id} ${p.status}，不能再排入臨時動議。`,
   added: (p: { item: number; id: number; title: string; when: string }) => `已將臨時動議 〔#${p.item}〕 排入會議 #${p.id}「${p.title}」（${p.when}）。撤回：/agenda remove ${p.item}`,

@@ -1,7 +1,7 @@
 export const cases = {
   helpSelect: '<議題編號…> — 把議題選為協作案並依序編號（限主持人）',
   helpCase: '<案號> [lead|co|stage|close|deadline|passed|note|petition …] — 協作案詳情；加上子指令更新（限主持人）',
-  helpCases: '[階段|all|overdue] — 列出協作案，逾期者標 ⚠️',
+  helpCases: '[階段|all|overdue] [頁碼] — 列出協作案，逾期者標 ⚠️',
   helpWhois: '<部會> — 列出該部會的開放政府聯絡人',
 
   selectUsage: '用法：/select <議題編號> [議題編號…]，例如 /select 12 15',

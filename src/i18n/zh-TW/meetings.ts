@@ -2,7 +2,7 @@ const WHEN_EXAMPLES = '可以寫：2026-12-04 10:00、12/4 10:00、115/12/4 14:0
 
 export const meetings = {
   helpMeeting: '<編號>｜add <名稱> <日期> <時間> [長度]｜cancel <編號>｜move <編號> <日期> <時間>｜close <編號>｜ics — 會議：查看、新增、取消、改期、結束、匯出行事曆',
-  helpMeetings: '— 列出即將舉行的會議',
+  helpMeetings: '[all|past] [頁碼] — 列出即將舉行的會議（all：所有會議；past：過去的會議）',
   helpAgenda: '[編號]｜add [#會議編號] <內容>｜remove <項目>｜done <項目> — 議程草稿與臨時動議',
   usage:
     '用法：\n/meeting <編號> 查看會議\n/meeting add <名稱> <日期> <時間> [長度] 新增會議\n/meeting cancel <編號> 取消\n/meeting move <編號> <日期> <時間> 改期\n/meeting close <編號> 結束會議（未討論的臨時動議移到下次）\n/meeting ics 匯出行事曆檔',
@@ -31,6 +31,10 @@ export const meetings = {
   itemsCarried: (p: { n: number; id: number; when: string }) => `${p.n} 項未討論的臨時動議已移到下次會議 #${p.id}（${p.when}）。`,
   itemsStranded: (p: { n: number; id: number }) => `還有 ${p.n} 項臨時動議找不到下次會議可移，仍留在 #${p.id}；請用 /agenda add 重新排入其他會議。`,
   listHeader: '即將舉行的會議：',
+  listHeaderAll: '所有會議（依時間）：',
+  listHeaderPast: '過去的會議（由近而遠）：',
+  listUsage: '用法：/meetings [all|past] [頁碼]，例如 /meetings、/meetings 2、/meetings past、/meetings all 3',
+  listStatus: (p: { status: string }) => `（${p.status}）`,
   listEmpty: '目前沒有排定的會議。主持人可用 /meeting add 新增。',
   listLine: (p: { id: number; kind: string; title: string; when: string }) => `#${p.id}〔${p.kind}〕${p.title} — ${p.when}`,
   inProgress: '（進行中）',
