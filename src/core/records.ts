@@ -100,6 +100,8 @@ export interface IssueListQuery {
   proposerId?: number;
   /** Proposed at or after. */
   createdSince?: Date;
+  /** Proposed before this instant. */
+  createdBefore?: Date;
   order: IssueOrder;
   limit: number;
   /** Rows to skip (paging). */

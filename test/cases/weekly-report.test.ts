@@ -43,7 +43,7 @@ test('the digest posts itself on Monday 08:30 Taipei to every home chat, once, a
   const posted = await at(p, FIRST);
   expect(posted.map((x) => x.chat).sort()).toEqual(['console:main', 'console:po']);
   const text = posted[0]!.text;
-  expect(text.startsWith('📊 週報（2026年11月30日（一）–2026年12月7日（一））')).toBe(true);
+  expect(text.startsWith('📊 週報（2026年11月30日（一）–2026年12月6日（日））')).toBe(true); // Monday to Sunday, not eight days (#13)
   expect(text).toContain('本週新議題（1）：\n#1 路口安全 — 0 票／0 部會');
   expect(text.endsWith('（每週自動發布；隨時可輸入 /report 查看最新摘要。）')).toBe(true);
   expect(posted[1]!.text).toBe(text);

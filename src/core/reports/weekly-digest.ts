@@ -1,15 +1,17 @@
 import type { Command, Services } from '../feature';
 import type { Locale, Translate } from '../../i18n/catalog';
 import type { Span } from '../types';
-import { formatDate } from '../../i18n/format-date';
+import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
+import { showDate } from '../cases/case-dates';
+import { isClosed } from '../cases/case-stages';
+import type { CalendarDate } from '../cases/case';
+import { issueMark } from '../issues/issue-state';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { isAnswered, stageLabel } from '../cases/case-stages';
 import { daysLeft, isOverdue } from '../cases/case-dates';
 import { caseLine } from '../cases/case-view';
-import { formatCaseNumber } from '../cases/case-number';
 import { actionLine, isItemOverdue } from '../actions/action-view';
 
-const WEEK = 7 * 86_400_000;
 const TOP = 5;
 const LIMIT = 15;
 
@@ -36,6 +38,17 @@ export interface DigestSection {
 export const ISSUE_SECTIONS: ReadonlySet<DigestSectionId> = new Set(['newIssues', 'mergedIssues', 'topIssues']);
 
 /**
+ * The week a digest reports on: Monday to Sunday of the last complete week in the configured
+ * zone (on Monday morning, the seven days that just ended), as days and as [from, to) instants.
+ */
+export function reportWeek(now: Date, timeZone: string): { monday: CalendarDate; sunday: CalendarDate; from: Date; to: Date } {
+  const today = todayIn(now, timeZone);
+  const thisMonday = addDays(today, -((weekdayOf(today) + 6) % 7));
+  const monday = addDays(thisMonday, -7);
+  return { monday, sunday: addDays(thisMonday, -1), from: instantAt(monday, '00:00', timeZone), to: instantAt(thisMonday, '00:00', timeZone) };
+}
+
+/**
  * The weekly digest for the Digital Minister's Monday report to the Premier — new issues, the
  * most supported ones, cases by stage, deadlines coming up, overdue follow-ups, section by
  * section. `skip` leaves sections out without querying for them.
@@ -44,18 +57,23 @@ export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: Readon
   const { t, locale, now } = ctx;
   const { store, settings } = ctx.services;
   const tz = settings.timezone;
-  const from = new Date(now.getTime() - WEEK);
+  const { from, to } = reportWeek(now, tz);
   const out: DigestSection[] = [];
   const section = (id: DigestSectionId, title: string, lines: Span[][], more = 0) => out.push({ id, title, lines, more: Math.max(0, more) });
   const line = (id: number, title: string, votes: number, agencies: number): Span[] => [t('reports.issueLine', { id, title, votes, agencies })];
 
   if (!skip.has('newIssues')) {
-    // Only this week's, counted by the store: the digest must not read every issue ever proposed.
-    const fresh = store.issues.list({ createdSince: from, order: 'newest', limit: LIMIT });
+    // Only that week's, counted by the store: the digest must not read every issue ever proposed.
+    // Whatever became of them since (withdrawn, merged, selected) is marked, so the count and
+    // the lines agree.
+    const fresh = store.issues.list({ createdSince: from, createdBefore: to, order: 'newest', limit: LIMIT });
     section(
       'newIssues',
       t('reports.newIssues', { n: fresh.total }),
-      fresh.rows.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)),
+      fresh.rows.map((r) => {
+        const mark = issueMark(r.issue, ctx);
+        return [...line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies), ...(mark ? [t('issues.listMark', { mark })] : [])];
+      }),
       fresh.total - fresh.rows.length,
     );
   }
@@ -79,13 +97,18 @@ export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: Readon
     section('topIssues', t('reports.topIssues', { n: TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
   }
 
+  // Every open case, and those closed since the week began, one line each (number, title,
+  // stage, lead agency, deadline) under its stage: what the Monday report lists.
   const cases = store.cases.list();
+  const shown = cases.filter((c) => !isClosed(c, s) || c.updatedAt.getTime() >= from.getTime());
   const byStage: Span[][] = [];
   for (const st of s.stages) {
-    const here = cases.filter((c) => c.stage === st.id);
-    if (here.length) byStage.push([t('reports.stageLine', { stage: stageLabel(st.id, s, locale), n: here.length, cases: here.map((c) => formatCaseNumber(c.number, locale)).join(t('common.separator')) })]);
+    const here = shown.filter((c) => c.stage === st.id);
+    if (!here.length) continue;
+    byStage.push([t('reports.stageLine', { stage: stageLabel(st.id, s, locale), n: here.length })]);
+    for (const c of here) byStage.push(['・', ...caseLine(c, ctx, s)]);
   }
-  if (!skip.has('casesByStage')) section('casesByStage', t('reports.casesByStage', { n: cases.length }), byStage);
+  if (!skip.has('casesByStage')) section('casesByStage', t('reports.casesByStage', { n: shown.length }), byStage);
 
   const soon = cases.filter((c) => c.deadline && !isAnswered(c, s) && daysLeft(c.deadline, now, tz) >= 0 && daysLeft(c.deadline, now, tz) <= s.reportHorizonDays);
   if (!skip.has('deadlinesSoon')) section('deadlinesSoon', t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.map((c) => caseLine(c, ctx, s)));
@@ -100,10 +123,11 @@ export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: Readon
   return out;
 }
 
-/** The digest's heading: 週報 from a week ago to now. */
+/** The digest's heading: 週報 for the week it covers, Monday to Sunday. */
 export function digestHeader(ctx: DigestCtx): string {
   const tz = ctx.services.settings.timezone;
-  return ctx.t('reports.header', { from: formatDate(new Date(ctx.now.getTime() - WEEK), ctx.locale, tz), to: formatDate(ctx.now, ctx.locale, tz) });
+  const week = reportWeek(ctx.now, tz);
+  return ctx.t('reports.header', { from: showDate(week.monday, ctx.locale, tz), to: showDate(week.sunday, ctx.locale, tz) });
 }
 
 /** The digest as one chat message (/report and the weekly post). */

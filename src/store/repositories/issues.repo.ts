@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { issueAgencies, issueEvents, issues } from '../schema';
 import type { Issue, IssueEvent, IssueEventDetail, IssueRepo, IssueWithTally, NewIssue } from '../../core/records';
@@ -86,6 +86,7 @@ export function issuesRepo(db: Db): IssueRepo {
       if (q.status) conds.push(eq(issues.status, q.status));
       if (q.proposerId !== undefined) conds.push(eq(issues.proposerId, q.proposerId));
       if (q.createdSince) conds.push(gte(issues.createdAt, q.createdSince.getTime()));
+      if (q.createdBefore) conds.push(lt(issues.createdAt, q.createdBefore.getTime()));
       const where = conds.length ? and(...conds) : undefined;
       const { voteCount, agencyCount, base } = tallied(where);
       const order =
