@@ -63,7 +63,7 @@ export const meetings: Translation<typeof zh> = {
   reminderWhen: (p) => `When: ${p.when} (${p.relative})`,
   reminderAgencies: (p) => `Agencies with items on the agenda: ${p.names}`,
   reminderNoAgencies: 'No agency has items on the agenda yet.',
-  reminderAgendaHint: (p) => `Agenda: /agenda ${p.id}; raise a motion: /agenda add ${p.id} <text>`,
+  reminderAgendaHint: (p) => `Agenda: /agenda ${p.id}; raise a motion: /agenda add #${p.id} <text>`,
   reminderLate: (p) => `(Late reminder: due ${p.due}, while the bot was not running)`,
   icsEmpty: 'There are no meetings to export.',
   icsReady: (p) => `Calendar file (iCalendar): ${plural(p.n, 'meeting')}. Importing it again later updates the events instead of duplicating them.`,

@@ -58,7 +58,7 @@ export const meetings = {
   reminderWhen: (p: { when: string; relative: string }) => `時間：${p.when}（${p.relative}）`,
   reminderAgencies: (p: { names: string }) => `議程有事項的部會：${p.names}`,
   reminderNoAgencies: '議程目前沒有部會的事項。',
-  reminderAgendaHint: (p: { id: number }) => `查看議程：/agenda ${p.id}；提臨時動議：/agenda add ${p.id} <內容>`,
+  reminderAgendaHint: (p: { id: number }) => `查看議程：/agenda ${p.id}；提臨時動議：/agenda add #${p.id} <內容>`,
   reminderLate: (p: { due: string }) => `（延遲提醒：原訂 ${p.due} 發送，當時機器人未運作）`,
   icsEmpty: '目前沒有可匯出的會議。',
   icsReady: (p: { n: number }) => `行事曆檔（iCalendar）：${p.n} 場會議。匯入行事曆後，之後再次匯入會更新既有活動，不會重複。`,
