@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { testApp, type TestApp } from '../support/app';
 import { chat } from '../support/chat';
 import { COLLAB, meetingApp, meetingConfig } from '../meetings/support';
@@ -73,4 +75,15 @@ test('a meeting series may carry an English title, used when the bot speaks Engl
   app.cleanup();
   app = meetingApp(meetingConfig({ series, horizonDays: 7 }));
   expect(await chat(app).cmd('anyone', '/meetings')).toBe('即將舉行的會議：\n#1〔週會〕協作會議 — 2026年12月4日（五）10:00–12:00');
+});
+
+test('the shipped bot.config.json switched to English names its meetings in English', async () => {
+  // An office that sets "locale": "en" in the shipped file must not get Chinese meeting titles
+  // in every agenda, reminder and /meetings line.
+  const shipped = JSON.parse(readFileSync(join(__dirname, '../../bot.config.json'), 'utf8')) as { meetings: Record<string, unknown> };
+  app = meetingApp({ ...shipped, locale: 'en', database: undefined, meetings: { ...shipped.meetings, horizonDays: 35 } }, '2026-05-04T02:00:00Z');
+  const list = await chat(app).cmd('anyone', '/meetings');
+  expect(list).toContain('[monthly] PO monthly meeting');
+  expect(list).toContain('[weekly] Collaboration meeting');
+  expect(list).not.toMatch(/\p{Script=Han}/u);
 });
