@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The web pages in a real browser (Debian's Chromium driven by playwright-core) over the real
  * bot process: sign-in through the /web link, keyboard navigation, a case page 390 px wide, an
