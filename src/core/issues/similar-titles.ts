@@ -8,7 +8,7 @@
  *
  * Two titles are close when, of these features, they share
  *  - at least 2 and at least 60% of all they have (Dice coefficient ≥ 0.6), or
- *  - at least 3 and at least 80% of the smaller title's (one title contains the other:
+ *  - at least 3 and at least 70% of the smaller title's (one title contains the other:
  *    公務人員組工會 ⊂ 公務人員組工會問題).
  * Measured on test/issues/fixtures/title-pairs.ts (see docs / README for the numbers).
  */
