@@ -25,6 +25,8 @@ export interface User {
   platformUserId: string;
   name: string;
   agencyId: number | null;
+  /** A facilitator confirmed agencyId (`/confirm`): with a roster in use, only then may the person act for it. */
+  agencyConfirmed: boolean;
 }
 
 /** A new state goes here, in the schema's enum, and in issues/issue-state.ts (the compiler points there). */
@@ -122,6 +124,11 @@ export interface PeopleRepo {
   upsertUser(platform: Platform, platformUserId: string, name: string, now: Date): User;
   setAgency(userId: number, agencyId: number | null, now: Date): void;
   getUser(id: number): User | undefined;
+  /** Sets the agency and marks it confirmed by a facilitator. */
+  confirmAgency(userId: number, agencyId: number, byUserId: number, now: Date): void;
+  userByRef(platform: Platform, platformUserId: string): User | undefined;
+  /** Users whose display name is `name` (any case), for `/confirm <name>`. */
+  usersNamed(name: string): User[];
   usersByAgency(agencyId: number): User[];
   /**
    * Changes whenever another connection (another process on the same file) has committed:

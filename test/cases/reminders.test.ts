@@ -12,6 +12,9 @@ beforeEach(async () => {
   scheduler = new Scheduler(app.bot, app.store.jobs, app.clock, silentLogger);
   await say(app, 'alice', '/iam 交通部');
   await say(app, 'bob', '/iam 衛福部');
+  // Not on the roster: a facilitator confirms them, or they would not be their agencies' POs.
+  await say(app, 'pdis', '/confirm alice 交通部');
+  await say(app, 'pdis', '/confirm bob 衛福部');
   await propose(app, 1, 'alice', '路口安全');
   await say(app, 'pdis', '/select 1');
 });

@@ -69,9 +69,10 @@ test('an item owned by a person can be released by that person', async () => {
   expect((await say(app, 'carol', '/done 2')).text).toContain('解除列管 #2');
 });
 
-test('/whois lists registered and roster POs without pinging them', async () => {
+test('/whois lists roster POs without pinging them, and an unconfirmed claim apart', async () => {
   const out = await say(app, 'bob', '/whois 交通部');
-  expect(out.text).toBe('交通部的開放政府聯絡人（3 位）：\nalice (console)、Dora (console)、Sam (slack)');
+  // alice is not on the roster: her /iam waits for a facilitator's /confirm (agency-authority.test.ts).
+  expect(out.text).toBe('交通部的開放政府聯絡人（2 位）：\nDora (console)、Sam (slack)\n待主持人確認（尚不能代表該部會）：alice (console)。主持人可用 /confirm <人> <部會> 確認。');
   expect(out.answer!.message.text.some((s) => typeof s === 'object' && 'mention' in s)).toBe(false);
   expect((await say(app, 'bob', '/whois 文化部')).text).toContain('還沒有人登記為「文化部」的聯絡人');
   expect((await say(app, 'bob', '/whois 交通')).text).toContain('找不到部會「交通」');

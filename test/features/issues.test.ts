@@ -65,7 +65,8 @@ test('/withdraw: proposer or facilitator only; the card is updated and votes sto
 
 test('/iam: sets, shows, refuses unknown names and respects the roster', async () => {
   expect(await c.cmd('amy', '/iam')).toContain('您尚未登記部會');
-  expect(await c.cmd('amy', '/iam 交通部')).toBe('已將您登記為「交通部」的開放政府聯絡人。');
+  // A roster is in use here (lin): amy's claim waits for a facilitator (agency-authority.test.ts).
+  expect(await c.cmd('amy', '/iam 交通部')).toBe('已登記您為「交通部」的聯絡人，並可投票；因為本群組有聯絡人名冊，您要等主持人以 /confirm 確認後，才能代表該部會（解除列管、被點名為聯絡人）。');
   expect(await c.cmd('amy', '/iam')).toContain('「交通部」');
   expect(await c.cmd('amy', '/iam MOTC')).toBe('您已經登記為「交通部」，不需變更。');
   expect(await c.cmd('amy', '/iam 火星部')).toContain('找不到部會「火星部」');

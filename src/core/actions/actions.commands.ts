@@ -62,7 +62,8 @@ export function actionCommand(s: CaseworkSettings): Command {
 }
 
 function canClose(ctx: Context, i: ActionItem): boolean {
-  return ctx.isFacilitator || i.ownerUserId === ctx.user.id || (i.ownerAgencyId !== null && i.ownerAgencyId === ctx.user.agencyId);
+  // For an agency: only someone who may act for it (with a roster, on it or confirmed: People.actsFor).
+  return ctx.isFacilitator || i.ownerUserId === ctx.user.id || (i.ownerAgencyId !== null && i.ownerAgencyId === ctx.services.people.actsFor(ctx.user));
 }
 
 /** /done N [note]: 解除列管, by a facilitator or the owning agency's POs. */

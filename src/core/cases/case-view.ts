@@ -58,6 +58,8 @@ export function eventText(e: CaseEvent, ctx: { locale: Locale; t: Translate; ser
       return t('cases.evDecision', { id: d.meetingId, text: d.text });
     case 'closedOpen':
       return t('cases.evClosedOpen', { ids: d.itemIds.map((i) => `#${i}`).join(t('common.separator')) });
+    case 'po':
+      return t(`cases.evPo_${d.change}`, { name: d.name, agency: services.people.agencies.name(d.agencyId) ?? '?' });
   }
 }
 

@@ -36,7 +36,9 @@ export type CaseEventDetail =
   | { kind: 'meeting'; meetingId: number; title: string }
   | { kind: 'decision'; meetingId: number; text: string }
   /** Closed with follow-up items still open (`close force`): which ones. */
-  | { kind: 'closedOpen'; itemIds: number[] };
+  | { kind: 'closedOpen'; itemIds: number[] }
+  /** Someone's standing for an agency concerned changed: claimed with /iam (and, with a roster, not yet confirmed), confirmed, or left for another agency. */
+  | { kind: 'po'; name: string; agencyId: number; change: 'claimed' | 'pending' | 'confirmed' | 'left' };
 
 export interface CaseEvent {
   id: number;

@@ -15,10 +15,15 @@ export interface PO {
   name: string;
 }
 
-/** An agency's POs: people who registered with /iam or were seen, plus roster people not seen yet. */
+/**
+ * An agency's POs: people who registered with /iam and may act for it (with a roster: on it, or
+ * confirmed by a facilitator), plus roster people not seen yet.
+ */
 export function agencyPOs(agencyId: number, services: Services, settings: CaseworkSettings): PO[] {
   const out = new Map<string, PO>();
-  for (const u of services.store.people.usersByAgency(agencyId)) out.set(`${u.platform}:${u.platformUserId}`, { platform: u.platform, id: u.platformUserId, name: u.name });
+  for (const u of services.store.people.usersByAgency(agencyId)) {
+    if (services.people.actsFor(u) === agencyId) out.set(`${u.platform}:${u.platformUserId}`, { platform: u.platform, id: u.platformUserId, name: u.name });
+  }
   for (const r of settings.roster) {
     const key = `${r.platform}:${r.id}`;
     // The roster pins people to an agency: someone seen under another one is still theirs.
@@ -26,6 +31,14 @@ export function agencyPOs(agencyId: number, services: Services, settings: Casewo
     if (r.agencyId !== agencyId) out.delete(key);
   }
   return [...out.values()];
+}
+
+/** People who claimed the agency with /iam but may not act for it until a facilitator confirms them. */
+export function pendingClaims(agencyId: number, services: Services): PO[] {
+  return services.store.people
+    .usersByAgency(agencyId)
+    .filter((u) => services.people.actsFor(u) !== agencyId)
+    .map((u) => ({ platform: u.platform, id: u.platformUserId, name: u.name }));
 }
 
 /** Real mentions of the agency's POs who are on this platform (a Slack user cannot be pinged in Telegram). */

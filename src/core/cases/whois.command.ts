@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import type { CaseworkSettings } from './casework.settings';
-import { agencyPOs } from './roles';
+import { agencyPOs, pendingClaims } from './roles';
 
 /** /whois <agency>: that agency's POs, by name (no pings: asking who is not calling them). */
 export function whoisCommand(s: CaseworkSettings): Command {
@@ -18,10 +18,14 @@ export function whoisCommand(s: CaseworkSettings): Command {
       const agency = agencies.find(name);
       if (!agency) throw agencies.unknown(name);
       const pos = agencyPOs(agency.id, ctx.services, s);
-      if (!pos.length) return { type: 'reply', message: { text: [ctx.t('cases.whoisNone', { agency: agencies.label(agency) })] }, private: true };
-      const platforms = new Set(pos.map((p) => p.platform));
-      const names = pos.map((p) => (platforms.size > 1 ? `${p.name} (${p.platform})` : p.name));
-      const text: Span[] = [{ bold: ctx.t('cases.whoisHeader', { agency: agencies.label(agency), n: pos.length }) }, '\n', names.join(ctx.t('common.separator'))];
+      const pending = pendingClaims(agency.id, ctx.services);
+      const platforms = new Set([...pos, ...pending].map((p) => p.platform));
+      const names = (list: typeof pos) => list.map((p) => (platforms.size > 1 ? `${p.name} (${p.platform})` : p.name)).join(ctx.t('common.separator'));
+      const text: Span[] = pos.length
+        ? [{ bold: ctx.t('cases.whoisHeader', { agency: agencies.label(agency), n: pos.length }) }, '\n', names(pos)]
+        : [ctx.t('cases.whoisNone', { agency: agencies.label(agency) })];
+      // Claims waiting for a facilitator's /confirm are shown apart: they carry no authority yet.
+      if (pending.length) text.push('\n', ctx.t('cases.whoisPending', { names: names(pending) }));
       return { type: 'reply', message: { text }, private: true };
     },
   };

@@ -2,6 +2,7 @@ import type { Command, Feature } from '../feature';
 import type { Span } from '../types';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
+import { recordPoChange } from './po-timeline';
 
 const iam: Command = {
   name: 'iam',
@@ -26,8 +27,44 @@ const iam: Command = {
     if (ctx.user.agencyId === agency.id) {
       return { type: 'reply', message: { text: [ctx.t('agencies.iamUnchanged', { agency: people.agencies.label(agency) })] }, private: true };
     }
-    people.setAgency(ctx.user, agency.id, ctx.now);
-    return { type: 'reply', message: { text: [ctx.t('agencies.iamSet', { agency: people.agencies.label(agency) })] }, private: true };
+    const previous = ctx.user.agencyId;
+    const updated = people.setAgency(ctx.user, agency.id, ctx.now);
+    const acts = people.actsFor(updated) === agency.id;
+    recordPoChange(ctx, previous, 'left', updated.name);
+    recordPoChange(ctx, agency.id, acts ? 'claimed' : 'pending', updated.name);
+    const key = acts ? 'agencies.iamSet' : 'agencies.iamPending';
+    return { type: 'reply', message: { text: [ctx.t(key, { agency: people.agencies.label(agency) })] }, private: true };
+  },
+};
+
+/**
+ * /confirm <person> <agency>: with a roster in use, a claim made with /iam carries no authority
+ * for the agency until a facilitator confirms it (issue 14, item 10). The person is the last
+ * word-run before the agency: a display name (may contain spaces) or `platform:id`.
+ */
+const confirm: Command = {
+  name: 'confirm',
+  description: 'help.confirm',
+  handle(ctx, args) {
+    if (!ctx.isFacilitator) throw new UserError('common.notFacilitator', undefined);
+    const { people } = ctx.services;
+    const text = args.trim();
+    const cut = text.lastIndexOf(' ');
+    if (cut < 1) throw new UserError('agencies.confirmUsage', undefined);
+    const who = text.slice(0, cut).trim();
+    const name = text.slice(cut + 1);
+    checkText(who, { max: 80, multiline: false });
+    checkText(name, { max: 60, multiline: false });
+    const agency = people.agencies.find(name);
+    if (!agency) throw people.agencies.unknown(name);
+    const found = people.findPeople(who);
+    if (!found.length) throw new UserError('agencies.confirmNoOne', { who });
+    if (found.length > 1) throw new UserError('agencies.confirmAmbiguous', { who, refs: found.map((u) => `${u.platform}:${u.platformUserId}`).join('、') });
+    const before = found[0]!;
+    const person = people.confirm(before, agency.id, ctx.user, ctx.now);
+    if (before.agencyId !== agency.id) recordPoChange(ctx, before.agencyId, 'left', person.name);
+    recordPoChange(ctx, agency.id, 'confirmed', person.name);
+    return { type: 'reply', message: { text: [ctx.t('agencies.confirmDone', { name: person.name, agency: people.agencies.label(agency) })] } };
   },
 };
 
@@ -50,4 +87,4 @@ const list: Command = {
   },
 };
 
-export const peopleFeature: Feature = { name: 'people', commands: [iam, list] };
+export const peopleFeature: Feature = { name: 'people', commands: [iam, list, confirm] };

@@ -1,4 +1,4 @@
-import type { Actor } from '../types';
+import type { Actor, Platform } from '../types';
 import type { PeopleRepo, User } from '../records';
 import type { AgencyDirectory } from './agency-match';
 import { cleanName } from '../input/check-text';
@@ -64,9 +64,41 @@ export class People {
 
   setAgency(user: User, agencyId: number, now: Date): User {
     this.repo.setAgency(user.id, agencyId, now);
-    const updated = { ...user, agencyId };
+    const updated = { ...user, agencyId, agencyConfirmed: false };
     this.remember(updated);
     return updated;
+  }
+
+  /** Whether a roster is in use: then agency claims need a facilitator's `/confirm` to carry authority. */
+  get rosterInUse(): boolean {
+    return this.roster.size > 0;
+  }
+
+  /**
+   * The agency a person may act for (mark its follow-up items done, be mentioned as its PO):
+   * any claimed one while no roster is configured; with a roster, the roster's own entry or a
+   * claim a facilitator confirmed. Anyone may still vote, under whatever they claimed.
+   */
+  actsFor(user: User): number | null {
+    if (user.agencyId === null) return null;
+    if (!this.rosterInUse || user.agencyConfirmed) return user.agencyId;
+    const pinned = this.roster.get(`${user.platform}:${user.platformUserId}`)?.agencyId;
+    return pinned === user.agencyId ? user.agencyId : null;
+  }
+
+  /** A facilitator's `/confirm`: the person acts for the agency from now on. */
+  confirm(user: User, agencyId: number, by: User, now: Date): User {
+    this.repo.confirmAgency(user.id, agencyId, by.id, now);
+    const updated = { ...user, agencyId, agencyConfirmed: true };
+    this.remember(updated);
+    return updated;
+  }
+
+  /** `/confirm`'s person: `platform:id`, or a display name (several people may share one). */
+  findPeople(who: string): User[] {
+    const ref = /^(slack|telegram|console):(\S+)$/.exec(who);
+    const byRef = ref ? this.repo.userByRef(ref[1] as Platform, ref[2]!) : undefined;
+    return byRef ? [byRef] : this.repo.usersNamed(who);
   }
 
   /** By id, for display (a card's proposer): names change rarely, so recent ones are kept. */

@@ -85,6 +85,10 @@ export const cases: Translation<typeof zh> = {
   evMeeting: (p) => `discussed at meeting #${p.id} "${p.title}"`,
   evDecision: (p) => `decision at meeting #${p.id}: ${p.text}`,
   evClosedOpen: (p) => `closed with follow-up items still open: ${p.ids}`,
+  evPo_claimed: (p) => `${p.name} registered as a PO of ${p.agency}`,
+  evPo_pending: (p) => `${p.name} registered as a PO of ${p.agency} (not on the roster: waiting for a facilitator's confirmation)`,
+  evPo_confirmed: (p) => `a facilitator confirmed ${p.name} as a PO of ${p.agency}`,
+  evPo_left: (p) => `${p.name} is no longer a PO of ${p.agency}`,
 
   listHeaderOpen: 'Open cases:',
   listHeaderAll: 'All cases:',
@@ -96,6 +100,7 @@ export const cases: Translation<typeof zh> = {
   whoisUsage: 'Usage: /whois <agency>, e.g. /whois MOTC',
   whoisNone: (p) => `Nobody has registered as a PO of ${p.agency} yet. Its POs can type /iam ${p.agency}.`,
   whoisHeader: (p) => `Participation Officers of ${p.agency} (${p.n}):`,
+  whoisPending: (p) => `Waiting for a facilitator's confirmation (cannot act for the agency yet): ${p.names}. A facilitator can type /confirm <person> <agency>.`,
 
   decSelected: (p) => `Issue #${p.id} "${p.title}" selected as ${p.name}`,
   decAgencies: (p) => `${p.name}: lead ${p.lead}; co-agencies ${p.co}`,

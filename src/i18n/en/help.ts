@@ -14,6 +14,7 @@ export const help: Translation<typeof zh> = {
   edit: '<number> <title> | <details> - correct an issue; votes are kept (proposer or facilitator)',
   merge: '<from> <into> - merge a duplicate issue into another; its votes move along (facilitators)',
   iam: '<agency> - register the agency you represent',
+  confirm: '<person> <agency> - confirm someone acts for an agency (facilitators; needed when a roster is in use)',
   agencies: '- list agencies and their short names',
   help: '[command] - show this help',
   guide: "- the newcomer's guide: what a PO is, what to do and how, and your ministry's open work",

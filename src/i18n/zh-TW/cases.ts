@@ -81,6 +81,10 @@ export const cases = {
   evActionDone: (p: { id: number; note: string }) => `解除列管 #${p.id}${p.note ? `：${p.note}` : ''}`,
   evMeeting: (p: { id: number; title: string }) => `於會議 #${p.id}「${p.title}」討論`,
   evClosedOpen: (p: { ids: string }) => `結案，仍有列管未解除：${p.ids}`,
+  evPo_claimed: (p: { name: string; agency: string }) => `${p.name} 登記為${p.agency}聯絡人`,
+  evPo_pending: (p: { name: string; agency: string }) => `${p.name} 登記為${p.agency}聯絡人（不在名冊上，待主持人確認）`,
+  evPo_confirmed: (p: { name: string; agency: string }) => `主持人確認 ${p.name} 為${p.agency}聯絡人`,
+  evPo_left: (p: { name: string; agency: string }) => `${p.name} 不再是${p.agency}聯絡人`,
   evDecision: (p: { id: number; text: string }) => `會議 #${p.id} 決議：${p.text}`,
 
   listHeaderOpen: '進行中的協作案：',
@@ -93,6 +97,7 @@ export const cases = {
   whoisUsage: '用法：/whois <部會>，例如 /whois 交通部',
   whoisNone: (p: { agency: string }) => `還沒有人登記為「${p.agency}」的聯絡人。該部會聯絡人可輸入 /iam ${p.agency} 登記。`,
   whoisHeader: (p: { agency: string; n: number }) => `${p.agency}的開放政府聯絡人（${p.n} 位）：`,
+  whoisPending: (p: { names: string }) => `待主持人確認（尚不能代表該部會）：${p.names}。主持人可用 /confirm <人> <部會> 確認。`,
 
   decSelected: (p: { name: string; title: string; id: number }) => `議題 #${p.id}「${p.title}」選為${p.name}`,
   decAgencies: (p: { name: string; lead: string; co: string }) => `${p.name}主辦 ${p.lead}；協辦 ${p.co}`,

@@ -8,7 +8,7 @@ import { dataVersion } from '../versioned-cache';
 type UserRow = typeof users.$inferSelect;
 
 function toUser(r: UserRow): User {
-  return { id: r.id, platform: r.platform as Platform, platformUserId: r.platformUserId, name: r.displayName, agencyId: r.agencyId };
+  return { id: r.id, platform: r.platform as Platform, platformUserId: r.platformUserId, name: r.displayName, agencyId: r.agencyId, agencyConfirmed: r.agencyConfirmedBy !== null };
 }
 
 export function peopleRepo(db: Db): PeopleRepo {
@@ -50,7 +50,18 @@ export function peopleRepo(db: Db): PeopleRepo {
       return toUser(insertUser.get({ platform, pid, name, now: now.getTime() })!);
     },
     setAgency(userId, agencyId, now) {
-      db.update(users).set({ agencyId, updatedAt: now.getTime() }).where(eq(users.id, userId)).run();
+      // A new claim is not confirmed, whoever confirmed the old one.
+      db.update(users).set({ agencyId, agencyConfirmedBy: null, updatedAt: now.getTime() }).where(eq(users.id, userId)).run();
+    },
+    confirmAgency(userId, agencyId, byUserId, now) {
+      db.update(users).set({ agencyId, agencyConfirmedBy: byUserId, updatedAt: now.getTime() }).where(eq(users.id, userId)).run();
+    },
+    userByRef(platform, pid) {
+      const r = byIdentity.get({ platform, pid });
+      return r ? toUser(r) : undefined;
+    },
+    usersNamed(name) {
+      return db.select().from(users).where(sql`lower(${users.displayName}) = lower(${name})`).orderBy(users.id).all().map(toUser);
     },
     getUser(id) {
       const r = byId.get({ id });

@@ -14,6 +14,11 @@ export const users = sqliteTable(
     platformUserId: text('platform_user_id').notNull(),
     displayName: text('display_name').notNull(),
     agencyId: integer('agency_id').references(() => agencies.id),
+    /**
+     * The facilitator (a users.id) who confirmed agency_id, when the roster is in use: only then
+     * may someone not on the roster act for that agency. Cleared when the agency changes.
+     */
+    agencyConfirmedBy: integer('agency_confirmed_by'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

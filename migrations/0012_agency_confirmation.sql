@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `agency_confirmed_by` integer;
