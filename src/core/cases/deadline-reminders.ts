@@ -64,6 +64,23 @@ export function deadlineName(c: Pick<Case, 'petitionUrl'>, t: Translate): string
 }
 
 /**
+ * `主辦部會：交通部 @a @b` for a post in `chat`: real mentions of the lead's POs on that platform;
+ * someone only on another platform cannot be pinged there, but is still named. Without a lead,
+ * a request to name one.
+ */
+function leadLine(c: Case, chat: ChatRef, services: Services, s: CaseworkSettings, t: Translate): { text: Span[]; hasLead: boolean } {
+  const lead = services.people.agencies.name(c.leadAgencyId);
+  if (!lead || c.leadAgencyId === null) return { text: [t('cases.remindNoLead', { n: c.number })], hasLead: false };
+  const text: Span[] = [t('cases.remindLead', { lead })];
+  const mentions = mentionPOs(c.leadAgencyId, parseChatRef(chat).platform, services, s);
+  const elsewhere = agencyPOs(c.leadAgencyId, services, s).map((p) => p.name);
+  if (mentions.length) text.push(' ', ...mentions);
+  else if (elsewhere.length) text.push(' ', elsewhere.join(t('common.separator')));
+  else text.push(' ', t('cases.remindNoPOs', { lead }));
+  return { text, hasLead: true };
+}
+
+/**
  * The deadline passed without the petition being answered: the lead agency's POs are mentioned
  * in every home chat, once (the job is keyed by the case; a moved deadline re-arms it).
  */
@@ -77,17 +94,9 @@ export function deadlinePassedJob(s: CaseworkSettings, homeChats: () => readonly
       const head: Span[] = ['⚠️ ', { bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }];
       head.push(t('cases.deadlinePassed', { what: deadlineName(c, t), date: showDate(c.deadline, locale, tz) }));
       return homeChats().map((chat) => {
-        const text: Span[] = [...head];
-        const lead = services.people.agencies.name(c.leadAgencyId);
-        if (lead && c.leadAgencyId !== null) {
-          text.push('\n', t('cases.remindLead', { lead }));
-          const mentions = mentionPOs(c.leadAgencyId, parseChatRef(chat).platform, services, s);
-          const elsewhere = agencyPOs(c.leadAgencyId, services, s).map((p) => p.name);
-          if (mentions.length) text.push(' ', ...mentions);
-          else if (elsewhere.length) text.push(' ', elsewhere.join(t('common.separator')));
-          else text.push(' ', t('cases.remindNoPOs', { lead }));
-          text.push('\n', t('cases.deadlinePassedAsk', { n: c.number }));
-        } else text.push('\n', t('cases.remindNoLead', { n: c.number }));
+        const lead = leadLine(c, chat, services, s, t);
+        const text: Span[] = [...head, '\n', ...lead.text];
+        if (lead.hasLead) text.push('\n', t('cases.deadlinePassedAsk', { n: c.number }));
         return { type: 'post' as const, chat, message: { text } };
       });
     },
@@ -111,16 +120,7 @@ export function deadlineReminderJob(s: CaseworkSettings): JobHandler {
       const text: Span[] = ['⏰ ', { bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }];
       const what = deadlineName(c, t);
       text.push(n > 0 ? t('cases.remindDaysLeft', { what, date, n }) : n === 0 ? t('cases.remindToday', { what, date }) : t('cases.remindOverdue', { what, date, n: -n }));
-      const lead = services.people.agencies.name(c.leadAgencyId);
-      if (lead && c.leadAgencyId !== null) {
-        text.push('\n', t('cases.remindLead', { lead }));
-        const mentions = mentionPOs(c.leadAgencyId, parseChatRef(c.chat).platform, services, s);
-        const elsewhere = agencyPOs(c.leadAgencyId, services, s).map((p) => p.name);
-        // Someone who is only on another platform cannot be pinged here, but is still named.
-        if (mentions.length) text.push(' ', ...mentions);
-        else if (elsewhere.length) text.push(' ', elsewhere.join(t('common.separator')));
-        else text.push(' ', t('cases.remindNoPOs', { lead }));
-      } else text.push('\n', t('cases.remindNoLead', { n: c.number }));
+      text.push('\n', ...leadLine(c, c.chat, services, s, t).text);
       return [{ type: 'post', chat: c.chat, message: { text } }];
     },
   };
