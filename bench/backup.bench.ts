@@ -1,48 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupDatabase } from '../src/ops/backup';
-import { openDatabase } from '../src/store/db';
+import { bigDatabase, startWriter } from '../test/ops/support/big-database';
 import { percentile, type Bench, type BenchLine } from './harness';
 
-const ROOT = join(__dirname, '..');
 const MB = 110;
 const RATE = 300;
 const RUNS = 3;
-
-/** A bot database of about MB megabytes: delivery ids of 400 characters. */
-function seed(path: string): void {
-  const db = openDatabase(path);
-  const insert = db.$client.prepare('insert into processed_events (key, at) values (?, ?)');
-  const rows = Math.ceil((MB * 1024 * 1024) / 450);
-  db.$client.transaction(() => {
-    for (let i = 0; i < rows; i++) insert.run(`seed:${i}:${'x'.repeat(400)}`, i);
-  })();
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
-}
-
-function startWriter(path: string): Promise<{ child: ChildProcess; stop: () => Promise<number> }> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'test', 'ops', 'support', 'writer.process.ts'), path, String(RATE)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((ready) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out === 'ready\n')
-        ready({
-          child,
-          stop: () =>
-            new Promise<number>((done) => {
-              child.on('close', () => done(Number(out.split('\n')[1])));
-              child.kill('SIGTERM');
-            }),
-        });
-    });
-  });
-}
 
 async function timeBackups(path: string, dir: string): Promise<number> {
   const ms: number[] = [];
@@ -65,10 +30,10 @@ export const backupBench: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'po-bot-backup-bench-'));
     try {
       const path = join(dir, 'live.sqlite');
-      seed(path);
+      bigDatabase(path, MB);
       const size = statSync(path).size / 1024 / 1024;
       const idle = await timeBackups(path, dir);
-      const writer = await startWriter(path);
+      const writer = await startWriter(path, RATE);
       const t = Date.now();
       const loaded = await timeBackups(path, dir);
       const writes = await writer.stop();

@@ -1,10 +1,11 @@
 import { existsSync, openSync, readdirSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db';
 import { backupDatabase } from '../../src/ops/backup';
 import { tempDir } from '../support/app';
+import { bigDatabase, startWriter } from './support/big-database';
 import { ROOT } from '../support/run-console';
 
 test('a backup taken while writes continue is consistent and complete up to its moment', async () => {
@@ -60,47 +61,6 @@ test('npm run backup refuses to overwrite the database and explains its usage', 
 });
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-/** A bot database of about `mb` megabytes (delivery ids of 400 characters). */
-function bigDatabase(path: string, mb: number): void {
-  const db = openDatabase(path);
-  const insert = db.$client.prepare('insert into processed_events (key, at) values (?, ?)');
-  const rows = Math.ceil((mb * 1024 * 1024) / 450);
-  db.$client.transaction(() => {
-    for (let i = 0; i < rows; i++) insert.run(`seed:${i}:${'x'.repeat(400)}`, i);
-  })();
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
-}
-
-/** Another process committing to the database as fast as it can, until stopped. */
-async function startWriter(path: string): Promise<{ child: ChildProcess; stop: () => Promise<number>; kill: () => Promise<void> }> {
-  // One process (node with tsx's loader), not the tsx command, which runs the script in a child
-  // of its own: killing the command left that child writing, and its stdout pipe kept the jest
-  // worker from exiting ("A worker process has failed to exit gracefully").
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'writer.process.ts'), path, '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  await new Promise<void>((ready, fail) => {
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.startsWith('ready\n')) ready();
-    });
-    child.on('exit', () => fail(new Error('writer exited')));
-  });
-  const stop = () =>
-    new Promise<number>((done) => {
-      child.on('close', () => done(Number(out.split('\n')[1])));
-      child.kill('SIGTERM');
-    });
-  /** For finally blocks: the writer is gone, and so are its pipes, before the test ends. */
-  const kill = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const closed = new Promise((r) => child.once('close', r));
-    child.kill('SIGKILL');
-    await closed;
-  };
-  return { child, stop, kill };
-}
 
 const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial'));
 
