@@ -3,12 +3,13 @@ import { votesBench } from './votes.bench';
 import { telegramBench } from './telegram.bench';
 import { meetingsBench } from './meetings.bench';
 import { casesBench } from './cases.bench';
+import { webBench } from './web.bench';
 import { slackBench } from './slack.bench';
 import { backupBench } from './backup.bench';
 import { startupBench } from './startup.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench, webBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -42,9 +42,17 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return Math.round((utcDay(b) - utcDay(a)) / DAY);
 }
 
+// Lists ask it for every row with the same `now` (a page of 500 cases: thousands of calls);
+// a zoned date costs microseconds each, so the last answer is kept.
+let lastToday: { at: number; zone: string; day: CalendarDate } | undefined;
+
 export function todayIn(now: Date, timeZone: string): CalendarDate {
-  const z = new TZDate(now.getTime(), timeZone);
-  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+  const at = now.getTime();
+  if (lastToday && lastToday.at === at && lastToday.zone === timeZone) return lastToday.day;
+  const z = new TZDate(at, timeZone);
+  const day = `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+  lastToday = { at, zone: timeZone, day };
+  return day;
 }
 
 /** The instant of `HH:MM` on that day in the zone. */

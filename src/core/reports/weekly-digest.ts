@@ -111,10 +111,10 @@ export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: Readon
   if (!skip.has('casesByStage')) section('casesByStage', t('reports.casesByStage', { n: shown.length }), byStage);
 
   const soon = cases.filter((c) => c.deadline && !isAnswered(c, s) && daysLeft(c.deadline, now, tz) >= 0 && daysLeft(c.deadline, now, tz) <= s.reportHorizonDays);
-  if (!skip.has('deadlinesSoon')) section('deadlinesSoon', t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.map((c) => caseLine(c, ctx, s)));
+  if (!skip.has('deadlinesSoon')) section('deadlinesSoon', t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.slice(0, LIMIT).map((c) => caseLine(c, ctx, s)), soon.length - LIMIT);
 
   const late = cases.filter((c) => isOverdue(c, now, tz, s));
-  if (!skip.has('overdueCases')) section('overdueCases', t('reports.overdueCases', { n: late.length }), late.map((c) => caseLine(c, ctx, s)));
+  if (!skip.has('overdueCases')) section('overdueCases', t('reports.overdueCases', { n: late.length }), late.slice(0, LIMIT).map((c) => caseLine(c, ctx, s)), late.length - LIMIT);
 
   if (!skip.has('overdueItems')) {
     const lateItems = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, now, tz));

@@ -76,12 +76,12 @@ export function ItemLine(props: { p: PageCtx; i: ActionItem }) {
   );
 }
 
-function list(p: PageCtx, page: number, stage: string | undefined) {
+export function list(p: PageCtx, page: number, stage: string | undefined) {
   const stages = stage ? [stage] : undefined;
   return p.services.store.cases.page({ stages, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
 }
 
-function detail(p: PageCtx, n: number) {
+export function detail(p: PageCtx, n: number) {
   const { store } = p.services;
   const c = store.cases.byNumber(n);
   if (!c) return undefined;

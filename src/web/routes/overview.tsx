@@ -12,7 +12,7 @@ const SHOWN = 10;
 const DAY = 86_400_000;
 const CASE_SECTIONS: readonly DigestSectionId[] = ['casesByStage', 'deadlinesSoon', 'overdueCases', 'overdueItems'];
 
-function overview(p: PageCtx) {
+export function overview(p: PageCtx) {
   const s = p.deps.app.casework;
   const { store } = p.services;
   // Open cases, the nearest deadline first (overdue ones are nearest), those without one last.
