@@ -83,3 +83,19 @@ test("agency changes go into the timeline of the agency's cases", async () => {
   expect(detail.indexOf(lines[0]!)).toBeLessThan(detail.indexOf(lines[1]!));
   expect(detail.indexOf(lines[1]!)).toBeLessThan(detail.indexOf(lines[2]!));
 });
+
+test('an unconfirmed claim does not add an agency to a tally; a confirmed one does', async () => {
+  await withItem(ROSTER);
+  await say(app, 'pdis', '/propose 勞工議題');
+  await say(app, 'mallory', '/iam 勞動部');
+  await say(app, 'mallory', '/vote 1');
+  // One more person, but no agency: the claim carries no authority yet (issue 14, item 10).
+  expect(app.store.votes.tally(1)).toEqual({ votes: 1, agencies: 0 });
+  await say(app, 'lily', '/vote 1');
+  expect(app.store.votes.tally(1)).toEqual({ votes: 2, agencies: 1 });
+
+  await say(app, 'pdis', '/propose 第二個議題');
+  await say(app, 'pdis', '/confirm mallory 勞動部');
+  await say(app, 'mallory', '/vote 2');
+  expect(app.store.votes.tally(2)).toEqual({ votes: 1, agencies: 1 });
+});

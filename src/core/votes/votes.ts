@@ -9,10 +9,14 @@ function openIssue(ctx: Context, issueOrId: Issue | number): Issue {
   return issue;
 }
 
-/** One vote per person per issue: true when a vote was stored, false when it already was. */
+/**
+ * One vote per person per issue: true when a vote was stored, false when it already was. The vote
+ * counts for the agency the person acts for: with a roster, an unconfirmed `/iam` claim adds a
+ * person to the tally but no agency, so claims cannot inflate per-agency counts (issue 14, item 10).
+ */
 export function castVote(ctx: Context, issueOrId: Issue | number): boolean {
   const issue = openIssue(ctx, issueOrId);
-  return ctx.services.store.votes.cast(issue.id, ctx.user.id, ctx.user.agencyId, ctx.now);
+  return ctx.services.store.votes.cast(issue.id, ctx.user.id, ctx.services.people.actsFor(ctx.user), ctx.now);
 }
 
 /** Withdrawing a vote never cast changes nothing: false. */
