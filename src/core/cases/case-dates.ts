@@ -8,8 +8,19 @@ import type { Services } from '../feature';
 import { periodDeadline, rolledForwardNote, unofficialNote } from '../calendar/period-deadline';
 
 /** A calendar day as people read it: 2026年12月4日（五） / Fri 4 Dec 2026. */
+// A day always reads the same: lists and digests show the same few hundred days over and
+// over, and each zoned conversion costs microseconds (the web overview's largest cost).
+const shown = new Map<string, string>();
+
 export function showDate(date: CalendarDate, locale: Locale, timeZone: string): string {
-  return formatDate(instantAt(date, '12:00', timeZone), locale, timeZone);
+  const key = `${date}|${locale}|${timeZone}`;
+  let out = shown.get(key);
+  if (out === undefined) {
+    if (shown.size >= 5_000) shown.clear();
+    out = formatDate(instantAt(date, '12:00', timeZone), locale, timeZone);
+    shown.set(key, out);
+  }
+  return out;
 }
 
 /**
