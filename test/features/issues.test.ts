@@ -39,6 +39,9 @@ test('/issues open|top|mine and /issue N with voters grouped by agency', async (
   await c.cmd('bob', '/propose 第二案');
   await c.cmd('bob', '/iam 勞動部');
   await c.cmd('cat', '/iam 勞動部');
+  // With a roster, claims count for an agency once a facilitator confirms them (issue 14, item 10).
+  await c.cmd('pdis', '/confirm bob 勞動部');
+  await c.cmd('pdis', '/confirm cat 勞動部');
   await c.cmd('bob', '/vote 2');
   await c.cmd('cat', '/vote 2');
   await c.cmd('lin', '/vote 2');

@@ -254,12 +254,14 @@ describe('buttons', () => {
 describe('identity', () => {
   test('display names come from users.info once per person; agencies from the roster and /iam', async () => {
     await h.close();
-    h = await slackHarness({ roster: [{ user: 'slack:UBOB', agency: '交通部', name: '王小明' }] });
+    h = await slackHarness({ roster: [{ user: 'slack:UBOB', agency: '交通部', name: '王小明' }], facilitators: ['slack:UPDIS'] });
     h.fake.users.set('UCAT', { id: 'UCAT', name: 'cat', real_name: 'Cat Lin', profile: { display_name: '' } });
     const ts = await proposeCard('公車路線整併', 'UAMY');
+    // With a roster, a claim made with /iam waits for a facilitator's /confirm (issue 14, item 10).
     await h.command('/iam', '內政部', 'UCAT');
-    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toContain('已將您登記為「內政部」');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toContain('已登記您為「內政部」的聯絡人');
     expect(h.fake.responses.at(-1)!.body.response_type).toBe('ephemeral');
+    await h.command('/confirm', 'slack:UCAT 內政部', 'UPDIS');
     await h.reaction({ eventId: 'Ev1', user: 'UBOB', ts });
     await h.reaction({ eventId: 'Ev2', user: 'UCAT', ts });
     await h.reaction({ eventId: 'Ev3', type: 'reaction_removed', user: 'UCAT', ts });
