@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import * as ical from 'node-ical';
 import { CASE_TITLE, seed } from './fixture';
 import { startSite, type WebSite } from './support';
+import { say } from '../cases/helpers';
 
 let s: WebSite;
 beforeAll(async () => {
@@ -26,6 +27,9 @@ describe('every public route answers with its record', () => {
     expect(r.body).toContain('月會');
     expect(r.body).toContain('本週摘要');
     expect(r.body).toContain('逾期的列管事項（1）');
+    // The digest's cases by stage, as counts linking to the paged list.
+    expect(r.body).toContain('<h3>協作案進度（進行中與本週結案，共 1 案）：</h3>');
+    expect(r.body).toContain('<li><a href="/cases?stage=lead">確認主協辦：1 案</a></li>');
   });
 
   test('/cases lists cases, paged, filterable by stage; a bad page or stage is refused', async () => {
@@ -140,4 +144,25 @@ describe('every public route answers with its record', () => {
     const css = await s.get('/assets/site.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
   });
+});
+
+test('/ stays one screen at any size: the 10 nearest cases and counts per stage, never every case (the rest is on /cases, paged)', async () => {
+  const site = await startSite();
+  try {
+    const a = site.app;
+    await say(a, 'amy', '/iam 交通部');
+    for (let i = 1; i <= 12; i++) await say(a, 'amy', `/propose 議題 ${i}`);
+    await say(a, 'pdis', '/select 1 2 3 4 5 6');
+    await say(a, 'pdis', '/select 7 8 9 10 11 12');
+    await say(a, 'pdis', '/case 12 stage 轉譯');
+    const body = await (await site.get('/')).text();
+    expect(body).toContain('<a href="/cases/10">');
+    expect(body).not.toContain('第十一案');
+    expect(body).not.toContain('第十二案');
+    expect(body).toContain('<li><a href="/cases?stage=lead">確認主協辦：11 案</a></li>');
+    expect(body).toContain('<li><a href="/cases?stage=translate">轉譯：1 案</a></li>');
+    expect((await (await site.get('/cases?stage=translate')).text())).toContain('第十二案');
+  } finally {
+    await site.close();
+  }
 });

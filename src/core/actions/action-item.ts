@@ -39,4 +39,9 @@ export interface ActionRepo {
   close(id: number, by: number, note: string | null, at: Date): boolean;
   /** Ordered by due date (none last), then id. */
   list(q?: ActionQuery): ActionItem[];
+  /**
+   * Open items due before `day` (overdue when `day` is today), in list()'s order: the first
+   * `limit`, and how many there are in all — so a digest need not read every open item.
+   */
+  openDueBefore(day: CalendarDate, limit: number): { rows: ActionItem[]; total: number };
 }

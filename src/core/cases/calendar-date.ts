@@ -18,6 +18,9 @@ export function calendarDate(y: number, m: number, d: number): CalendarDate | un
 }
 
 function parts(date: CalendarDate): [number, number, number] {
+  // The stored form (calendarDate's YYYY-MM-DD) read by position: lists call this for every
+  // row, several times, and split/map was a tenth of the web overview's time.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) return [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
   const [y, m, d] = date.split('-').map(Number);
   return [y!, m!, d!];
 }

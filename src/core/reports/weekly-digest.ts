@@ -4,13 +4,13 @@ import type { Span } from '../types';
 import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
 import { showDate } from '../cases/case-dates';
 import { isClosed } from '../cases/case-stages';
-import type { CalendarDate } from '../cases/case';
+import type { CalendarDate, Case } from '../cases/case';
 import { issueMark } from '../issues/issue-state';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { isAnswered, stageLabel } from '../cases/case-stages';
 import { daysLeft, isOverdue } from '../cases/case-dates';
 import { caseLine } from '../cases/case-view';
-import { actionLine, isItemOverdue } from '../actions/action-view';
+import { actionLine } from '../actions/action-view';
 
 const TOP = 5;
 const LIMIT = 15;
@@ -53,7 +53,13 @@ export function reportWeek(now: Date, timeZone: string): { monday: CalendarDate;
  * most supported ones, cases by stage, deadlines coming up, overdue follow-ups, section by
  * section. `skip` leaves sections out without querying for them.
  */
-export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: ReadonlySet<DigestSectionId> = new Set()): DigestSection[] {
+export function digestSections(
+  ctx: DigestCtx,
+  s: CaseworkSettings,
+  skip: ReadonlySet<DigestSectionId> = new Set(),
+  /** Every case (store.cases.list()), when the caller has already read them: not read twice. */
+  loaded: { cases?: readonly Case[] } = {},
+): DigestSection[] {
   const { t, locale, now } = ctx;
   const { store, settings } = ctx.services;
   const tz = settings.timezone;
@@ -99,28 +105,49 @@ export function digestSections(ctx: DigestCtx, s: CaseworkSettings, skip: Readon
 
   // Every open case, and those closed since the week began, one line each (number, title,
   // stage, lead agency, deadline) under its stage: what the Monday report lists.
-  const cases = store.cases.list();
-  const shown = cases.filter((c) => !isClosed(c, s) || c.updatedAt.getTime() >= from.getTime());
-  const byStage: Span[][] = [];
-  for (const st of s.stages) {
-    const here = shown.filter((c) => c.stage === st.id);
-    if (!here.length) continue;
-    byStage.push([t('reports.stageLine', { stage: stageLabel(st.id, s, locale), n: here.length })]);
-    for (const c of here) byStage.push(['・', ...caseLine(c, ctx, s)]);
+  const caseSections = (['casesByStage', 'deadlinesSoon', 'overdueCases'] as const).filter((id) => !skip.has(id));
+  const cases = caseSections.length ? (loaded.cases ?? store.cases.list()) : [];
+  if (!skip.has('casesByStage')) {
+    const groups = casesInStages(cases, ctx, s);
+    const byStage: Span[][] = [];
+    for (const g of groups) {
+      byStage.push([t('reports.stageLine', { stage: stageLabel(g.stage, s, locale), n: g.cases.length })]);
+      for (const c of g.cases) byStage.push(['・', ...caseLine(c, ctx, s)]);
+    }
+    section('casesByStage', t('reports.casesByStage', { n: groups.reduce((n, g) => n + g.cases.length, 0) }), byStage);
   }
-  if (!skip.has('casesByStage')) section('casesByStage', t('reports.casesByStage', { n: shown.length }), byStage);
 
-  const soon = cases.filter((c) => c.deadline && !isAnswered(c, s) && daysLeft(c.deadline, now, tz) >= 0 && daysLeft(c.deadline, now, tz) <= s.reportHorizonDays);
-  if (!skip.has('deadlinesSoon')) section('deadlinesSoon', t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.slice(0, LIMIT).map((c) => caseLine(c, ctx, s)), soon.length - LIMIT);
+  if (!skip.has('deadlinesSoon')) {
+    const soon = cases.filter((c) => {
+      if (!c.deadline || isAnswered(c, s)) return false;
+      const n = daysLeft(c.deadline, now, tz);
+      return n >= 0 && n <= s.reportHorizonDays;
+    });
+    section('deadlinesSoon', t('reports.deadlinesSoon', { days: s.reportHorizonDays, n: soon.length }), soon.slice(0, LIMIT).map((c) => caseLine(c, ctx, s)), soon.length - LIMIT);
+  }
 
-  const late = cases.filter((c) => isOverdue(c, now, tz, s));
-  if (!skip.has('overdueCases')) section('overdueCases', t('reports.overdueCases', { n: late.length }), late.slice(0, LIMIT).map((c) => caseLine(c, ctx, s)), late.length - LIMIT);
+  if (!skip.has('overdueCases')) {
+    const late = cases.filter((c) => isOverdue(c, now, tz, s));
+    section('overdueCases', t('reports.overdueCases', { n: late.length }), late.slice(0, LIMIT).map((c) => caseLine(c, ctx, s)), late.length - LIMIT);
+  }
 
   if (!skip.has('overdueItems')) {
-    const lateItems = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, now, tz));
-    section('overdueItems', t('reports.overdueItems', { n: lateItems.length }), lateItems.slice(0, LIMIT).map((i) => actionLine(i, ctx)), lateItems.length - LIMIT);
+    // Overdue = open and due before today (isItemOverdue): the store counts them and hands over
+    // the first LIMIT, rather than the digest reading every open item.
+    const late = store.actions.openDueBefore(todayIn(now, tz), LIMIT);
+    section('overdueItems', t('reports.overdueItems', { n: late.total }), late.rows.map((i) => actionLine(i, ctx)), late.total - late.rows.length);
   }
   return out;
+}
+
+/**
+ * What the digest's "cases by stage" covers: every open case, and those closed since the
+ * report week began, under their stage in the configured order (stages with none left out).
+ */
+export function casesInStages(cases: readonly Case[], ctx: Pick<DigestCtx, 'now' | 'services'>, s: CaseworkSettings): { stage: string; cases: Case[] }[] {
+  const { from } = reportWeek(ctx.now, ctx.services.settings.timezone);
+  const shown = cases.filter((c) => !isClosed(c, s) || c.updatedAt.getTime() >= from.getTime());
+  return s.stages.map((st) => ({ stage: st.id, cases: shown.filter((c) => c.stage === st.id) })).filter((g) => g.cases.length > 0);
 }
 
 /** The digest's heading: 週報 for the week it covers, Monday to Sunday. */

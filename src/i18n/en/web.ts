@@ -29,6 +29,7 @@ export const web: Translation<typeof zh> = {
   upcoming: 'Upcoming meetings',
   allMeetings: 'All meetings',
   digest: 'This week',
+  stageCases: (p) => `${p.stage}: ${count(p.n, 'case', 'cases')}`,
   nextDeadline: 'Next deadline',
 
   casesTitle: 'Cases',

@@ -25,6 +25,7 @@ export const web = {
   upcoming: '近期會議',
   allMeetings: '所有會議',
   digest: '本週摘要',
+  stageCases: (p: { stage: string; n: number }) => `${p.stage}：${p.n} 案`,
   nextDeadline: '下一個期限',
 
   casesTitle: '協作案',

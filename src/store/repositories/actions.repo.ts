@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { actionItems } from '../schema';
 import type { ActionItem, ActionRepo } from '../../core/actions/action-item';
@@ -26,6 +26,10 @@ function toItem(r: Row): ActionItem {
 }
 
 export function actionsRepo(db: Db): ActionRepo {
+  // Both served by the (status, due) index.
+  const dueBefore = and(eq(actionItems.status, 'open'), lt(actionItems.due, sql.placeholder('day')));
+  const dueBeforeRows = db.select().from(actionItems).where(dueBefore).orderBy(asc(actionItems.due), asc(actionItems.id)).limit(sql.placeholder('limit')).prepare();
+  const dueBeforeCount = db.select({ n: count() }).from(actionItems).where(dueBefore).prepare();
   return {
     create(item) {
       const row = db
@@ -62,6 +66,9 @@ export function actionsRepo(db: Db): ActionRepo {
         .orderBy(sql`${actionItems.due} is null`, asc(actionItems.due), asc(actionItems.id))
         .all()
         .map(toItem);
+    },
+    openDueBefore(day, limit) {
+      return { rows: dueBeforeRows.all({ day, limit }).map(toItem), total: dueBeforeCount.get({ day })?.n ?? 0 };
     },
   };
 }

@@ -36,19 +36,28 @@ export function casesRepo(db: Db): CaseRepo {
   const selectedIn = client.prepare<[number], Row>(
     `select ${COLS} from cases where id in (select case_id from case_events where kind = 'selected' and json_extract(detail, '$.meetingId') = ?) order by number`,
   );
+  // A whole list in two statements (the cases, then every co-agency of those cases), not one
+  // co-agency query per case: the overview and the digest read all cases on every request.
+  const listed = client.prepare<{ f: string | null }, Row>(
+    `select ${COLS} from cases where @f is null or stage in (select value from json_each(@f)) order by number`,
+  );
+  const listedCo = client.prepare<{ f: string | null }, { case_id: number; agency_id: number }>(
+    `select ca.case_id, ca.agency_id from case_agencies ca join cases c on c.id = ca.case_id
+     where @f is null or c.stage in (select value from json_each(@f)) order by ca.case_id, ca.agency_id`,
+  );
   const insertNotice = client.prepare('insert into support_notices (issue_id, at, votes, agencies) values (?, ?, ?, ?) on conflict do nothing');
   const noticed = client.prepare<[number], { x: number }>('select 1 as x from support_notices where issue_id = ?');
   // A notice, once stored, is never taken back: remembering the ones seen is exact across processes.
   const noted = new Set<number>();
 
-  const toCase = (r: Row): Case => ({
+  const caseOf = (r: Row, co: number[]): Case => ({
     id: r.id,
     number: r.number,
     issueId: r.issueId,
     title: r.title,
     stage: r.stage,
     leadAgencyId: r.leadAgencyId,
-    coAgencyIds: coOf.all(r.id).map((x) => x.agency_id),
+    coAgencyIds: co,
     petitionUrl: r.petitionUrl,
     petitionPassedOn: r.petitionPassedOn,
     deadline: r.deadline,
@@ -57,6 +66,7 @@ export function casesRepo(db: Db): CaseRepo {
     selectedAt: new Date(r.selectedAt),
     updatedAt: new Date(r.updatedAt),
   });
+  const toCase = (r: Row): Case => caseOf(r, coOf.all(r.id).map((x) => x.agency_id));
 
   const get = (id: number): Case | undefined => {
     const r = byId.get(id);
@@ -141,8 +151,14 @@ export function casesRepo(db: Db): CaseRepo {
       return true;
     },
     list(stages) {
-      const where = stages && stages.length ? inArray(cases.stage, [...stages]) : undefined;
-      return db.select().from(cases).where(where).orderBy(asc(cases.number)).all().map(toCase);
+      const filter = stages && stages.length ? JSON.stringify(stages) : null;
+      const co = new Map<number, number[]>();
+      for (const x of listedCo.all({ f: filter })) {
+        const ids = co.get(x.case_id);
+        if (ids) ids.push(x.agency_id);
+        else co.set(x.case_id, [x.agency_id]);
+      }
+      return listed.all({ f: filter }).map((r) => caseOf(r, co.get(r.id) ?? []));
     },
     page(q) {
       const where = q.stages && q.stages.length ? inArray(cases.stage, [...q.stages]) : undefined;

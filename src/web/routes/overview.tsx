@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { isClosed } from '../../core/cases/case-stages';
-import { digestHeader, digestSections, ISSUE_SECTIONS, type DigestSectionId } from '../../core/reports/weekly-digest';
+import { isClosed, stageLabel } from '../../core/cases/case-stages';
+import { casesInStages, digestHeader, digestSections, ISSUE_SECTIONS, type DigestSection, type DigestSectionId } from '../../core/reports/weekly-digest';
 import { MeetingFormat } from '../../core/meetings/meeting.format';
 import type { PageCtx, WebEnv } from '../context';
 import { Layout, List } from '../views/layout';
@@ -16,18 +16,42 @@ export function overview(p: PageCtx) {
   const s = p.deps.app.casework;
   const { store } = p.services;
   // Open cases, the nearest deadline first (overdue ones are nearest), those without one last.
-  const cases = p.can('cases')
-    ? store.cases
-        .list()
-        .filter((c) => !isClosed(c, s))
-        .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.number - b.number)
-        .slice(0, SHOWN)
-    : [];
+  // Read once: the same list feeds the digest's case sections.
+  const all = p.can('cases') ? store.cases.list() : [];
+  const cases = all
+    .filter((c) => !isClosed(c, s))
+    .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.number - b.number)
+    .slice(0, SHOWN);
   const horizon = p.deps.app.meetings.settings.horizonDays * DAY;
   const meetings = p.can('meetings') ? store.meetings.between(new Date(p.now.getTime() - DAY), new Date(p.now.getTime() + horizon)).filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 > p.now.getTime()).slice(0, 5) : [];
-  const skip = new Set<DigestSectionId>([...(p.can('issues') ? [] : ISSUE_SECTIONS), ...(p.can('cases') ? [] : CASE_SECTIONS)]);
-  const digest = digestSections(p, s, skip);
-  return { cases, meetings, digest };
+  // The digest's "cases by stage" lists every open case (/report's Monday list); a page shows
+  // how many are at each stage, each a link to /cases?stage=, where they are paged.
+  const skip = new Set<DigestSectionId>([...(p.can('issues') ? [] : ISSUE_SECTIONS), ...(p.can('cases') ? [] : CASE_SECTIONS), 'casesByStage']);
+  const digest = digestSections(p, s, skip, { cases: all });
+  const stages = p.can('cases') ? casesInStages(all, p, s).map((g) => ({ id: g.stage, label: stageLabel(g.stage, s, p.locale), n: g.cases.length })) : undefined;
+  return { cases, meetings, digest, stages };
+}
+
+/** One digest section: its heading, its lines, and how many were left out. */
+function DigestPart(props: { p: PageCtx; sec: DigestSection }) {
+  const { p, sec } = props;
+  return (
+    <>
+      <h3>{sec.title}</h3>
+      {sec.lines.length ? (
+        <ul class="list">
+          {sec.lines.map((l) => (
+            <li>
+              <Rich text={l} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{p.t('common.none')}</p>
+      )}
+      {sec.more > 0 ? <p class="muted">{p.t('common.listMore', { n: sec.more })}</p> : null}
+    </>
+  );
 }
 
 export function overviewRoutes(app: Hono<WebEnv>): void {
@@ -68,25 +92,30 @@ export function overviewRoutes(app: Hono<WebEnv>): void {
               </p>
             </section>
           ) : null}
-          {o.digest.length ? (
+          {o.digest.length || o.stages ? (
             <section aria-labelledby="h-digest">
               <h2 id="h-digest">{`${t('web.digest')}：${digestHeader(p)}`}</h2>
-              {o.digest.map((sec) => (
+              {o.digest.filter((sec) => ISSUE_SECTIONS.has(sec.id)).map((sec) => (
+                <DigestPart p={p} sec={sec} />
+              ))}
+              {o.stages ? (
                 <>
-                  <h3>{sec.title}</h3>
-                  {sec.lines.length ? (
+                  <h3>{t('reports.casesByStage', { n: o.stages.reduce((n, st) => n + st.n, 0) })}</h3>
+                  {o.stages.length ? (
                     <ul class="list">
-                      {sec.lines.map((l) => (
+                      {o.stages.map((st) => (
                         <li>
-                          <Rich text={l} />
+                          <a href={`/cases?stage=${encodeURIComponent(st.id)}`}>{t('web.stageCases', { stage: st.label, n: st.n })}</a>
                         </li>
                       ))}
                     </ul>
                   ) : (
                     <p>{t('common.none')}</p>
                   )}
-                  {sec.more > 0 ? <p class="muted">{t('common.listMore', { n: sec.more })}</p> : null}
                 </>
+              ) : null}
+              {o.digest.filter((sec) => !ISSUE_SECTIONS.has(sec.id)).map((sec) => (
+                <DigestPart p={p} sec={sec} />
               ))}
             </section>
           ) : null}
