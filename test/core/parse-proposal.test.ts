@@ -60,3 +60,19 @@ test('only tags and a link is not a title', () => {
   expect(errorKey(() => parseProposal('#交通部 https://join.gov.tw/idea/detail/1', dir))).toBe('issues.titleEmpty');
   expect(errorKey(() => parseProposal('   ', dir))).toBe('issues.titleEmpty');
 });
+
+test('a full-width ｜ typed with a Chinese IME splits title and details without spaces around it; a half-width | needs them', () => {
+  const p = parseProposal('公車路線整併｜跨縣市公車路線重疊', dir);
+  expect(p.title).toBe('公車路線整併');
+  expect(p.details).toBe('跨縣市公車路線重疊');
+  // Free text after the split is kept as typed, a second ｜ included.
+  expect(parseProposal('標題｜說明｜補充', dir).details).toBe('說明｜補充');
+  // A half-width bar inside words stays part of the title (A|B testing).
+  expect(parseProposal('A|B 測試平臺', dir).title).toBe('A|B 測試平臺');
+});
+
+test('spaces around a full-width ｜ are not kept in the title or the details', () => {
+  const p = parseProposal('公車路線整併 ｜ 跨縣市公車路線重疊', dir);
+  expect(p.title).toBe('公車路線整併');
+  expect(p.details).toBe('跨縣市公車路線重疊');
+});

@@ -29,7 +29,9 @@ export function parseProposal(args: string, agencies: AgencyDirectory): Proposal
   if (!raw) throw new UserError('issues.titleEmpty', undefined);
   checkText(raw, { max: TITLE_MAX + DETAILS_MAX + 10, multiline: true });
 
-  const split = /\r?\n|\s[|｜]\s|^[|｜]\s|\s[|｜]$/.exec(raw);
+  // A Chinese IME types ｜ with no spaces (full-width characters carry their own); a half-width
+  // | splits only between spaces, so "A|B" stays in a title.
+  const split = /\r?\n|｜|\s\|\s|^\|\s|\s\|$/.exec(raw);
   let title = split ? raw.slice(0, split.index) : raw;
   let details = split ? raw.slice(split.index + split[0].length) : '';
 
