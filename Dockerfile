@@ -13,8 +13,14 @@ RUN apt-get update \
 # The lockfile alone first: this layer is rebuilt only when dependencies change.
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json bot.config.json ./
 COPY src ./src
+COPY scripts/build ./scripts/build
+# The build type-checks, bundles src/ into dist/po-bot.js and runs it once (start-up and /help on
+# a throwaway database) to write V8's code cache for this image's Node: that run needs the
+# migrations and the calendar.
+COPY migrations ./migrations
+COPY calendar ./calendar
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 # better-sqlite3 needs its compiled addon and nothing else node-gyp left behind: object files, the
 # static SQLite library, a test extension, the SQLite and addon sources (about 37 MB).
@@ -24,7 +30,8 @@ RUN cd node_modules/better-sqlite3 \
  && mkdir -p build/Release && mv /tmp/better_sqlite3.node build/Release/
 
 # ---- runtime: node, production dependencies (addon already compiled on the same base), the
-# compiled code and the migrations. No compilers, no TypeScript sources.
+# bundled code (dist/main.js starts dist/po-bot.js with its code cache) and the migrations. No
+# compilers, no TypeScript sources.
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/po-bot.sqlite \
@@ -33,10 +40,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# dist/store/db.js applies ../../migrations (= /app/migrations) at every start-up.
+# The bot applies migrations/ next to package.json (= /app/migrations) at every start-up.
 COPY migrations ./migrations
-# The official office calendar (working days, holidays, 補行上班): dist/calendar/load.js reads
-# ../../calendar (= /app/calendar). An operator adds later years through calendar.dir, not here.
+# The official office calendar (working days, holidays, 補行上班): the bot reads
+# calendar/ next to package.json (= /app/calendar). An operator adds later years through calendar.dir, not here.
 COPY calendar ./calendar
 COPY bot.config.json package.json ./
 # The database lives on the volume, owned by the unprivileged `node` user (uid 1000) of the base

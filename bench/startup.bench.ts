@@ -1,8 +1,9 @@
-import { execFileSync, fork, spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bench, BenchLine } from './harness';
+import { bundle } from '../scripts/build/bundle';
 
 // How fast and how small the bot starts, against a floor measured in the same run: a Node
 // process that opens the same SQLite file with better-sqlite3, runs one query and prints one
@@ -111,7 +112,7 @@ export const startupBench: Bench = {
   name: 'startup',
   async run(): Promise<BenchLine[]> {
     // The compiled bot is what the image runs: build it now, so the numbers are this checkout's.
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    const built = await bundle();
     const dir = mkdtempSync(join(tmpdir(), 'po-bot-startup-'));
     const db = join(dir, 'po-bot.sqlite');
     const peak = join(dir, 'peak');
@@ -144,6 +145,8 @@ export const startupBench: Bench = {
         { name: 'npm start: peak RSS of its processes added up', value: mib(median(runs.npm.map((r) => r.sumKiB))), unit: 'MiB' },
         { name: 'node dist/main.js idle, Slack (HTTP) and Telegram (webhook) adapters against fakes: RSS', value: idle.rss, unit: 'MiB', baseline: floorM },
         { name: '  the same process: peak RSS so far', value: idle.hwm, unit: 'MiB' },
+        { name: 'the build: dist/po-bot.js (one bundled file)', value: built.bytes / 1024, unit: 'KiB' },
+        { name: 'the build: its V8 code cache', value: built.codeCacheBytes / 1024, unit: 'KiB' },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { appRoot } from '../paths';
 import { CalendarFileError, parseCompact, parseOfficialJson, type OfficialYear } from '../core/calendar/official-year';
 
 /** The release's official calendar years (calendar/YYYY.txt at the project root, /app/calendar in the image). */
-export const SHIPPED_CALENDAR_DIR = resolve(__dirname, '..', '..', 'calendar');
+export const SHIPPED_CALENDAR_DIR = resolve(appRoot(), 'calendar');
 
 const YEAR_FILE = /^(\d{4})\.json$/;
 

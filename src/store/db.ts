@@ -6,10 +6,11 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { readMigrations } from './migration-files';
 import { appliedMigrationProblem } from './migration-history';
+import { appRoot } from '../paths';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_DIR = resolve(__dirname, '..', '..', 'migrations');
+export const MIGRATIONS_DIR = resolve(appRoot(), 'migrations');
 
 export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
