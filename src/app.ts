@@ -31,6 +31,7 @@ import { ConfigError } from './config/load';
 import type { CaseworkSettings } from './core/cases/casework.settings';
 import { WebAccess, type WebAccessOptions } from './web/auth/web-access';
 import { webFeature } from './web/web.feature';
+import { startupMark } from './startup-trace';
 
 export interface App {
   bot: Bot;
@@ -57,9 +58,12 @@ export function createApp(opts: {
 }): App {
   const { config, clock, logger } = opts;
   const db = openDatabase(opts.databasePath);
+  startupMark('database');
   const store = sqliteStore(db);
+  startupMark('store');
   const agencies = new AgencyDirectory(store.people.syncAgencies(config.agencies), config.locale);
   const people = new People(store.people, agencies, config.roster, new Set(config.facilitators));
+  startupMark('agencies');
   const holidays = officeCalendar(config, logger);
   const bot = new Bot({
     store,

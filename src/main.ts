@@ -15,16 +15,20 @@ import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
 import { ownerGone, processOwner } from './store/process-owner';
-import { HttpServer, healthRoute, type RequestListener } from './http/http-server';
+import type * as HttpServerModule from './http/http-server';
+import type { RequestListener } from './http/http-server';
 import { checkHealth } from './http/health';
 import { RequestStats } from './http/request-stats';
 import { installProcessGuard } from './http/process-guard';
 import { parseChatRef, type ChatRef } from './core/types';
+import { startupMark, startupReport } from './startup-trace';
 
 // Composition root: config → database → core → adapters. The only place things are wired.
 async function main(): Promise<number> {
+  startupMark('loaded');
   const env = readEnv();
   const config = loadConfigFile(env.BOT_CONFIG);
+  startupMark('config');
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
   const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
   // Readable log lines for a person at the console; JSON for anything a platform talks to.
@@ -51,8 +55,10 @@ async function main(): Promise<number> {
   // once, while another live process's sends on the same file are left to it.
   const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger, { owner: processOwner(), ownerGone });
   app.bot.setDelivery(outbox);
+  startupMark('app');
   // Series → stored meetings and their jobs now; the scheduler re-expands daily after that.
   app.meetings.expand(clock.now());
+  startupMark('meetings');
   const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
   const t = translator(config.locale);
   let consoleAdapter: ConsoleAdapter | undefined;
@@ -89,16 +95,19 @@ async function main(): Promise<number> {
   // Refused and failed requests, and errors nothing else caught, counted for /healthz.
   const requests = new RequestStats();
   installProcessGuard(logger, requests);
-  const http = new HttpServer(logger, requests);
-  http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
-  const mount = (path: string, listener: RequestListener) => http.mount(path, listener);
+  // node:http and the server are loaded only when something is served: a console session (the
+  // embedded default, a piped conversation) serves nothing.
+  const { HttpServer, healthRoute } = platformTokens || env.PORT !== undefined ? (require('./http/http-server') as typeof HttpServerModule) : {};
+  const http = HttpServer && new HttpServer(logger, requests);
+  http?.mount('/healthz', healthRoute!(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
+  const mount = (path: string, listener: RequestListener) => http!.mount(path, listener);
   // The web pages whenever PORT is set; the framework is loaded only then.
-  if (env.PORT !== undefined) {
+  if (http && env.PORT !== undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up
     const { webListener } = require('./web/server') as typeof import('./web/server');
     http.mountFallback(webListener({ app, clock, logger }));
   }
-  if (platformTokens || env.PORT !== undefined) {
+  if (http) {
     const port = await http.listen(env.PORT ?? DEFAULT_PORT, env.HOST);
     if (env.PORT !== undefined) webBase = publicUrl ?? `http://localhost:${port}`;
     logger.info({ port, host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
@@ -114,11 +123,12 @@ async function main(): Promise<number> {
   await outbox.recover();
   outbox.start();
   scheduler.start();
+  startupReport();
 
   // Stop taking events, finish those in flight, flush the outbox, close the database.
   const shutdown = async () => {
     scheduler.stop();
-    await http.close();
+    await http?.close();
     for (const a of hub.list()) await a.stop();
     await app.bot.drain();
     await scheduler.idle();

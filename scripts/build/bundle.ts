@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path';
 // compile; the cache skips compiling it. esbuild is the transform tsx already runs on src/, so the
 // bundle behaves as `npm start` does. Modules loaded only on demand stay outside the bundle and
 // load from node_modules when used (platform SDKs, the web framework, holiday data, the .ics
-// writer), as does better-sqlite3 (a native addon) and pino (its worker files).
+// writer), as does better-sqlite3 (a native addon). pino is bundled: the bot uses no transports,
+// the part of pino that loads files of its own by path.
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** Left to `require` at run time: native, loaded on demand, or carrying files of their own. */
-export const EXTERNAL = ['better-sqlite3', 'pino', '@slack/*', 'telegraf', 'telegraf/*', 'hono', 'hono/*', '@hono/*', 'ics', 'date-holidays'];
+/** Left to `require` at run time: native, or loaded on demand. */
+export const EXTERNAL = ['better-sqlite3', '@slack/*', 'telegraf', 'telegraf/*', 'hono', 'hono/*', '@hono/*', 'ics', 'date-holidays'];
 
 const common: BuildOptions = {
   bundle: true,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './load';
 
 // The only reader of process.env: secrets and deployment switches live here, never in

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema, type BotConfig } from './schema';
 import { DEFAULT_AGENCIES } from './default-agencies';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type Holidays from 'date-holidays';
 import { parseDuration } from '../core/input/duration';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { meetingsConfigSchema } from './meetings.schema';
 import { casesSchema } from './cases.schema';
 import { webSchema } from './web.schema';

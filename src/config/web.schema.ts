@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the web pages are made of; `web.public` names those anyone may read without signing in. */
 export const WEB_SECTIONS = ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed', 'issues'] as const;

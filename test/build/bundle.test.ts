@@ -56,10 +56,17 @@ test('a cache V8 refuses (another Node, a changed bundle) or no cache at all: th
 
 test('platform SDKs, the web framework, holiday data and the .ics writer stay outside the bundle (loaded only when used)', () => {
   const bundled = built.inputs.filter((f) => f.includes('node_modules/'));
-  for (const lazy of ['@slack/', 'telegraf', '/hono/', 'date-holidays', '/ics/', 'node_modules/better-sqlite3/', 'node_modules/pino/']) {
+  for (const lazy of ['@slack/', 'telegraf', '/hono/', 'date-holidays', '/ics/', 'node_modules/better-sqlite3/']) {
     expect(bundled.filter((f) => f.includes(lazy))).toEqual([]);
   }
   expect(built.inputs).toContain('src/main.ts');
+});
+
+test('the bundled logger (pino, inside the bundle) writes JSON lines to stderr', () => {
+  const r = help({ PORT: '0', LOG_LEVEL: 'info', PO_BOT_CODE_CACHE: '' });
+  expect(r.status).toBe(0);
+  const lines = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines).toContainEqual(expect.objectContaining({ level: 30, app: 'po-bot', msg: 'http server listening (/healthz)' }));
 });
 
 test('the bundled backup command copies a database', () => {

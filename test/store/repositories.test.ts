@@ -83,3 +83,30 @@ test('processed events are remembered and pruned by age', () => {
     t.close();
   }
 });
+
+test('agencies from the configuration: written once, then read without a write at each start-up; a renamed agency keeps its id', () => {
+  const { dir, cleanup } = tempDir();
+  const db = openDatabase(join(dir, 'db.sqlite'));
+  try {
+    const store = sqliteStore(db);
+    const config = [
+      { code: 'MOTC', name: '交通部', aliases: [] },
+      { code: 'MOL', name: '勞動部', aliases: [] },
+    ];
+    const first = store.people.syncAgencies(config);
+    const changes = () => db.$client.prepare('select total_changes()').pluck().get() as number;
+    const before = changes();
+    expect(store.people.syncAgencies(config)).toEqual(first);
+    expect(changes()).toBe(before);
+    const renamed = store.people.syncAgencies([{ ...config[0]!, name: '交通及建設部' }, config[1]!]);
+    expect(changes()).toBe(before + 1);
+    expect(renamed[0]).toEqual({ ...first[0], name: '交通及建設部' });
+    // Dropped from the configuration: the row stays (old votes name it), a new one gets a new id.
+    const added = store.people.syncAgencies([config[1]!, { code: 'MOA', name: '農業部', aliases: [] }]);
+    expect(added[0]!.id).toBe(first[1]!.id);
+    expect(new Set([first[0]!.id, first[1]!.id]).has(added[1]!.id)).toBe(false);
+  } finally {
+    db.$client.close();
+    cleanup();
+  }
+});

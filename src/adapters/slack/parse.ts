@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatRef, MessageRef } from '../../core/types';
 
 // The slices of Slack's payloads the adapter reads, validated once at the edge; everything

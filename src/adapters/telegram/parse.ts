@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor, ChatRef, InboundEvent, MessageRef } from '../../core/types';
 import { CALLBACK_SEPARATOR } from './render';
 

@@ -28,15 +28,18 @@ export function peopleRepo(db: Db): PeopleRepo {
 
   return {
     syncAgencies(list) {
-      return db.transaction((tx) => {
-        for (const a of list) {
-          tx.insert(agencies).values({ code: a.code, name: a.name }).onConflictDoUpdate({ target: agencies.code, set: { name: a.name } }).run();
-        }
-        const rows = tx.select().from(agencies).all();
-        const byCode = new Map(rows.map((r) => [r.code, r.id]));
-        // Agencies dropped from the config keep their rows: old votes and issues still name them.
-        return list.map((a): Agency => ({ id: byCode.get(a.code)!, code: a.code, name: a.name, nameEn: a.nameEn, aliases: a.aliases }));
-      });
+      // Every start-up: read once, write only what the configuration changed (most starts: nothing).
+      const read = () => new Map(db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).all().map((r) => [r.code, r]));
+      let stored = read();
+      const changed = list.filter((a) => stored.get(a.code)?.name !== a.name);
+      if (changed.length) {
+        stored = db.transaction((tx) => {
+          for (const a of changed) tx.insert(agencies).values({ code: a.code, name: a.name }).onConflictDoUpdate({ target: agencies.code, set: { name: a.name } }).run();
+          return read();
+        });
+      }
+      // Agencies dropped from the config keep their rows: old votes and issues still name them.
+      return list.map((a): Agency => ({ id: stored.get(a.code)!.id, code: a.code, name: a.name, nameEn: a.nameEn, aliases: a.aliases }));
     },
     upsertUser(platform, pid, name, now) {
       const existing = byIdentity.get({ platform, pid });
