@@ -8,5 +8,5 @@ module.exports = {
   // Jest's default leaves one core free: on the 2-core CI machine that meant one worker, and the
   // suite ran serially (over 60 s with the Docker replay). The suites share no files or ports.
   maxWorkers: '100%',
-  globalSetup: '<rootDir>/test/support/timezone.global.ts',
+  globalSetup: '<rootDir>/test/support/global.setup.ts',
 };

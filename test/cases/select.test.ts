@@ -4,6 +4,7 @@ import { createApp } from '../../src/app';
 import { parseConfig } from '../../src/config/load';
 import { silentLogger } from '../../src/core/logger';
 import { RecordingDelivery, type TestApp } from '../support/app';
+import { Children } from '../support/children';
 import { caseApp, count, event, postTexts, propose, say } from './helpers';
 import { chineseNumeral, formatCaseNumber, parseCaseNumber } from '../../src/core/cases/case-number';
 
@@ -105,7 +106,8 @@ test('two processes selecting the same issues at the same time get gapless, uniq
   await propose(app, 60);
   const db = join(app.dir, 'test.sqlite');
   const script = join(__dirname, 'fixtures', 'select-child.ts');
-  const children = [17, 99].map((seed, k) => fork(script, [db, String(seed), '60', String(k + 1)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const processes = new Children();
+  const children = [17, 99].map((seed, k) => processes.track(fork(script, [db, String(seed), '60', String(k + 1)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
   let a: { results: { ids: number[]; ok: boolean; text: string }[] } | undefined;
   let b: typeof a;
   try {
@@ -114,8 +116,9 @@ test('two processes selecting the same issues at the same time get gapless, uniq
     for (const c of children) c.send('go');
     [a, b] = await Promise.all(results);
   } finally {
-    // A test that fails or times out must not leave children holding jest open.
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    // Each child exits once it has answered; one that has not (the test failed or timed out) is
+    // killed. Either way both are gone, pipes and IPC channel closed, before the test ends.
+    await processes.reap();
   }
   expectGapless(app, 60);
   // Every refusal is the all-or-nothing "already a case", never an internal error.

@@ -54,7 +54,8 @@ test('connections beyond the cap are dropped at once', async () => {
 
 test('the process guard logs and counts an uncaught exception and rejection, and the process lives on', () => {
   const script = join(__dirname, 'support', 'guarded.process.ts');
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [script], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  // One process (node with tsx's loader), not the tsx command, which starts a second node.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toEqual({ refused: {}, failed: 0, uncaught: 2, alive: true });
   const logged = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; kind: string; err: { message: string; req?: unknown } });

@@ -7,6 +7,12 @@ import { backupDatabase } from '../../src/ops/backup';
 import { tempDir } from '../support/app';
 import { bigDatabase, startWriter } from './support/big-database';
 import { ROOT } from '../support/run-console';
+import { builtBackup } from '../support/test-build';
+import { closed } from '../support/children';
+
+// The command runs as the image runs it (`node dist/ops/backup.cli.js`, this checkout's build);
+// `npm run backup` runs the same src/ops/backup.cli.ts through tsx.
+const node = process.execPath;
 
 test('a backup taken while writes continue is consistent and complete up to its moment', async () => {
   const { dir, cleanup } = tempDir();
@@ -40,27 +46,24 @@ test('a backup taken while writes continue is consistent and complete up to its 
   }
 });
 
-test('npm run backup refuses to overwrite the database and explains its usage', () => {
+test('the backup command refuses to overwrite the database and explains its usage', () => {
   const { dir, cleanup } = tempDir();
   try {
     const path = join(dir, 'db.sqlite');
     openDatabase(path).$client.close();
-    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-    const usage = spawnSync(tsx, ['src/ops/backup.cli.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
+    const usage = spawnSync(node, [builtBackup()], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
     expect(usage.status).toBe(64);
     expect(usage.stderr).toContain('Usage: npm run backup -- <backup file>');
-    const same = spawnSync(tsx, ['src/ops/backup.cli.ts', path], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
+    const same = spawnSync(node, [builtBackup(), path], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
     expect(same.status).toBe(1);
     expect(same.stderr).toContain('must not overwrite');
-    const ok = spawnSync(tsx, ['src/ops/backup.cli.ts', join(dir, 'b.sqlite')], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
+    const ok = spawnSync(node, [builtBackup(), join(dir, 'b.sqlite')], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/integrity ok/);
   } finally {
     cleanup();
   }
 });
-
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial'));
 
@@ -93,7 +96,7 @@ test('a backup that fails part-way (the disk is full) exits 1 with the reason an
     bigDatabase(path, 4);
     // A file-size limit of 1 MB for the backup's processes: the copy fails after writing that
     // much, as on a full disk (Node ignores SIGXFSZ, so the write fails with EFBIG).
-    const r = spawnSync('bash', ['-c', `ulimit -f 2048; exec "${TSX}" src/ops/backup.cli.ts "${join(dir, 'out', 'copy.sqlite')}"`], {
+    const r = spawnSync('bash', ['-c', `ulimit -f 2048; exec "${node}" "${builtBackup()}" "${join(dir, 'out', 'copy.sqlite')}"`], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_PATH: path },
       encoding: 'utf8',
@@ -120,16 +123,16 @@ test('an earlier backup killed with SIGKILL leaves .partial files that the next 
   }
 });
 
-test('npm run backup stopped by SIGTERM mid-copy exits 130 and leaves neither a backup nor .partial files', async () => {
+test('the backup command stopped by SIGTERM mid-copy exits 130 and leaves neither a backup nor .partial files', async () => {
   const { dir, cleanup } = tempDir();
   try {
     const path = join(dir, 'db.sqlite');
     bigDatabase(path, 40);
     const dest = join(dir, 'copy.sqlite');
-    const cli = spawn(TSX, ['src/ops/backup.cli.ts', dest], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = spawn(node, [builtBackup(), dest], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: path }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     cli.stderr!.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((done) => cli.on('exit', (code) => done(code)));
+    const exited = closed(cli).then((r) => r.code);
     // Stop it once the copy is being written.
     while (!existsSync(`${dest}.partial`)) await new Promise((r) => setTimeout(r, 2));
     cli.kill('SIGTERM');

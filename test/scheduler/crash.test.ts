@@ -7,44 +7,56 @@ import { SIGNING_SECRET } from '../support/slack/signed';
 import { tempDir } from '../support/app';
 import { within } from '../telegram/support/net';
 import { COLLAB } from '../meetings/support';
+import { builtMain } from '../support/test-build';
+import { Children, closed } from '../support/children';
 
 // Issue 14, items 2 and 4: a scheduled job's posts to several home chats are one transaction
 // with the job's completion, and a post whose outcome a crash left unknown is found, not posted
-// twice. The real bot (`src/main.ts`) in a child process, killed with SIGKILL in the send window
+// twice. The real bot (this checkout's build, as the image runs it) in a child process, killed with SIGKILL in the send window
 // (the fake Web API has the request and never answers, having accepted it or not), then started
 // again: each chat gets the agenda exactly once.
 
 const ROOT = resolve(__dirname, '..', '..');
 // The collaborative meeting of Friday 2026-12-04 10:00 Taipei: its agenda is due 24 h before.
 const AGENDA_DUE = '2026-12-03T02:00:00Z';
+/**
+ * Each start's clock: a restart happens later than the run before it, as a real one does. With the
+ * same BOT_NOW at every start the clock went back at each restart, so the posts the previous run
+ * queued (stamped with its later time) were not yet due at the next start's recovery and waited for
+ * the outbox's 5 s retry timer: 10 s of this test's 13 s. A minute apart, each start recovers and
+ * sends them at once; the agenda stays due (it is never due again once its job is done).
+ */
+const startClock = (start: number) => new Date(Date.parse(AGENDA_DUE) + start * 60_000).toISOString();
+let starts = 0;
 
 let fake: FakeSlack;
 let tmp: ReturnType<typeof tempDir>;
-const children: ChildProcess[] = [];
+const children = new Children();
 
 beforeEach(async () => {
   fake = new FakeSlack();
   await fake.start();
   tmp = tempDir();
+  starts = 0;
   // Only the agenda falls due (no reminders), for two Slack home chats.
   // (A short horizon and Taiwan's holidays as built in keep each start-up quick.)
   writeFileSync(join(tmp.dir, 'bot.config.json'), JSON.stringify({ meetings: { series: [COLLAB], horizonDays: 7, homeChats: ['slack:C1', 'slack:C2'], reminders: [] } }));
 });
 
 afterEach(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await children.reap();
   await fake.stop();
   tmp.cleanup();
 });
 
 function bot(): { child: ChildProcess; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [builtMain()], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       BOT_CONFIG: join(tmp.dir, 'bot.config.json'),
       DATABASE_PATH: join(tmp.dir, 'bot.sqlite'),
-      BOT_NOW: AGENDA_DUE,
+      BOT_NOW: startClock(starts++),
       SLACK_BOT_TOKEN: 'xoxb-crash-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
@@ -54,8 +66,8 @@ function bot(): { child: ChildProcess; exited: Promise<unknown> } {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr!.resume();
-  children.push(child);
-  return { child, exited: new Promise((r) => child.on('exit', r)) };
+  children.track(child);
+  return { child, exited: closed(child) };
 }
 
 const agendaTo = (channel: string) => (p: Record<string, unknown>) => p.channel === channel && String(p.text ?? JSON.stringify(p.blocks)).includes('議程');

@@ -5,18 +5,22 @@ import { commandPayload, sendSigned, SIGNING_SECRET } from '../support/slack/sig
 import { tempDir } from '../support/app';
 import { slackConnectionFromEnv } from '../../src/adapters/slack/start';
 import { ConfigError } from '../../src/config/load';
+import { builtMain } from '../support/test-build';
+import { Children, closed } from '../support/children';
 
-// The composition root as deployed: `src/main.ts` in its own process, configured only by
-// environment variables, against the fake Web API.
+// The composition root as deployed: the build the image runs (`node dist/main.js`) in its own
+// process, configured only by environment variables, against the fake Web API.
 
 const ROOT = resolve(__dirname, '..', '..');
+const children = new Children();
 
 function runMain(env: Record<string, string>, until?: (stderr: string) => boolean) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [builtMain()], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', BOT_CONFIG: 'bot.config.json', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  children.track(child);
   let stderr = '';
   const ready = new Promise<string>((resolveReady, reject) => {
     child.stderr.on('data', (d: Buffer) => {
@@ -25,7 +29,7 @@ function runMain(env: Record<string, string>, until?: (stderr: string) => boolea
     });
     child.on('exit', () => (until ? reject(new Error(`exited early:\n${stderr}`)) : resolveReady(stderr)));
   });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const exited = closed(child).then((r) => r.code);
   return { child, ready, exited, stderr: () => stderr };
 }
 
@@ -37,6 +41,7 @@ beforeEach(async () => {
   tmp = tempDir();
 });
 afterEach(async () => {
+  await children.reap();
   await fake.stop();
   tmp.cleanup();
 });

@@ -6,6 +6,7 @@ import { Outbox } from '../../src/core/delivery/outbox';
 import { silentLogger } from '../../src/core/logger';
 import { ownerGone, processOwner } from '../../src/store/process-owner';
 import type { Actor, InboundEvent, MessageRef } from '../../src/core/types';
+import { closed } from '../support/children';
 
 // Issue 14, item 3: two real processes on one database file (the README allows several
 // webhook instances). This test's process is A; test/support/second-process.ts is B.
@@ -19,6 +20,7 @@ let b: { child: ChildProcessWithoutNullStreams; send(cmd: object): Promise<Recor
 
 async function second(file: string): Promise<typeof b> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'support', 'second-process.ts'), file, '{}', START], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  void closed(child);
   child.stderr.resume();
   const answers: ((o: Record<string, unknown>) => void)[] = [];
   const ready = new Promise<void>((r) => answers.push(() => r()));
@@ -32,8 +34,9 @@ async function second(file: string): Promise<typeof b> {
         child.stdin.write(JSON.stringify(cmd) + '\n');
       }),
     close: async () => {
+      // B exits at the end of its input; its pipes closed too, or they hold jest's worker open.
       child.stdin.end();
-      await new Promise((r) => child.on('exit', r));
+      await closed(child);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { builtMain } from './test-build';
 
 export const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface ConsoleRun {
   code: number | null;
@@ -11,10 +11,14 @@ export interface ConsoleRun {
   lines: { id: number; text: string }[];
 }
 
-/** Runs the real bot (`src/main.ts`, console adapter) as a child process with piped input. */
+/**
+ * Runs the real bot (console adapter) as a child process with piped input: this checkout's build,
+ * as the image runs it (`node dist/main.js`; test/support/build.global.ts). Resolves once the
+ * process has exited and its pipes are closed.
+ */
 export function runConsole(input: string, env: Record<string, string>, args: string[] = ['--json'], cwd = ROOT): Promise<ConsoleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'src', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [builtMain(), ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

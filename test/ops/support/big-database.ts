@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/store/db';
+import { closed } from '../../support/children';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -30,17 +31,16 @@ export async function startWriter(path: string, rate = 0): Promise<{ child: Chil
     });
     child.on('exit', () => fail(new Error('writer exited')));
   });
-  const stop = () =>
-    new Promise<number>((done) => {
-      child.on('close', () => done(Number(out.split('\n')[1])));
-      child.kill('SIGTERM');
-    });
+  void closed(child);
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await closed(child);
+    return Number(out.split('\n')[1]);
+  };
   /** For finally blocks: the writer is gone, and so are its pipes, before the test ends. */
   const kill = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const closed = new Promise((r) => child.once('close', r));
-    child.kill('SIGKILL');
-    await closed;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await closed(child);
   };
   return { child, stop, kill };
 }
