@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { WEEKDAY_NAMES } from '../core/input/date-words';
 
 /**
@@ -19,53 +19,59 @@ export const DEFAULT_STAGES = [
 ];
 
 const stageSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/, 'expected a short lowercase id such as "translate"'),
-  'zh-TW': z.string().min(1).max(20),
-  en: z.string().min(1).max(40),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,23}$/, 'expected a short lowercase id such as "translate"')),
+  'zh-TW': z.string().check(z.minLength(1), z.maxLength(20)),
+  en: z.string().check(z.minLength(1), z.maxLength(40)),
   /**
    * From this stage on the petition is answered: the response deadline can no longer be missed,
    * so the case is not flagged overdue and gets no deadline reminders. Without any stage marked,
    * only the last (closed) one counts.
    */
-  answersPetition: z.boolean().optional(),
+  answersPetition: z.optional(z.boolean()),
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "09:00"');
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "09:00"'));
+const count = (min: number, max?: number) => z.int().check(...(max === undefined ? [z.minimum(min)] : [z.minimum(min), z.maximum(max)]));
 
-export const casesSchema = z
-  .strictObject({
-    stages: z
-      .array(stageSchema)
-      .min(2)
-      .default(DEFAULT_STAGES)
-      .refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'stage ids must be unique'),
+export const casesSchema = z.prefault(
+  z.strictObject({
+    stages: z._default(
+      z.array(stageSchema).check(
+        z.minLength(2),
+        z.refine((s) => new Set(s.map((x) => x.id)).size === s.length, 'stage ids must be unique'),
+      ),
+      DEFAULT_STAGES,
+    ),
     /** An issue reaching every configured number is announced once; null ignores that count. */
-    supportThreshold: z
-      .strictObject({
-        votes: z.number().int().min(1).nullable().default(5),
-        agencies: z.number().int().min(1).nullable().default(3),
-      })
-      .prefault({}),
+    supportThreshold: z.prefault(
+      z.strictObject({
+        votes: z._default(z.nullable(count(1)), 5),
+        agencies: z._default(z.nullable(count(1)), 3),
+      }),
+      {},
+    ),
     /** Days before a case's Join response deadline when the lead agency's POs are reminded. */
-    deadlineReminderDays: z.array(z.number().int().min(0).max(365)).max(10).default([20, 7, 1]),
+    deadlineReminderDays: z._default(z.array(count(0, 365)).check(z.maxLength(10)), [20, 7, 1]),
     /** Local time (configured zone) reminders for deadlines and due dates go out. */
-    reminderTime: hhmm.default('09:00'),
+    reminderTime: z._default(hhmm, '09:00'),
     /** Join: the responsible ministry owes a response within this many days of the petition passing. */
-    responseDays: z.number().int().min(1).max(365).default(60),
+    responseDays: z._default(count(1, 365), 60),
     /** /report lists case deadlines within this many days. */
-    reportHorizonDays: z.number().int().min(1).max(90).default(14),
+    reportHorizonDays: z._default(count(1, 90), 14),
     /**
      * The /report digest posted by itself once a week to the home chats (meetings.homeChats),
      * ready for the Digital Minister's Monday report to the Premier. Local time, configured zone.
      */
-    weeklyReport: z
-      .strictObject({
-        enabled: z.boolean().default(true),
-        weekday: z.enum(WEEKDAY_NAMES).default('monday'),
-        time: hhmm.default('08:30'),
-      })
-      .prefault({}),
-  })
-  .prefault({});
+    weeklyReport: z.prefault(
+      z.strictObject({
+        enabled: z._default(z.boolean(), true),
+        weekday: z._default(z.enum(WEEKDAY_NAMES), 'monday'),
+        time: z._default(hhmm, '08:30'),
+      }),
+      {},
+    ),
+  }),
+  {},
+);
 
 export type CasesConfig = z.output<typeof casesSchema>;

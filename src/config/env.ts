@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { ConfigError } from './load';
 
 // The only reader of process.env: secrets and deployment switches live here, never in
@@ -6,33 +6,36 @@ import { ConfigError } from './load';
 /** The HTTP port when PORT is unset. */
 export const DEFAULT_PORT = 3000;
 
+const text = () => z.string().check(z.minLength(1));
+const port = () => z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)));
+
 const envSchema = z.object({
-  BOT_CONFIG: z.string().min(1).default('bot.config.json'),
-  DATABASE_PATH: z.string().min(1).optional(),
-  BOT_NOW: z.iso.datetime({ offset: true }).optional(),
-  BOT_CONSOLE_JSON: z.enum(['0', '1']).optional(),
-  BOT_CONSOLE: z.enum(['0', '1']).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  BOT_CONFIG: z._default(text(), 'bot.config.json'),
+  DATABASE_PATH: z.optional(text()),
+  BOT_NOW: z.optional(z.iso.datetime({ offset: true })),
+  BOT_CONSOLE_JSON: z.optional(z.enum(['0', '1'])),
+  BOT_CONSOLE: z.optional(z.enum(['0', '1'])),
+  LOG_LEVEL: z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   /** The HTTP port (/healthz, Slack's /slack/events, the Telegram webhook); DEFAULT_PORT when unset. */
-  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PORT: port(),
   /** The address the HTTP server listens on (`127.0.0.1`, `::`, an interface's address); every interface when unset. */
-  HOST: z.string().regex(/^[0-9A-Za-z.:%_-]{1,255}$/, 'an IP address or host name').optional(),
+  HOST: z.optional(z.string().check(z.regex(/^[0-9A-Za-z.:%_-]{1,255}$/, 'an IP address or host name'))),
   /** Signs the web pages' sign-in links and sessions; generated once and stored when unset. */
-  WEB_SECRET: z.string().min(32, 'WEB_SECRET must be at least 32 characters').optional(),
+  WEB_SECRET: z.optional(z.string().check(z.minLength(32, 'WEB_SECRET must be at least 32 characters'))),
   /** Where people reach the web pages (the same as web.baseUrl in bot.config.json, which wins). */
-  PUBLIC_URL: z.url().optional(),
-  SLACK_BOT_TOKEN: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().min(1).optional(),
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_API_URL: z.url().optional(),
-  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
-  TELEGRAM_API_ROOT: z.url().optional(),
-  TELEGRAM_WEBHOOK_URL: z.url().optional(),
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional(),
+  PUBLIC_URL: z.optional(z.url()),
+  SLACK_BOT_TOKEN: z.optional(text()),
+  SLACK_APP_TOKEN: z.optional(text()),
+  SLACK_SIGNING_SECRET: z.optional(text()),
+  SLACK_API_URL: z.optional(z.url()),
+  TELEGRAM_BOT_TOKEN: z.optional(text()),
+  TELEGRAM_API_ROOT: z.optional(z.url()),
+  TELEGRAM_WEBHOOK_URL: z.optional(z.url()),
+  TELEGRAM_WEBHOOK_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/))),
   /** Where the Telegram webhook server listens; default PORT. */
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TELEGRAM_WEBHOOK_PORT: port(),
   /** Local path of the webhook; default the path of TELEGRAM_WEBHOOK_URL. */
-  TELEGRAM_WEBHOOK_PATH: z.string().regex(/^\/[A-Za-z0-9/_.~-]*$/).optional(),
+  TELEGRAM_WEBHOOK_PATH: z.optional(z.string().check(z.regex(/^\/[A-Za-z0-9/_.~-]*$/))),
 });
 export type Env = z.output<typeof envSchema>;
 

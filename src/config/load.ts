@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as z from 'zod';
+import type * as z from './zod';
 import { configSchema, type BotConfig } from './schema';
 import { DEFAULT_AGENCIES } from './default-agencies';
 
@@ -37,7 +37,7 @@ export function readGuide(path: string): string {
   return text.trim();
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((i) => `  - ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
     .join('\n');

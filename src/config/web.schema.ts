@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** What the web pages are made of; `web.public` names those anyone may read without signing in. */
 export const WEB_SECTIONS = ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed', 'issues'] as const;
@@ -7,22 +7,24 @@ export type WebSection = (typeof WEB_SECTIONS)[number];
 /** The network publishes its record; proposals (issues) and who voted for them stay internal. */
 export const DEFAULT_PUBLIC: readonly WebSection[] = ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed'];
 
-export const webSchema = z
-  .strictObject({
-    public: z
-      .array(z.enum(WEB_SECTIONS))
-      .default([...DEFAULT_PUBLIC])
-      .refine((l) => new Set(l).size === l.length, 'each section once'),
+export const webSchema = z.prefault(
+  z.strictObject({
+    public: z._default(
+      z.array(z.enum(WEB_SECTIONS)).check(z.refine((l) => new Set(l).size === l.length, 'each section once')),
+      [...DEFAULT_PUBLIC],
+    ),
     /**
      * Where people reach the pages (https://po.example.tw, behind a reverse proxy): sign-in
      * links and links in chat answers use it. PUBLIC_URL in the environment does the same.
      */
-    baseUrl: z
-      .url()
-      .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL')
-      .transform((u) => u.replace(/\/+$/, ''))
-      .optional(),
-  })
-  .prefault({});
+    baseUrl: z.optional(
+      z.pipe(
+        z.url().check(z.refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL')),
+        z.transform((u) => u.replace(/\/+$/, '')),
+      ),
+    ),
+  }),
+  {},
+);
 
 export type WebConfig = z.output<typeof webSchema>;
