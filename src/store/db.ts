@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { readMigrations } from './migration-files';
-import { appliedMigrationProblem } from './migration-history';
+import { appliedMigrationProblem, pendingMigrations } from './migration-history';
 import { appRoot } from '../paths';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -33,7 +33,8 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
   }
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
   // Checked before the WAL pragma, so a refused file is left exactly as it was.
-  const problem = existsSync(migrationsDir) ? appliedMigrationProblem(client, path, readMigrations(migrationsDir)) : undefined;
+  const migrations = existsSync(migrationsDir) ? readMigrations(migrationsDir) : undefined;
+  const problem = migrations ? appliedMigrationProblem(client, path, migrations) : undefined;
   if (problem) {
     client.close();
     throw new DatabaseOpenError(problem);
@@ -42,7 +43,8 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
   client.pragma('synchronous = NORMAL');
   client.pragma('busy_timeout = 5000');
   const db = drizzle(client, { schema }) as Db;
-  runMigrations(db, migrationsDir);
+  // A missing folder is reported by runMigrations; an up-to-date database skips it.
+  if (!migrations || pendingMigrations(client, migrations) > 0) runMigrations(db, migrationsDir);
   return db;
 }
 

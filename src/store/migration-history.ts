@@ -46,3 +46,15 @@ export function appliedMigrationProblem(client: Database.Database, path: string,
   }
   return undefined;
 }
+
+/**
+ * How many of this build's migrations the database has not applied (drizzle's rule: those newer
+ * than the last one applied). 0 at almost every start-up: the migrator, which reads and hashes
+ * every migration file again and checks every foreign key afterwards, then has nothing to do.
+ */
+export function pendingMigrations(client: Database.Database, migrations: readonly MigrationFile[]): number {
+  const has = client.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATIONS_TABLE) !== undefined;
+  if (!has) return migrations.length;
+  const last = Number((client.prepare(`select max(created_at) as t from ${MIGRATIONS_TABLE}`).get() as { t: number | string | null }).t ?? -Infinity);
+  return migrations.filter((m) => m.entry.when > last).length;
+}

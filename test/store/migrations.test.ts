@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR, openDatabase, runMigrations } from '../../src/store/db';
 import { tempDir } from '../support/app';
+import { readMigrations } from '../../src/store/migration-files';
+import { pendingMigrations } from '../../src/store/migration-history';
 
 interface Journal {
   entries: { idx: number; tag: string }[];
@@ -121,6 +123,27 @@ test('migrations turn foreign keys back on even when a migration fails', () => {
     expect(() => runMigrations(db, bad)).toThrow();
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     db.$client.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('pending migrations are counted as drizzle applies them: all on a new file, the newer ones after an upgrade, none once up to date (start-up then skips the migrator)', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'db.sqlite');
+    const all = readMigrations(MIGRATIONS_DIR);
+    const fresh = new Database(path);
+    expect(pendingMigrations(fresh, all)).toBe(all.length);
+    fresh.close();
+    // An older build's database: two migrations short.
+    const older = openDatabase(path, { migrationsDir: prefix(dir, all.length - 2) });
+    expect(pendingMigrations(older.$client, all)).toBe(2);
+    older.$client.close();
+    const current = openDatabase(path);
+    expect(pendingMigrations(current.$client, all)).toBe(0);
+    expect((current.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(all.length);
+    current.$client.close();
   } finally {
     cleanup();
   }
