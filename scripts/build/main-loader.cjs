@@ -25,6 +25,12 @@ if (mode !== 'write') {
     // No cache: compiled from source.
   }
 }
+if (process.sourceMapsEnabled) {
+  // --enable-source-maps (stack traces in src/): Node applies source maps only to modules it
+  // loads itself, so the bundle is required plainly, without the code cache.
+  require(file);
+  return;
+}
 const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
 if (mode === 'report') process.stderr.write(`po-bot: code cache ${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
 if (mode === 'write') process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));

@@ -59,6 +59,13 @@ test('a cache V8 refuses (another Node, a changed bundle) or no cache at all: th
   expect(existsSync(cache)).toBe(false);
 });
 
+test('with --enable-source-maps (stack traces in src/) the bundle is loaded by Node itself and answers the same', () => {
+  const r = help({ NODE_OPTIONS: '--enable-source-maps' });
+  expect(r.status).toBe(0);
+  expect(r.stderr).not.toContain('code cache');
+  expect(r.stdout).toContain('/propose');
+});
+
 test('platform SDKs, the web framework, holiday data and the .ics writer stay outside the bundle (loaded only when used)', () => {
   const bundled = built.inputs.filter((f) => f.includes('node_modules/'));
   for (const lazy of ['@slack/', 'telegraf', '/hono/', 'date-holidays', '/ics/', 'node_modules/better-sqlite3/']) {
