@@ -1,4 +1,4 @@
-import pino from 'pino';
+import type * as Pino from 'pino';
 import type { Logger } from './core/logger';
 
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
@@ -17,17 +17,31 @@ function humanLine(json: string): string {
   }
 }
 
+const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
 /**
  * Logs go to stderr (stdout belongs to the console chat): JSON lines in production, readable
  * lines when a person runs the console. Secrets never reach a log line: token-like fields are
  * redacted wherever they appear, and configuration errors name variables, not values.
+ *
+ * pino is loaded, and its redaction compiled, at the first line actually written: a run that
+ * logs nothing at its level (a console session at the default `warn`) never loads it.
  */
 export function createLogger(level: string, opts: { human?: boolean } = {}): Logger {
-  const options = {
-    level,
-    base: { app: 'po-bot' },
-    redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'signingSecret', '*.signingSecret'], censor: '[redacted]' },
+  let logger: Logger | undefined;
+  const open = (): Logger => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
+    const pino = require('pino') as typeof Pino.default;
+    const options = {
+      level,
+      base: { app: 'po-bot' },
+      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'signingSecret', '*.signingSecret'], censor: '[redacted]' },
+    };
+    if (opts.human) return pino(options, { write: (line: string) => void process.stderr.write(humanLine(line)) });
+    return pino(options, pino.destination({ fd: 2, sync: true }));
   };
-  if (opts.human) return pino(options, { write: (line: string) => void process.stderr.write(humanLine(line)) });
-  return pino(options, pino.destination({ fd: 2, sync: true }));
+  const min = LEVEL_VALUES[level] ?? LEVEL_VALUES.info!;
+  const at = (value: number, name: keyof Logger): Logger[keyof Logger] =>
+    value >= min ? (obj, msg) => (logger ??= open())[name](obj, msg) : () => undefined;
+  return { debug: at(20, 'debug'), info: at(30, 'info'), warn: at(40, 'warn'), error: at(50, 'error') };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/logger';
 
 export interface BackgroundCheckpoints {
@@ -30,7 +30,9 @@ export interface BackgroundCheckpoints {
 export function startBackgroundCheckpoints(client: Database.Database, path: string, logger: Logger, intervalMs = 200, backstopFrames = 10_000): BackgroundCheckpoints {
   // The worker runs plain JavaScript (no TypeScript loader in a worker), loading the same driver.
   const driver = require.resolve('better-sqlite3');
-  const worker = new Worker(
+  // node:worker_threads is loaded here, a few seconds into a run (src/main.ts), not at start-up.
+  const { Worker: Thread } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = new Thread(
     `const { parentPort, workerData } = require('node:worker_threads');
      const Database = require(workerData.driver);
      const db = new Database(workerData.path, { fileMustExist: true });

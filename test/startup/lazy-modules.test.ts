@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { ROOT } from '../support/run-console';
 import { builtMain } from '../support/test-build';
 
@@ -64,3 +64,20 @@ test('they are loaded when used: /meetings flags holidays, /meeting ics writes a
   expect(loaded).toEqual(expect.arrayContaining(['date-holidays', 'ics']));
   expect(loaded).not.toContain('@slack/bolt');
 }, 60_000);
+
+test('the logger loads pino at its first line written, not before: a run that logs nothing at its level never loads it', () => {
+  // src/logging.ts itself, under tsx (in the build pino is inside the bundle, where no hook sees it).
+  const script = `
+    const seen = () => Object.keys(require.cache).some((f) => f.includes('/node_modules/pino/'));
+    const { createLogger } = require(${JSON.stringify(join(ROOT, 'src', 'logging.ts'))});
+    const log = createLogger('warn', { human: true });
+    log.debug({}, 'not written'); log.info({ token: 'xoxb-secret' }, 'not written either');
+    const before = seen();
+    log.warn({ token: 'xoxb-secret' }, 'written');
+    process.stdout.write(JSON.stringify({ before, after: seen() }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual({ before: false, after: true });
+  // One readable line, the token redacted; nothing from the two calls below the level.
+  expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\d\d:\d\d:\d\d WARN written token=\[redacted\]$/)]);
+}, 30_000);
