@@ -18,27 +18,33 @@ import { actionsRepo } from './repositories/actions.repo';
 import { minutesRepo } from './repositories/minutes.repo';
 import { secretsRepo } from './repositories/secrets.repo';
 
+type RepoName = Exclude<keyof Store, 'transaction'>;
+
 /** The core's Store port on SQLite. Repositories are sync: better-sqlite3 is. */
 export function sqliteStore(db: Db): Store {
   const client = db.$client;
   // One wrapper for every call: better-sqlite3 builds a new one per transaction() otherwise.
   const run = client.transaction(<T>(fn: () => T): T => fn());
   const health = writeHealth(client);
+  // Each repository prepares its statements when first used: a start-up, or a run that never
+  // touches votes or minutes, does not build and prepare SQL it will not run.
+  const repos: Partial<Record<RepoName, unknown>> = {};
+  const lazy = <K extends RepoName>(name: K, make: (db: Db) => Store[K]): Store[K] => (repos[name] ??= make(db)) as Store[K];
   return {
-    events: eventsRepo(db),
-    welcomes: welcomesRepo(db),
-    jobs: jobsRepo(db),
-    outbox: outboxRepo(db),
-    meetings: meetingsRepo(db),
-    agenda: agendaRepo(db),
-    people: peopleRepo(db),
-    issues: issuesRepo(db),
-    votes: votesRepo(db),
-    links: linksRepo(db),
-    cases: casesRepo(db),
-    actions: actionsRepo(db),
-    minutes: minutesRepo(db),
-    secrets: secretsRepo(db),
+    get events() { return lazy('events', eventsRepo); },
+    get welcomes() { return lazy('welcomes', welcomesRepo); },
+    get jobs() { return lazy('jobs', jobsRepo); },
+    get outbox() { return lazy('outbox', outboxRepo); },
+    get meetings() { return lazy('meetings', meetingsRepo); },
+    get agenda() { return lazy('agenda', agendaRepo); },
+    get people() { return lazy('people', peopleRepo); },
+    get issues() { return lazy('issues', issuesRepo); },
+    get votes() { return lazy('votes', votesRepo); },
+    get links() { return lazy('links', linksRepo); },
+    get cases() { return lazy('cases', casesRepo); },
+    get actions() { return lazy('actions', actionsRepo); },
+    get minutes() { return lazy('minutes', minutesRepo); },
+    get secrets() { return lazy('secrets', secretsRepo); },
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       const outermost = !client.inTransaction;
