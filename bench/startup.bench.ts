@@ -1,4 +1,4 @@
-import { fork, spawn } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +108,25 @@ async function idleWithAdapters(dir: string): Promise<{ rss: number; hwm: number
   }
 }
 
+/**
+ * Where the compiled bot's start-up goes: PO_BOT_STARTUP_TRACE=1 (src/startup-trace.ts), seven
+ * more runs, the median of each phase. Separate from the timed runs, which run untraced.
+ */
+function startupPhases(env: Record<string, string>): BenchLine[] {
+  const runs: [string, number][][] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['dist/main.js'], { cwd: ROOT, input: '/help\n', encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env, PO_BOT_STARTUP_TRACE: '1' } });
+    const line = /^po-bot startup (.*)$/m.exec(r.stderr)?.[1];
+    if (r.status !== 0 || !line) throw new Error(`traced start-up: exit ${r.status}\n${r.stderr}`);
+    runs.push(Object.entries(JSON.parse(line) as Record<string, number>));
+  }
+  return runs[0]!.map(([phase], i) => ({
+    name: `  start-up phase (median of ${RUNS}, ms to its end from the one before${i === 0 ? ', from process start' : ''}): ${phase}`,
+    value: median(runs.map((r) => r[i]![1] - (i ? r[i - 1]![1] : 0))),
+    unit: 'ms',
+  }));
+}
+
 export const startupBench: Bench = {
   name: 'startup',
   async run(): Promise<BenchLine[]> {
@@ -136,6 +155,7 @@ export const startupBench: Bench = {
       const m = (rs: Run[]) => mib(median(rs.map((r) => r.peakKiB)));
       const floorT = { name: 'floor (node + better-sqlite3, one query, one line)', value: t(runs.floor) };
       const floorM = { name: 'floor', value: m(runs.floor) };
+      const phases = startupPhases(env);
       const idle = await idleWithAdapters(dir);
       return [
         { name: 'node dist/main.js: start → answer to a piped /help', value: t(runs.compiled), unit: 'ms', baseline: floorT, target: '≤ 3× the floor', pass: t(runs.compiled) <= 3 * floorT.value },
@@ -145,6 +165,7 @@ export const startupBench: Bench = {
         { name: 'npm start: peak RSS of its processes added up', value: mib(median(runs.npm.map((r) => r.sumKiB))), unit: 'MiB' },
         { name: 'node dist/main.js idle, Slack (HTTP) and Telegram (webhook) adapters against fakes: RSS', value: idle.rss, unit: 'MiB', baseline: floorM },
         { name: '  the same process: peak RSS so far', value: idle.hwm, unit: 'MiB' },
+        ...phases,
         { name: 'the build: dist/po-bot.js (one bundled file)', value: built.bytes / 1024, unit: 'KiB' },
         { name: 'the build: its V8 code cache', value: built.codeCacheBytes / 1024, unit: 'KiB' },
       ];
