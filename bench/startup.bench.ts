@@ -22,7 +22,7 @@ const PEAK = join(__dirname, 'support', 'peak-rss.js');
 interface Run {
   /** ms from spawn to the first stdout bytes. */
   firstLine: number;
-  /** KiB: the largest process's peak RSS, and the sum over the processes (npm start has three). */
+  /** KiB: the largest process's peak RSS, and the sum over the processes (npm start has two: npm and node). */
   peakKiB: number;
   sumKiB: number;
 }
