@@ -1,9 +1,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment, plus date-holidays loaded once per worker (test/support/jest/).
+  testEnvironment: '<rootDir>/test/support/jest/environment.js',
+  moduleNameMapper: { '^date-holidays$': '<rootDir>/test/support/jest/date-holidays.js' },
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': 'ts-jest' },
+  // esbuild, as tsx and the build run src/ (test/support/jest/esbuild-transform.js).
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/support/jest/esbuild-transform.js' },
   testTimeout: 30000,
   // Jest's default leaves one core free: on the 2-core CI machine that meant one worker, and the
   // suite ran serially (over 60 s with the Docker replay). The suites share no files or ports.

@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app';
 import { parseConfig } from '../../src/config/load';
+import { DEFAULT_AGENCIES } from '../../src/config/default-agencies';
 import { ManualClock } from '../../src/core/clock';
 import { silentLogger, type Logger } from '../../src/core/logger';
 import type { Delivery } from '../../src/core/feature';
 import type { ChatRef, MessageRef, OutboundMessage } from '../../src/core/types';
 import { richToPlain } from '../../src/core/types';
+import { templateDatabase } from './test-build';
 
 export function tempDir(prefix = 'po-bot-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -40,11 +42,22 @@ export interface TestApp extends App {
   cleanup(): void;
 }
 
-/** A real app on a real SQLite file with the real migrations, in a temp directory. */
+/** What the bot stores of an agency list (syncAgencies compares code and name, in order). */
+const storedAgencies = (list: readonly { code: string; name: string }[]) => JSON.stringify(list.map((a) => [a.code, a.name]));
+const DEFAULTS = storedAgencies(DEFAULT_AGENCIES);
+
+/**
+ * A real app on a real SQLite file with the real migrations, in a temp directory: a copy of the
+ * database the migrations made once for this run (test/support/build.global.ts), with the default
+ * agencies already written when the config lists exactly those (any other list starts from the
+ * empty one, so its ids are what a first start gives), opened as the bot opens any database.
+ */
 export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date; logger?: Logger; web?: Parameters<typeof createApp>[0]['web'] } = {}): TestApp {
   const { dir, cleanup } = tempDir();
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T02:00:00Z'));
-  const app = createApp({ config: parseConfig(config), databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger, web: opts.web });
+  const parsed = parseConfig(config);
+  copyFileSync(templateDatabase(storedAgencies(parsed.agencies) === DEFAULTS), join(dir, 'test.sqlite'));
+  const app = createApp({ config: parsed, databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger, web: opts.web });
   const delivery = new RecordingDelivery();
   app.bot.setDelivery(delivery);
   return {

@@ -13,5 +13,10 @@ function folder(): string {
 
 /** `node <this> [args]` runs the bot as the image does (dist/main.js, built from this checkout). */
 export const builtMain = (): string => join(folder(), 'main.js');
+/** An empty database made by the real migrations (test/support/build.global.ts). */
+export const TEMPLATE = 'template.sqlite';
+/** The same with the default agencies written, as the first start with them leaves it. */
+export const TEMPLATE_WITH_AGENCIES = 'template-agencies.sqlite';
+export const templateDatabase = (withDefaultAgencies: boolean): string => join(folder(), withDefaultAgencies ? TEMPLATE_WITH_AGENCIES : TEMPLATE);
 /** The backup command as the image runs it (`node dist/ops/backup.cli.js`). */
 export const builtBackup = (): string => join(folder(), 'ops', 'backup.cli.js');
