@@ -161,7 +161,7 @@ export const startupBench: Bench = {
         { name: 'node dist/main.js: start → answer to a piped /help', value: t(runs.compiled), unit: 'ms', baseline: floorT, target: '≤ 3× the floor', pass: t(runs.compiled) <= 3 * floorT.value },
         { name: 'node dist/main.js: peak RSS', value: m(runs.compiled), unit: 'MiB', baseline: floorM, target: '≤ 2× the floor', pass: m(runs.compiled) <= 2 * floorM.value },
         { name: 'npm start: start → answer to a piped /help', value: t(runs.npm), unit: 'ms', baseline: floorT },
-        { name: 'npm start: peak RSS of the bot process (npm → node with tsx's loader)', value: m(runs.npm), unit: 'MiB', baseline: floorM },
+        { name: "npm start: peak RSS of the bot process (npm → node with tsx's loader)", value: m(runs.npm), unit: 'MiB', baseline: floorM },
         { name: 'npm start: peak RSS of its processes added up', value: mib(median(runs.npm.map((r) => r.sumKiB))), unit: 'MiB' },
         { name: 'node dist/main.js idle, Slack (HTTP) and Telegram (webhook) adapters against fakes: RSS', value: idle.rss, unit: 'MiB', baseline: floorM },
         { name: '  the same process: peak RSS so far', value: idle.hwm, unit: 'MiB' },
