@@ -65,6 +65,10 @@ test('a scripted month: selection at the 月會 recorded from 13:50, decisions i
       '',
     ].join('\n'),
     { ...e, BOT_NOW: '2026-11-30T09:00:00+08:00' },
+    ['--json'],
+    // Run in the test's folder: the minutes file goes to its data/exports, not the repository's,
+    // where another jest run at the same time wrote and removed the same file name.
+    dir,
   );
   expect(first.code).toBe(0);
   expectInOrder(first.lines, [
@@ -103,7 +107,7 @@ test('a scripted month: selection at the 月會 recorded from 13:50, decisions i
   const second = await runConsole(['.advance 30m', '/issues all', '/minutes 1 xml', '/meetings', 'pdis: /meeting add 臨時協調會 2026-12-20 10:00', ''].join('\n'), {
     ...e,
     BOT_NOW: '2026-12-14T08:10:00+08:00',
-  });
+  }, ['--json'], dir);
   expect(second.code).toBe(0);
   expectInOrder(second.lines, [
     [17, '📊 週報（2026年12月7日（一）–2026年12月13日（日））'],
@@ -119,6 +123,7 @@ test('a scripted month: selection at the 月會 recorded from 13:50, decisions i
   expect(second.lines.find((l) => l.id === 21)!.text).toBe(`已新增會議 #${highest + 1}「臨時協調會」：2026年12月20日（日）10:00–11:00。`);
   // The SayIt file carries the decisions and the 列管 line (the console saves it and prints where).
   const path = /檔案已存到 (\S+)/.exec(second.lines.find((l) => l.id === 19)!.text)![1]!;
+  expect(path.startsWith(dir)).toBe(true);
   const xml = readFileSync(path, 'utf8');
   rmSync(path, { force: true });
   for (const p of ['決議：議題 #2「戶政資料交換」選為第一案', '決議：第一案主辦 內政部；協辦 交通部', '列管 #1（內政部，期限 2026年12月18日（五））：提出資料交換規格', '內政部會在下週提出規格草案']) {

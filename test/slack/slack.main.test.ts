@@ -109,7 +109,9 @@ test('console and Slack run in one process against one database (BOT_CONSOLE=1)'
 });
 
 test('a bot token without an app token or signing secret is refused with a clear message', async () => {
-  const run = runMain({ SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_API_URL: fake.apiUrl, DATABASE_PATH: join(tmp.dir, 'x.sqlite') });
+  // PORT 0: with the default 3000 taken (another jest run at the same time) the bot failed to
+  // listen (exit 1) before it looked at Slack's settings.
+  const run = runMain({ SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_PATH: join(tmp.dir, 'x.sqlite') });
   expect(await run.exited).toBe(78);
   expect(run.stderr()).toContain('set SLACK_APP_TOKEN (Socket Mode');
   expect(run.stderr()).toContain('SLACK_SIGNING_SECRET');
