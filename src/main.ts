@@ -97,9 +97,13 @@ async function main(): Promise<number> {
   installProcessGuard(logger, requests);
   // node:http and the server are loaded only when something is served: a console session (the
   // embedded default, a piped conversation) serves nothing.
-  const { HttpServer, healthRoute } = platformTokens || env.PORT !== undefined ? (require('./http/http-server') as typeof HttpServerModule) : {};
-  const http = HttpServer && new HttpServer(logger, requests);
-  http?.mount('/healthz', healthRoute!(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
+  let http: HttpServerModule.HttpServer | undefined;
+  if (platformTokens || env.PORT !== undefined) {
+    const { HttpServer, healthRoute } = require('./http/http-server') as typeof HttpServerModule;
+    http = new HttpServer(logger, requests);
+    http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
+  }
+  // Only platforms mount paths, and a platform token means the server exists.
   const mount = (path: string, listener: RequestListener) => http!.mount(path, listener);
   // The web pages whenever PORT is set; the framework is loaded only then.
   if (http && env.PORT !== undefined) {
