@@ -97,6 +97,10 @@ async function main(): Promise<number> {
   installProcessGuard(logger, requests);
   // node:http and the server are loaded only when something is served: a console session (the
   // embedded default, a piped conversation) serves nothing.
+  // Platform settings are checked before the port is taken: a wrong one stops the start with its
+  // own message (exit 78), not with whatever else is wrong, such as a busy port.
+  if (env.SLACK_BOT_TOKEN) slackStart().slackConnectionFromEnv(env);
+  const tgMode = env.TELEGRAM_BOT_TOKEN ? telegramStart().telegramMode(env) : undefined;
   let http: HttpServerModule.HttpServer | undefined;
   if (platformTokens || env.PORT !== undefined) {
     const { HttpServer, healthRoute } = require('./http/http-server') as typeof HttpServerModule;
@@ -120,7 +124,6 @@ async function main(): Promise<number> {
   const telegram = env.TELEGRAM_BOT_TOKEN
     ? await telegramStart().startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal })
     : undefined;
-  const tgMode = telegram ? telegramStart().telegramMode(env) : undefined;
   if (telegram?.webhookHandler && tgMode?.kind === 'webhook' && tgMode.port === undefined) mount(tgMode.path, telegram.webhookHandler);
   // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
   if (env.SLACK_BOT_TOKEN) await slackStart().startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount, requests });

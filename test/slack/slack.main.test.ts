@@ -5,6 +5,8 @@ import { commandPayload, sendSigned, SIGNING_SECRET } from '../support/slack/sig
 import { tempDir } from '../support/app';
 import { slackConnectionFromEnv } from '../../src/adapters/slack/start';
 import { ConfigError } from '../../src/config/load';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { builtMain } from '../support/test-build';
 import { Children, closed } from '../support/children';
 
@@ -116,6 +118,22 @@ test('a bot token without an app token or signing secret is refused with a clear
   expect(run.stderr()).toContain('set SLACK_APP_TOKEN (Socket Mode');
   expect(run.stderr()).toContain('SLACK_SIGNING_SECRET');
   expect(fake.calls.length).toBe(0);
+});
+
+test('wrong platform settings are refused before the port is taken: the same message and exit 78 when the port is busy', async () => {
+  const busy = createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+  try {
+    const port = String((busy.address() as AddressInfo).port);
+    const slack = runMain({ SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_API_URL: fake.apiUrl, PORT: port, HOST: '127.0.0.1', DATABASE_PATH: join(tmp.dir, 'b.sqlite') });
+    expect(await slack.exited).toBe(78);
+    expect(slack.stderr()).toContain('set SLACK_APP_TOKEN (Socket Mode');
+    const telegram = runMain({ TELEGRAM_BOT_TOKEN: '123456:main-test', TELEGRAM_WEBHOOK_URL: 'https://po-bot.example.invalid/tg', PORT: port, HOST: '127.0.0.1', DATABASE_PATH: join(tmp.dir, 'c.sqlite') });
+    expect(await telegram.exited).toBe(78);
+    expect(telegram.stderr()).toContain('TELEGRAM_WEBHOOK_SECRET is not');
+  } finally {
+    await new Promise((r) => busy.close(r));
+  }
 });
 
 test('a token Slack rejects stops start-up with Slack\'s reason', async () => {
