@@ -1,7 +1,7 @@
 'use strict';
 // dist/main.js in a build (`npm run build`, the Docker image): runs the bundled bot (po-bot.js)
 // with V8's code cache (po-bot.js.codecache), written by the build's training run of start-up and
-// /help. Compiling the 1.7 MB bundle from source is half of a start-up; from the cache it is a
+// /help. Compiling the 1 MB bundle from source is half of a start-up; from the cache it is a
 // few milliseconds. A cache V8 refuses (another Node version, a changed bundle) is ignored and the
 // bundle compiled from source, as Node would; nothing is written at run time (/app is read-only
 // in the image). PO_BOT_CODE_CACHE=write (the build) writes the cache when the process exits;
@@ -16,6 +16,12 @@ const Module = require('node:module');
 const trace = process.env.PO_BOT_STARTUP_TRACE === '1' ? (globalThis.__poBotStartup = [['boot', performance.now()]]) : undefined;
 const file = join(__dirname, 'po-bot.js');
 const cacheFile = `${file}.codecache`;
+if (process.sourceMapsEnabled) {
+  // --enable-source-maps (stack traces in src/): Node applies source maps only to modules it
+  // loads itself, so the bundle is required plainly, without the code cache.
+  require(file);
+  return;
+}
 const mode = process.env.PO_BOT_CODE_CACHE;
 let cachedData;
 if (mode !== 'write') {
@@ -24,12 +30,6 @@ if (mode !== 'write') {
   } catch {
     // No cache: compiled from source.
   }
-}
-if (process.sourceMapsEnabled) {
-  // --enable-source-maps (stack traces in src/): Node applies source maps only to modules it
-  // loads itself, so the bundle is required plainly, without the code cache.
-  require(file);
-  return;
 }
 const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
 if (mode === 'report') process.stderr.write(`po-bot: code cache ${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);

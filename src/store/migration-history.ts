@@ -15,14 +15,13 @@ const KEEP = 'Nothing in the file was changed.';
  * history is a prefix of (or equal to) this build's migrations.
  */
 export function appliedMigrationProblem(client: Database.Database, path: string, migrations: readonly MigrationFile[]): string | undefined {
-  const hasTable = (name: string) => client.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(name) !== undefined;
-  if (!hasTable(MIGRATIONS_TABLE)) {
+  const applied = appliedMigrations(client);
+  if (!applied) {
     const tables = client.prepare(`select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'`).get() as { n: number };
     if (tables.n === 0) return undefined;
     return `Database ${path} has tables but no migration history (${MIGRATIONS_TABLE}): it was not made by po-bot. ${KEEP} Set DATABASE_PATH to a new file, or to the po-bot database you meant.`;
   }
   const known = new Map(migrations.map((m) => [m.sha256, m]));
-  const applied = client.prepare(`select hash, created_at from ${MIGRATIONS_TABLE} order by created_at`).all() as { hash: string; created_at: number | string }[];
   for (const row of applied) {
     if (known.has(row.hash)) continue;
     const early = EARLY_BUILDS.find((b) => b.sha256 === row.hash);
@@ -47,14 +46,20 @@ export function appliedMigrationProblem(client: Database.Database, path: string,
   return undefined;
 }
 
+/** The database's migration history, oldest first; undefined when it has no history table. */
+function appliedMigrations(client: Database.Database): { hash: string; created_at: number | string }[] | undefined {
+  if (client.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATIONS_TABLE) === undefined) return undefined;
+  return client.prepare(`select hash, created_at from ${MIGRATIONS_TABLE} order by created_at`).all() as { hash: string; created_at: number | string }[];
+}
+
 /**
  * How many of this build's migrations the database has not applied (drizzle's rule: those newer
  * than the last one applied). 0 at almost every start-up: the migrator, which reads and hashes
  * every migration file again and checks every foreign key afterwards, then has nothing to do.
  */
 export function pendingMigrations(client: Database.Database, migrations: readonly MigrationFile[]): number {
-  const has = client.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATIONS_TABLE) !== undefined;
-  if (!has) return migrations.length;
-  const last = Number((client.prepare(`select max(created_at) as t from ${MIGRATIONS_TABLE}`).get() as { t: number | string | null }).t ?? -Infinity);
+  const applied = appliedMigrations(client);
+  if (!applied?.length) return migrations.length;
+  const last = Number(applied[applied.length - 1]!.created_at);
   return migrations.filter((m) => m.entry.when > last).length;
 }
