@@ -17,7 +17,7 @@ function humanLine(json: string): string {
   }
 }
 
-const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const LEVEL_VALUES: Record<string, number> = { ...Object.fromEntries(Object.entries(LEVELS).map(([n, name]) => [name.toLowerCase(), Number(n)])), silent: Infinity };
 
 /**
  * Logs go to stderr (stdout belongs to the console chat): JSON lines in production, readable
@@ -41,7 +41,7 @@ export function createLogger(level: string, opts: { human?: boolean } = {}): Log
     return pino(options, pino.destination({ fd: 2, sync: true }));
   };
   const min = LEVEL_VALUES[level] ?? LEVEL_VALUES.info!;
-  const at = (value: number, name: keyof Logger): Logger[keyof Logger] =>
-    value >= min ? (obj, msg) => (logger ??= open())[name](obj, msg) : () => undefined;
-  return { debug: at(20, 'debug'), info: at(30, 'info'), warn: at(40, 'warn'), error: at(50, 'error') };
+  const at = (name: keyof Logger): Logger[keyof Logger] =>
+    LEVEL_VALUES[name]! >= min ? (obj, msg) => (logger ??= open())[name](obj, msg) : () => undefined;
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -20,8 +20,8 @@ export const DEFAULT_STAGES = [
 
 const stageSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,23}$/, 'expected a short lowercase id such as "translate"')),
-  'zh-TW': z.string().check(z.minLength(1), z.maxLength(20)),
-  en: z.string().check(z.minLength(1), z.maxLength(40)),
+  'zh-TW': z.text(20),
+  en: z.text(40),
   /**
    * From this stage on the petition is answered: the response deadline can no longer be missed,
    * so the case is not flagged overdue and gets no deadline reminders. Without any stage marked,

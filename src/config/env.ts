@@ -6,12 +6,11 @@ import { ConfigError } from './load';
 /** The HTTP port when PORT is unset. */
 export const DEFAULT_PORT = 3000;
 
-const text = () => z.string().check(z.minLength(1));
 const port = () => z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)));
 
 const envSchema = z.object({
-  BOT_CONFIG: z._default(text(), 'bot.config.json'),
-  DATABASE_PATH: z.optional(text()),
+  BOT_CONFIG: z._default(z.text(), 'bot.config.json'),
+  DATABASE_PATH: z.optional(z.text()),
   BOT_NOW: z.optional(z.iso.datetime({ offset: true })),
   BOT_CONSOLE_JSON: z.optional(z.enum(['0', '1'])),
   BOT_CONSOLE: z.optional(z.enum(['0', '1'])),
@@ -24,11 +23,11 @@ const envSchema = z.object({
   WEB_SECRET: z.optional(z.string().check(z.minLength(32, 'WEB_SECRET must be at least 32 characters'))),
   /** Where people reach the web pages (the same as web.baseUrl in bot.config.json, which wins). */
   PUBLIC_URL: z.optional(z.url()),
-  SLACK_BOT_TOKEN: z.optional(text()),
-  SLACK_APP_TOKEN: z.optional(text()),
-  SLACK_SIGNING_SECRET: z.optional(text()),
+  SLACK_BOT_TOKEN: z.optional(z.text()),
+  SLACK_APP_TOKEN: z.optional(z.text()),
+  SLACK_SIGNING_SECRET: z.optional(z.text()),
   SLACK_API_URL: z.optional(z.url()),
-  TELEGRAM_BOT_TOKEN: z.optional(text()),
+  TELEGRAM_BOT_TOKEN: z.optional(z.text()),
   TELEGRAM_API_ROOT: z.optional(z.url()),
   TELEGRAM_WEBHOOK_URL: z.optional(z.url()),
   TELEGRAM_WEBHOOK_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/))),

@@ -60,14 +60,12 @@ export const rruleSchema = z.pipe(
   }),
 );
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-
 export const meetingSeriesSchema = z.strictObject({
   /** Stable id: occurrences are stored by (id, original start), so renaming it re-creates them. */
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lowercase letters, digits, "-" or "_", up to 32')),
-  title: text(80),
+  title: z.text(80),
   /** The title when the bot speaks English (`locale: "en"`); default: `title`. */
-  titleEn: z.optional(text(80)),
+  titleEn: z.optional(z.text(80)),
   kind: z.enum(['weekly', 'monthly', 'quarterly', 'other']),
   /** DTSTART: the first occurrence as wall time in the configured time zone. */
   start: wallTime,
@@ -99,7 +97,7 @@ export const meetingsConfigSchema = z.prefault(
           /** date-holidays country code whose public holidays are flagged. */
           country: z._default(z.string().check(z.regex(/^[A-Z]{2}$/)), 'TW'),
           /** Extra public holidays as date-holidays rules (e.g. "12-25"), for changes the library has not caught up with. */
-          extra: z._default(z.array(z.strictObject({ rule: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)), nameEn: z.optional(z.string().check(z.minLength(1))) })), []),
+          extra: z._default(z.array(z.strictObject({ rule: z.text(), name: z.text(), nameEn: z.optional(z.text()) })), []),
         }),
         {},
       )

@@ -3,15 +3,14 @@ import { meetingsConfigSchema } from './meetings.schema';
 import { casesSchema } from './cases.schema';
 import { webSchema } from './web.schema';
 
-const text = (max?: number) => z.string().check(...(max ? [z.minLength(1), z.maxLength(max)] : [z.minLength(1)]));
 const userRef = z.string().check(z.regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<user id>", e.g. "console:alice"'));
 
 export const agencySchema = z.strictObject({
   code: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,16}$/)),
-  name: text(40),
+  name: z.text(40),
   /** The English name: shown when `locale` is en, and accepted by /iam and #tags in any locale. */
-  nameEn: z.optional(text(80)),
-  aliases: z._default(z.array(text(60)), []),
+  nameEn: z.optional(z.text(80)),
+  aliases: z._default(z.array(z.text(60)), []),
 });
 export type AgencyConfig = z.input<typeof agencySchema>;
 
@@ -30,14 +29,14 @@ export const configSchema = z.strictObject({
     ),
     'Asia/Taipei',
   ),
-  database: z.prefault(z.strictObject({ path: z._default(text(), './data/po-bot.sqlite') }), {}),
+  database: z.prefault(z.strictObject({ path: z._default(z.text(), './data/po-bot.sqlite') }), {}),
   voting: z.prefault(
     z.strictObject({
       countBy: z._default(z.enum(['person', 'agency']), 'person'),
       /** Reaction names (Slack) or emoji (Telegram, console) that cast a vote. */
-      reactions: z._default(z.array(text()).check(z.minLength(1)), ['+1', 'thumbsup', '👍']),
+      reactions: z._default(z.array(z.text()).check(z.minLength(1)), ['+1', 'thumbsup', '👍']),
       /** The emoji shown on cards and the Telegram button. */
-      emoji: z._default(text(), '👍'),
+      emoji: z._default(z.text(), '👍'),
       /**
        * An open issue stays on the monthly ballot until it is selected or withdrawn; a number N
        * leaves issues proposed more than N months before the meeting off it. Default: never.
@@ -47,7 +46,7 @@ export const configSchema = z.strictObject({
     {},
   ),
   agencies: z.optional(z.array(agencySchema).check(z.minLength(1))),
-  roster: z._default(z.array(z.strictObject({ user: userRef, agency: text(), name: z.optional(text()) })), []),
+  roster: z._default(z.array(z.strictObject({ user: userRef, agency: z.text(), name: z.optional(z.text()) })), []),
   facilitators: z._default(z.array(userRef), []),
   meetings: meetingsConfigSchema,
   cases: casesSchema,
@@ -57,7 +56,7 @@ export const configSchema = z.strictObject({
        * A folder of official office-calendar files (`2027.json`, the DGPA's JSON format) for years
        * the release does not carry; checked at start-up. Relative to the working directory.
        */
-      dir: z.optional(text()),
+      dir: z.optional(z.text()),
     }),
     {},
   ),
@@ -67,7 +66,7 @@ export const configSchema = z.strictObject({
        * A Markdown file that replaces the catalog's newcomer guide (/guide and the welcome);
        * read and checked at start. The generated lines (meetings, the agency's work) stay.
        */
-      guideFile: z._default(z.nullable(text()), null),
+      guideFile: z._default(z.nullable(z.text()), null),
     }),
     {},
   ),

@@ -9,3 +9,6 @@ import en from 'zod/v4/locales/en.cjs';
 z.config(en());
 
 export * from 'zod/mini';
+
+/** A non-empty string, at most `max` characters when given. */
+export const text = (max?: number) => z.string().check(...(max === undefined ? [z.minLength(1)] : [z.minLength(1), z.maxLength(max)]));
