@@ -26,7 +26,8 @@ export function isConsoleName(s: string): boolean {
 export function parseConsoleLine(line: string, currentUser: string): ConsoleLine {
   let text = line.replace(/\r$/, '');
   let user = currentUser;
-  const m = /^([A-Za-z0-9_.-]{1,40}):(?: (.*))?$/.exec(text);
+  // [\s\S], not `.`: readline keeps U+2028 and U+2029 inside a line, and `.` stops at them.
+  const m = /^([A-Za-z0-9_.-]{1,40}):(?: ([\s\S]*))?$/.exec(text);
   if (m) {
     user = m[1]!;
     text = m[2] ?? '';
