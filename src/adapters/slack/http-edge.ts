@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HTTPModuleFunctions } from '@slack/bolt';
 import type { Logger } from '../../core/logger';
+import { slackBodyKind } from './body-shape';
 import type { RequestListener } from '../../http/http-server';
 import type { RefusalReason, RequestStats } from '../../http/request-stats';
 
@@ -38,8 +39,8 @@ export interface SignedRequest extends IncomingMessage {
  * handler on a signed body of `null`, and logs an unauthenticated GET whole. Here a request is
  * refused, counted and answered before Bolt sees it unless it is a POST of at most
  * `maxBodyBytes`, signed with the secret within five minutes either way, whose body parses to
- * an object; only then is it handed to Bolt, with the body already read. Log lines carry the
- * reason, never headers or body.
+ * an object of a shape Slack sends (body-shape.ts); only then is it handed to Bolt, with the
+ * body already read. Log lines carry the reason, never headers or body.
  */
 export function slackHttpEdge(bolt: RequestListener, o: SlackEdgeOptions): RequestListener {
   const now = o.now ?? Date.now;
@@ -101,6 +102,13 @@ export function slackHttpEdge(bolt: RequestListener, o: SlackEdgeOptions): Reque
         return refuse(400, 'malformed');
       }
       if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'malformed');
+      const kind = slackBodyKind(body as Record<string, unknown>);
+      if (kind === 'malformed') return refuse(400, 'malformed');
+      if (kind === 'rate_limited') {
+        o.logger.warn({}, 'slack: Slack is dropping this app\'s events for the rest of the minute (app_rate_limited)');
+        res.writeHead(200).end();
+        return;
+      }
       const deadline = setTimeout(() => {
         if (res.writableEnded) return;
         o.stats.failed();
