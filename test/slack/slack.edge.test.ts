@@ -80,6 +80,13 @@ describe('a signed object of a shape Slack never sends', () => {
     expect(issues()).toBe(1);
   });
 
+  test('app_rate_limited (Slack dropping events this minute) is answered 200 at once and logged as a warning', async () => {
+    const body = JSON.stringify({ token: 't', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: 1518467820, api_app_id: 'A1' });
+    expect((await sendSigned(h.eventsUrl, body, 'application/json')).status).toBe(200);
+    expect(h.logger.entries.some((e) => e.level === 'warn' && /app_rate_limited/.test(JSON.stringify(e)))).toBe(true);
+    expect(stats.snapshot().refused.malformed).toBeUndefined();
+  });
+
   test('the well-formed reaction and button bodies these are made from still pass the edge', async () => {
     await h.command('/propose', '公車路線整併');
     const ts = [...h.fake.messages.values()].at(-1)!.ts;
