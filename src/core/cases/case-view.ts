@@ -30,6 +30,11 @@ export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate
 
 /** One timeline entry in words (/case N and the case's web page). */
 export function eventText(e: CaseEvent, ctx: { locale: Locale; t: Translate; services: Services }, s: CaseworkSettings): string {
+  const text = eventWords(e, ctx, s);
+  return 'corrected' in e.detail && e.detail.corrected ? ctx.t('cases.evCorrected') + text : text;
+}
+
+function eventWords(e: CaseEvent, ctx: { locale: Locale; t: Translate; services: Services }, s: CaseworkSettings): string {
   const { t, locale, services } = ctx;
   const tz = services.settings.timezone;
   const d = e.detail;

@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { parseChatRef } from '../types';
 import type { Case } from './case';
-import { parseCalendarDate, todayIn } from './calendar-date';
+import { daysBetween, parseCalendarDate, todayIn } from './calendar-date';
 import { parseDueDay } from './due-date';
 import { periodDeadline } from '../calendar/period-deadline';
 import { formatCaseNumber, parseCaseNumber } from './case-number';
@@ -53,22 +53,57 @@ function reply(text: Span[], isPrivate = false): Reply {
   return { type: 'reply', message: { text }, private: isPrivate };
 }
 
+/**
+ * A yearless passed date further back than this is asked again with its year: typed on 4/7,
+ * "4/20" is almost always this year's slip, not last year's petition.
+ */
+const PASSED_YEARLESS_MAX_DAYS = 300;
+
 /** The day a petition passed: normally past, so a yearless date is its latest occurrence. */
 function parsePassedDate(ctx: Context, input: string, usage: string): string {
-  const d = parseCalendarDate(input, todayIn(ctx.now, ctx.services.settings.timezone), 'last');
+  const tz = ctx.services.settings.timezone;
+  const today = todayIn(ctx.now, tz);
+  const d = parseCalendarDate(input, today, 'last');
   if (!d) throw new UserError('cases.badDate', { input: input.slice(0, 40), usage });
+  const ago = daysBetween(d.date, today);
+  if (!d.explicitYear && ago > PASSED_YEARLESS_MAX_DAYS) throw new UserError('cases.passedNeedsYear', { input: input.trim().slice(0, 40), date: showDate(d.date, ctx.locale, tz), days: ago, usage });
   return d.date;
 }
 
-function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.deadlineSet' | 'cases.passedSet', past = false): Reply {
+/** The texts the case's deadline setting, as it stands, was recorded as in minutes. */
+function deadlineDecisionTexts(ctx: Context, c: Case): string[] {
+  const tz = ctx.services.settings.timezone;
+  const name = formatCaseNumber(c.number, ctx.locale);
+  if (c.deadline === null) return [ctx.t('cases.decDeadlineCleared', { name })];
+  const date = showDate(c.deadline, ctx.locale, tz);
+  const out = [ctx.t('cases.decDeadline', { name, date })];
+  if (c.petitionPassedOn) out.push(ctx.t('cases.decPassed', { name, passed: showDate(c.petitionPassedOn, ctx.locale, tz), date }));
+  return out;
+}
+
+const DEADLINE_EVENTS: readonly string[] = ['deadline', 'passed'];
+const AGENCY_EVENTS: readonly string[] = ['agencies'];
+
+/** The setting just changed overrode one made earlier in this meeting: the earlier is 更正. */
+function markEarlierCorrected(ctx: Context, caseId: number, kinds: readonly string[]): void {
+  const earlier = ctx.services.store.cases
+    .events(caseId)
+    .filter((e) => kinds.includes(e.detail.kind))
+    .at(-2);
+  if (earlier) ctx.services.store.cases.markCorrected(earlier.id);
+}
+
+function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.deadlineSet' | 'cases.passedSet', past: boolean, replaces: readonly string[]): Reply {
   const tz = ctx.services.settings.timezone;
   const date = showDate(c.deadline!, ctx.locale, tz);
   const caseName = formatCaseNumber(c.number, ctx.locale);
-  recordDecision(
+  const corrected = recordDecision(
     ctx,
     key === 'cases.passedSet' ? ctx.t('cases.decPassed', { name: caseName, passed: showDate(c.petitionPassedOn!, ctx.locale, tz), date }) : ctx.t('cases.decDeadline', { name: caseName, date }),
     c.id,
+    replaces,
   );
+  if (corrected) markEarlierCorrected(ctx, c.id, DEADLINE_EVENTS);
   const days = planDeadlineReminders(c, ctx.services, s, ctx.now);
   const name = formatCaseNumber(c.number, ctx.locale);
   const text: Span[] = [
@@ -118,13 +153,9 @@ export function caseCommand(s: CaseworkSettings): Command {
           co = co.filter((id) => id !== lead);
           if (co.length > CO_MAX) throw new UserError('cases.tooManyCo', { max: CO_MAX });
           const updated = store.cases.setAgencies(c.id, lead, co, change);
-          const { agencies } = ctx.services.people;
-          const names = {
-            name,
-            lead: agencies.name(updated.leadAgencyId) ?? ctx.t('cases.leadUnset'),
-            co: updated.coAgencyIds.map((id) => agencies.name(id) ?? '?').join(ctx.t('common.separator')) || ctx.t('common.none'),
-          };
-          recordDecision(ctx, ctx.t('cases.decAgencies', names), c.id);
+          const names = agencyNames(ctx, updated);
+          const replaces = c.leadAgencyId !== null || c.coAgencyIds.length ? [ctx.t('cases.decAgencies', agencyNames(ctx, c))] : [];
+          if (recordDecision(ctx, ctx.t('cases.decAgencies', names), c.id, replaces)) markEarlierCorrected(ctx, c.id, AGENCY_EVENTS);
           const text: Span[] = [ctx.t('cases.agenciesSet', names)];
           // Connect, don't nag: only the lead agency's POs are pinged, once, when it is named.
           if (updated.leadAgencyId !== null && updated.leadAgencyId !== c.leadAgencyId) {
@@ -156,13 +187,13 @@ export function caseCommand(s: CaseworkSettings): Command {
             if (c.deadline === null) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
             const updated = store.cases.setDeadline(c.id, null, change);
             planDeadlineReminders(updated, ctx.services, s, ctx.now);
-            recordDecision(ctx, ctx.t('cases.decDeadlineCleared', { name }), c.id);
+            if (recordDecision(ctx, ctx.t('cases.decDeadlineCleared', { name }), c.id, deadlineDecisionTexts(ctx, c))) markEarlierCorrected(ctx, c.id, DEADLINE_EVENTS);
             return reply([ctx.t('cases.deadlineCleared', { name })]);
           }
           // Kept exactly as typed: 行政程序法第48條 moves computed deadlines, not a facilitator's date.
           const { date, past } = parseDueDay(ctx, rest, ctx.t('cases.deadlineUsage'));
           if (date === c.deadline) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
-          return deadlineReply(ctx, store.cases.setDeadline(c.id, date, change), s, 'cases.deadlineSet', past);
+          return deadlineReply(ctx, store.cases.setDeadline(c.id, date, change), s, 'cases.deadlineSet', past, deadlineDecisionTexts(ctx, c));
         }
         case 'passed': {
           if (!rest) throw new UserError('cases.passedUsage', { days: s.responseDays });
@@ -170,7 +201,7 @@ export function caseCommand(s: CaseworkSettings): Command {
           if (passed > todayIn(ctx.now, tz)) throw new UserError('cases.passedFuture', { date: showDate(passed, ctx.locale, tz) });
           const { deadline } = periodDeadline(passed, s.responseDays, ctx.services.calendar);
           if (passed === c.petitionPassedOn && deadline === c.deadline) return reply([ctx.t('cases.deadlineUnchanged', { name })], true);
-          return deadlineReply(ctx, store.cases.setDeadline(c.id, deadline, change, passed), s, 'cases.passedSet');
+          return deadlineReply(ctx, store.cases.setDeadline(c.id, deadline, change, passed), s, 'cases.passedSet', false, deadlineDecisionTexts(ctx, c));
         }
         case 'note': {
           if (!rest) throw new UserError('cases.noteUsage', undefined);
@@ -186,6 +217,16 @@ export function caseCommand(s: CaseworkSettings): Command {
         }
       }
     },
+  };
+}
+
+/** The agencies of a case as its 決議 line names them. */
+function agencyNames(ctx: Context, c: Case): { name: string; lead: string; co: string } {
+  const { agencies } = ctx.services.people;
+  return {
+    name: formatCaseNumber(c.number, ctx.locale),
+    lead: agencies.name(c.leadAgencyId) ?? ctx.t('cases.leadUnset'),
+    co: c.coAgencyIds.map((id) => agencies.name(id) ?? '?').join(ctx.t('common.separator')) || ctx.t('common.none'),
   };
 }
 

@@ -25,10 +25,10 @@ export interface Case {
 /** What can happen to a case; each kind carries its own details for the timeline. */
 export type CaseEventDetail =
   | { kind: 'selected'; issueId: number; meetingId: number | null }
-  | { kind: 'agencies'; lead: number | null; co: number[] }
+  | { kind: 'agencies'; lead: number | null; co: number[]; corrected?: true }
   | { kind: 'stage'; from: string; to: string }
-  | { kind: 'deadline'; deadline: CalendarDate | null }
-  | { kind: 'passed'; passed: CalendarDate; deadline: CalendarDate }
+  | { kind: 'deadline'; deadline: CalendarDate | null; corrected?: true }
+  | { kind: 'passed'; passed: CalendarDate; deadline: CalendarDate; corrected?: true }
   | { kind: 'petition'; url: string }
   | { kind: 'note'; text: string }
   | { kind: 'action'; itemId: number; text: string }
@@ -90,6 +90,8 @@ export interface CaseRepo {
   setPetition(id: number, url: string, c: CaseChange): Case;
   addEvent(id: number, detail: CaseEventDetail, c: { by: number | null; at: Date }): void;
   events(id: number): CaseEvent[];
+  /** Marks a setting 更正: overridden within the same meeting (the timeline keeps it, marked). */
+  markCorrected(eventId: number): void;
   /** True when the link is new. */
   linkMeeting(id: number, meetingId: number, at: Date): boolean;
   meetingIds(id: number): number[];

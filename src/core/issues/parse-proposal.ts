@@ -18,7 +18,8 @@ export interface Proposal {
 
 // Join (公共政策網路參與平臺) petition and idea pages.
 const PETITION = /https?:\/\/(?:www\.)?join\.gov\.tw\/[^\s<>"'）)]+/i;
-const HASHTAG = /(^|[\s(（,，、])[#＃]([^\s#＃,，、。;；:：!！?？()（）「」]+)/g;
+// A tag ends at ｜ or | too: an IME types `＃衛福部｜說明` with no space before the bar.
+const HASHTAG = /(^|[\s(（,，、])[#＃]([^\s#＃,，、。;；:：!！?？()（）「」|｜]+)/g;
 
 /**
  * `/propose <title>[ | details]` or title and details split by the first newline.
@@ -30,8 +31,8 @@ export function parseProposal(args: string, agencies: AgencyDirectory): Proposal
   checkText(raw, { max: TITLE_MAX + DETAILS_MAX + 10, multiline: true });
 
   // A Chinese IME types ｜ with no spaces (full-width characters carry their own); a half-width
-  // | splits only between spaces, so "A|B" stays in a title.
-  const split = /\r?\n|｜|\s\|\s|^\|\s|\s\|$/.exec(raw);
+  // | splits only between spaces or right after a tag (`#數位部|說明`), so "A|B" stays in a title.
+  const split = /\r?\n|｜|\s\|\s|^\|\s|\s\|$|(?<=(?:^|[\s(（,，、])[#＃][^\s#＃,，、。;；:：!！?？()（）「」|｜]+)\|/.exec(raw);
   let title = split ? raw.slice(0, split.index) : raw;
   let details = split ? raw.slice(split.index + split[0].length) : '';
 

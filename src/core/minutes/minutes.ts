@@ -49,6 +49,8 @@ export interface MinutesRepo {
   /** Lines of one kind from ended minutes, newest first (decisions for the web's feed). */
   recentLines(kind: LineKind, limit: number): MinutesLine[];
   addLine(line: NewMinutesLine): void;
+  /** Removes one line: a decision superseded within the same meeting (see recordDecision). */
+  removeLine(id: number): void;
   lines(minutesId: number): MinutesLine[];
   setCurrentCase(minutesId: number, caseId: number | null): void;
   /** True when it was recording and is now ended. */

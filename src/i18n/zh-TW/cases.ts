@@ -37,6 +37,8 @@ export const cases = {
     `已記錄${p.name}的 Join 連署於 ${p.passed} 通過；回應期限為 ${p.date}${p.note ? `（${p.note}）` : ''}。`,
   passedUsage: (p: { days: number }) => `用法：/case <案號> passed <連署通過日期>，例如 /case 3 passed 11/20（沒寫年份指最近一次的這一天，今天也算）；回應期限自動訂為通過後 ${p.days} 天，遇非上班日依行政程序法第48條順延。`,
   passedFuture: (p: { date: string }) => `連署通過日期（${p.date}）不能在未來。`,
+  passedNeedsYear: (p: { input: string; date: string; days: number; usage: string }) =>
+    `「${p.input}」最近一次是 ${p.date}，已是 ${p.days} 天前；是不是今年的日期打錯了？請寫出年份（例如 2026/4/20），以免記錯。\n${p.usage}`,
   remindersPlanned: (p: { dates: string }) => `將於 ${p.dates} 提醒主辦部會聯絡人。`,
   badDate: (p: { input: string; usage: string }) => `看不懂日期「${p.input}」。請寫成 2026-12-04、12/4、12月4日、明天或下週五。\n${p.usage}`,
   noteUsage: '用法：/case <案號> note <備註>',
@@ -74,6 +76,8 @@ export const cases = {
   evStage: (p: { from: string; to: string }) => `階段「${p.from}」→「${p.to}」`,
   evDeadline: (p: { date: string }) => `回應期限訂為 ${p.date}`,
   evDeadlineCleared: '清除回應期限',
+  /** Before a setting overridden within the same meeting: the minutes carry only the final one. */
+  evCorrected: '〔更正〕',
   evPassed: (p: { passed: string; deadline: string }) => `Join 連署於 ${p.passed} 通過，回應期限 ${p.deadline}`,
   evPetition: (p: { url: string }) => `Join 連署：${p.url}`,
   evNote: (p: { text: string }) => `備註：${p.text}`,

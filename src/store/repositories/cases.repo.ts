@@ -212,6 +212,10 @@ export function casesRepo(db: Db): CaseRepo {
         .all()
         .map((r) => ({ id: r.id, caseId: r.caseId, at: new Date(r.at), actorId: r.actorId, detail: JSON.parse(r.detail) as CaseEventDetail }));
     },
+    markCorrected(eventId) {
+      const row = db.select({ detail: caseEvents.detail }).from(caseEvents).where(eq(caseEvents.id, eventId)).get();
+      if (row) db.update(caseEvents).set({ detail: JSON.stringify({ ...(JSON.parse(row.detail) as CaseEventDetail), corrected: true }) }).where(eq(caseEvents.id, eventId)).run();
+    },
     linkMeeting,
     selectedAt(meetingId) {
       return selectedIn.all(meetingId).map(toCase);

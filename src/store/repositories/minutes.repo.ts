@@ -82,6 +82,9 @@ export function minutesRepo(db: Db): MinutesRepo {
     addLine(l) {
       insertLine.run({ ...l, at: l.at.getTime() });
     },
+    removeLine(id) {
+      db.delete(minutesLines).where(eq(minutesLines.id, id)).run();
+    },
     lines(minutesId) {
       return db
         .select()
