@@ -1,16 +1,12 @@
 import { DEFAULT_PORT, readEnv } from './config/env';
 import { ConfigError, loadConfigFile } from './config/load';
-import { consoleMessagePrinted, createApp, nextConsoleMessageId } from './app';
+import { createApp } from './app';
 import { startBackgroundCheckpoints } from './store/wal-checkpoints';
 import { AdjustableClock } from './core/clock';
 import { Scheduler } from './scheduler/scheduler';
-import { parseDuration } from './core/input/duration';
-import { translator } from './i18n/catalog';
-import { formatDateTime } from './i18n/format-date';
 import { AdapterHub } from './adapters/hub';
 import type { Dispatch } from './adapters/chat-adapter';
-import { ConsoleAdapter } from './adapters/console/console.adapter';
-import { slackStart, telegramStart } from './adapters/platforms';
+import { platforms } from './platforms/registry';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
@@ -30,9 +26,13 @@ async function main(): Promise<number> {
   const config = loadConfigFile(env.BOT_CONFIG);
   startupMark('config');
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
-  const platformTokens = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
+  // The networked platforms whose settings are here; the embedded (local) one runs when there
+  // are none, or beside them when asked to.
+  const networked = platforms.list().filter((p) => !p.local && p.configured(env));
+  const embedded = platforms.embeddedDefault();
+  const running = [...(networked.length === 0 || embedded.configured(env) ? [embedded] : []), ...networked];
   // Readable log lines for a person at the console; JSON for anything a platform talks to.
-  const logger = createLogger(env.LOG_LEVEL ?? 'warn', { human: !platformTokens && !json });
+  const logger = createLogger(env.LOG_LEVEL ?? 'warn', { human: networked.length === 0 && !json });
   const clock = new AdjustableClock(env.BOT_NOW ? new Date(env.BOT_NOW) : undefined);
   const hub = new AdapterHub();
   // Scheduled posts go to home chats whose platform runs here (the console only when it does).
@@ -60,31 +60,7 @@ async function main(): Promise<number> {
   app.meetings.expand(clock.now());
   startupMark('meetings');
   const scheduler = new Scheduler(app.bot, app.store.jobs, clock, logger);
-  const t = translator(config.locale);
-  let consoleAdapter: ConsoleAdapter | undefined;
-  if (!platformTokens || env.BOT_CONSOLE === '1') {
-    consoleAdapter = new ConsoleAdapter({
-      input: process.stdin,
-      output: process.stdout,
-      json,
-      locale: config.locale,
-      firstMessageId: nextConsoleMessageId(app.db),
-      onNewMessageId: consoleMessagePrinted(app.db),
-      dotCommands: {
-        // Demos and scripted tests: move time forward and run whatever fell due.
-        advance: async (args) => {
-          const ms = parseDuration(args);
-          if (ms === undefined) return t('consoleChat.advanceUsage');
-          clock.advance(ms);
-          await scheduler.tick();
-          return t('consoleChat.advanced', { when: formatDateTime(clock.now(), config.locale, config.timezone) });
-        },
-      },
-    });
-    hub.add(consoleAdapter);
-  }
   const dispatch: Dispatch = (e, hooks) => app.bot.dispatch(e, hooks);
-  for (const a of hub.list()) await a.start(dispatch);
   // An adapter that dies on its own (Telegram polling refused) stops the process with code 1.
   let exitCode = 0;
   let adapterDied!: () => void;
@@ -99,15 +75,14 @@ async function main(): Promise<number> {
   // embedded default, a piped conversation) serves nothing.
   // Platform settings are checked before the port is taken: a wrong one stops the start with its
   // own message (exit 78), not with whatever else is wrong, such as a busy port.
-  if (env.SLACK_BOT_TOKEN) slackStart().slackConnectionFromEnv(env);
-  const tgMode = env.TELEGRAM_BOT_TOKEN ? telegramStart().telegramMode(env) : undefined;
+  for (const p of running) p.checkSettings?.(env);
   let http: HttpServerModule.HttpServer | undefined;
-  if (platformTokens || env.PORT !== undefined) {
+  if (networked.length > 0 || env.PORT !== undefined) {
     const { HttpServer, healthRoute } = require('./http/http-server') as typeof HttpServerModule;
     http = new HttpServer(logger, requests);
     http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
   }
-  // Only platforms mount paths, and a platform token means the server exists.
+  // Only networked platforms mount paths, and one running means the server exists.
   const mount = (path: string, listener: RequestListener) => http!.mount(path, listener);
   // The web pages whenever PORT is set; the framework is loaded only then.
   if (http && env.PORT !== undefined) {
@@ -120,13 +95,9 @@ async function main(): Promise<number> {
     if (env.PORT !== undefined) webBase = publicUrl ?? `http://localhost:${port}`;
     logger.info({ port, host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
   }
-  // Each platform (and its SDK) is loaded only when its token is set.
-  const telegram = env.TELEGRAM_BOT_TOKEN
-    ? await telegramStart().startTelegram({ env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, onFatal })
-    : undefined;
-  if (telegram?.webhookHandler && tgMode?.kind === 'webhook' && tgMode.port === undefined) mount(tgMode.path, telegram.webhookHandler);
-  // Slack starts when SLACK_BOT_TOKEN is set (Socket Mode or HTTP, see src/adapters/slack/start.ts).
-  if (env.SLACK_BOT_TOKEN) await slackStart().startSlack({ env, hub, dispatch, locale: config.locale, voteReactions: config.voting.reactions, logger, clock, mount, requests });
+  // Each platform (and its SDK) is loaded only when it is configured, in the registry's order.
+  const context = { env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, clock, db: app.db, json, tick: async () => void (await scheduler.tick()), mount, requests, onFatal };
+  for (const p of running) await p.start(context);
   await outbox.recover();
   outbox.start();
   scheduler.start();
@@ -145,7 +116,7 @@ async function main(): Promise<number> {
     app.close();
   };
   await new Promise<void>((resolve) => {
-    consoleAdapter?.finished.then(resolve);
+    for (const a of hub.list()) a.finished?.then(resolve);
     died.then(resolve);
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

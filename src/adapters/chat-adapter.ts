@@ -15,4 +15,6 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Whether the platform connection is up, for /healthz (absent: assumed up while started). */
   connected?(): boolean;
+  /** Resolves when the session ends by itself (the console's input closed): the process stops. */
+  readonly finished?: Promise<void>;
 }

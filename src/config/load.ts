@@ -4,9 +4,10 @@ import type * as z from './zod';
 import { configSchema, type BotConfig } from './schema';
 import { DEFAULT_AGENCIES } from './default-agencies';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from './config-error';
+
+// Its own module so the platform descriptors (loaded by the config schema) can throw it.
+export { ConfigError };
 
 export type LoadedConfig = Omit<BotConfig, 'agencies'> & {
   agencies: { code: string; name: string; nameEn?: string; aliases: string[] }[];

@@ -1,11 +1,12 @@
 import * as z from './zod';
 import type Holidays from 'date-holidays';
 import { parseDuration } from '../core/input/duration';
+import { platformRef } from './platform-ref';
 
 // The `meetings` part of bot.config.json: series as RFC 5545 recurrence rules, home chats,
 // reminder offsets and agenda lead time.
 
-const chatRef = z.string().check(z.regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<chat id>", e.g. "slack:C0123456" or "telegram:-1001234"'));
+const chatRef = platformRef('chat');
 
 const duration = z.string().check(z.refine((s) => (parseDuration(s) ?? 0) > 0, 'expected a duration such as "1d", "1h", "30m" or "1h30m"'));
 

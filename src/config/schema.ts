@@ -2,8 +2,9 @@ import * as z from './zod';
 import { meetingsConfigSchema } from './meetings.schema';
 import { casesSchema } from './cases.schema';
 import { webSchema } from './web.schema';
+import { platformRef } from './platform-ref';
 
-const userRef = z.string().check(z.regex(/^(slack|telegram|console):[^\s]+$/, 'expected "<platform>:<user id>", e.g. "console:alice"'));
+const userRef = platformRef('user');
 
 export const agencySchema = z.strictObject({
   code: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,16}$/)),
@@ -33,7 +34,7 @@ export const configSchema = z.strictObject({
   voting: z.prefault(
     z.strictObject({
       countBy: z._default(z.enum(['person', 'agency']), 'person'),
-      /** Reaction names (Slack) or emoji (Telegram, console) that cast a vote. */
+      /** Reaction names (Slack's `+1`) or emoji that cast a vote. */
       reactions: z._default(z.array(z.text()).check(z.minLength(1)), ['+1', 'thumbsup', '👍']),
       /** The emoji shown on cards and the Telegram button. */
       emoji: z._default(z.text(), '👍'),

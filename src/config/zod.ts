@@ -12,3 +12,6 @@ export * from 'zod/mini';
 
 /** A non-empty string, at most `max` characters when given. */
 export const text = (max?: number) => z.string().check(...(max === undefined ? [z.minLength(1)] : [z.minLength(1), z.maxLength(max)]));
+
+/** An optional TCP port number, from an environment variable's text. */
+export const port = () => z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)));

@@ -7,6 +7,7 @@ import type { People } from './people/people';
 import type { JobHandler } from './jobs';
 import type { AgendaContributor } from './meetings/meeting';
 import type { OfficeCalendar } from './calendar/office-calendar';
+import type { PlatformDirectory } from './platform';
 
 /** What a handler asks for; the bot carries it out through the adapters. */
 export type Reply =
@@ -35,6 +36,8 @@ export interface Services {
   cards: CardRenderers;
   /** Working days and holidays in the configured zone (the official office calendar). */
   calendar: OfficeCalendar;
+  /** What each platform can do (private answers in a group, edits…): asked, never its name. */
+  platforms: PlatformDirectory;
 }
 
 export interface Context {

@@ -1,7 +1,9 @@
 // Plain data that crosses the boundary between adapters and the core. Nothing here may
 // mention a platform SDK: adapters translate their payloads into these shapes.
+import type { PlatformName } from '../platforms/registry';
 
-export type Platform = 'slack' | 'telegram' | 'console';
+/** A registered platform's name (src/platforms/registry.ts lists them). */
+export type Platform = PlatformName;
 /** Where to post: `<platform>:<chat id>`. Stored with records so reminders know where to go. */
 export type ChatRef = `${Platform}:${string}`;
 /** Which platform message shows which record: `<chat ref>#<message id>`. */

@@ -4,13 +4,13 @@ import { formatDateTime } from '../i18n/format-date';
 import type { WebAccess } from './auth/web-access';
 
 /**
- * Whether a private answer stays private here. Slack shows it to the asker alone (ephemeral)
- * and the console is one person's terminal; Telegram has no such answer in a group, so the link
- * is only given in the person's own chat with the bot (whose id is theirs).
+ * Whether a private answer stays private here: where the platform can show an answer to the asker
+ * alone inside a group (Slack's ephemeral message, the console's terminal), or in the person's own
+ * chat with the bot (whose id is theirs), the only private place where it cannot (Telegram).
  */
 function answerStaysPrivate(ctx: Context): boolean {
   const { platform, chatId } = parseChatRef(ctx.chat);
-  return platform !== 'telegram' || chatId === ctx.actor.id;
+  return ctx.services.platforms.capabilities(platform).privateRepliesInGroups || chatId === ctx.actor.id;
 }
 
 /** /web: a personal sign-in link for the web pages, answered privately. */

@@ -96,7 +96,7 @@ export class People {
 
   /** `/confirm`'s person: `platform:id`, or a display name (several people may share one). */
   findPeople(who: string): User[] {
-    const ref = /^(slack|telegram|console):(\S+)$/.exec(who);
+    const ref = /^([a-z][a-z0-9_-]*):(\S+)$/.exec(who);
     const byRef = ref ? this.repo.userByRef(ref[1] as Platform, ref[2]!) : undefined;
     return byRef ? [byRef] : this.repo.usersNamed(who);
   }
