@@ -25,4 +25,6 @@ export interface PlatformCapabilities {
 /** The platforms known to this process, as the core sees them. */
 export interface PlatformDirectory {
   capabilities(platform: string): PlatformCapabilities;
+  /** A user reference on that platform as people would write one (`<platform>:<id>`), for help texts. */
+  userRefExample(platform: string): string;
 }

@@ -58,4 +58,7 @@ export const platforms = {
   capabilities(name: string): PlatformCapabilities {
     return platforms.get(name).capabilities;
   },
+  userRefExample(name: string): string {
+    return `${name}:${platforms.get(name).examples.user}`;
+  },
 } satisfies PlatformDirectory & Record<string, unknown>;

@@ -35,8 +35,8 @@ test('a facilitator confirms the claim with /confirm; from then on the person ac
   await withItem(ROSTER);
   await say(app, 'mallory', '/iam 勞動部');
   expect((await say(app, 'mallory', '/confirm mallory 勞動部')).text).toBe(t('common.notFacilitator'));
-  expect((await say(app, 'pdis', '/confirm nobody 勞動部')).text).toBe(t('agencies.confirmNoOne', { who: 'nobody' }));
-  expect((await say(app, 'pdis', '/confirm mallory')).text).toBe(t('agencies.confirmUsage'));
+  expect((await say(app, 'pdis', '/confirm nobody 勞動部')).text).toBe(t('agencies.confirmNoOne', { who: 'nobody', ref: 'console:alice' }));
+  expect((await say(app, 'pdis', '/confirm mallory')).text).toBe(t('agencies.confirmUsage', { ref: 'console:alice' }));
   expect((await say(app, 'pdis', '/confirm mallory 勞動')).text).toContain('找不到部會');
   expect((await say(app, 'pdis', '/confirm console:mallory 勞動部')).text).toBe(t('agencies.confirmDone', { name: 'mallory', agency: '勞動部' }));
   expect((await say(app, 'bob', '/whois 勞動部')).text).toBe('勞動部的開放政府聯絡人（2 位）：\nmallory、Lily');

@@ -286,6 +286,17 @@ describe('identity', () => {
     await h.command('/propose', '另一個議題', 'UEVA');
     expect(blocksText(h.fake.callsTo('chat.postMessage').at(-1)!.params.blocks)).toContain('提案人：ueva');
   });
+
+  test("a mention in Slack's markup reaches the core as a plain @id (the core parses no platform's syntax)", async () => {
+    await h.close();
+    h = await slackHarness({ facilitators: ['slack:UPDIS'] });
+    h.fake.users.set('UCAT', { id: 'UCAT', name: 'cat', real_name: 'Cat Lin', profile: { display_name: '' } });
+    await h.command('/iam', '內政部', 'UCAT');
+    await h.command('/action', '<@UCAT> 聯繫提案人', 'UPDIS');
+    expect(blocksText(h.fake.responses.at(-1)!.body.blocks)).toContain('📌 列管 #1');
+    const cat = h.app.db.$client.prepare(`select id from users where platform_user_id = 'UCAT'`).get() as { id: number };
+    expect(h.app.store.actions.get(1)).toMatchObject({ ownerUserId: cat.id });
+  });
 });
 
 test("Slack's URL verification handshake is answered with the challenge", async () => {

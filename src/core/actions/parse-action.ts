@@ -19,8 +19,6 @@ export interface ParsedAction {
 }
 
 const CASE_PREFIX = /^(第\s*[0-9０-９零〇一二兩三四五六七八九十百千]+\s*案|case\s+[#＃]?[0-9０-９]+)\s+/i;
-// Slack sends a mention as <@U123> or <@U123|name>.
-const SLACK_MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>(?:\s+|$)/;
 // A due date is introduced by one of these words (after a space), and runs to the end of the
 // line: `due 5/15`, `截止日 5/15`, `期限：下週五`, `due next friday`, `到期 月底`.
 const DUE_WORD = /(?:^|\s)(due|截止日?|期限|到期日?)(?=[\s:：])/gi;
@@ -54,24 +52,18 @@ export function parseAction(args: string, ctx: Context): ParsedAction {
 
   let ownerAgencyId: number | null = null;
   let ownerUserId: number | null = null;
-  const sm = SLACK_MENTION.exec(s);
-  if (sm) {
-    const u = findUser(ctx, sm[1]!);
+  // A mention arrives as `@name` or `@id`: each adapter resolves its platform's markup first
+  // (Slack's <@U123|name>, in src/adapters/slack/parse.ts).
+  const om = /^(\S+)(?:\s+|$)/.exec(s);
+  if (!om) throw new UserError('actions.actionUsage', undefined);
+  const token = om[1]!;
+  s = s.slice(om[0].length);
+  const agency = token.startsWith('@') || token.startsWith('＠') ? undefined : ctx.services.people.agencies.find(token);
+  if (agency) ownerAgencyId = agency.id;
+  else {
+    const u = findUser(ctx, token.replace(/^[@＠]/, ''));
     ownerUserId = u.id;
     ownerAgencyId = u.agencyId;
-    s = s.slice(sm[0].length);
-  } else {
-    const om = /^(\S+)(?:\s+|$)/.exec(s);
-    if (!om) throw new UserError('actions.actionUsage', undefined);
-    const token = om[1]!;
-    s = s.slice(om[0].length);
-    const agency = token.startsWith('@') || token.startsWith('＠') ? undefined : ctx.services.people.agencies.find(token);
-    if (agency) ownerAgencyId = agency.id;
-    else {
-      const u = findUser(ctx, token.replace(/^[@＠]/, ''));
-      ownerUserId = u.id;
-      ownerAgencyId = u.agencyId;
-    }
   }
 
   let due: CalendarDate | null = null;

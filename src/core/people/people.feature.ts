@@ -50,7 +50,9 @@ const confirm: Command = {
     const { people } = ctx.services;
     const text = args.trim();
     const cut = text.lastIndexOf(' ');
-    if (cut < 1) throw new UserError('agencies.confirmUsage', undefined);
+    // The id form shown is the asker's own platform's (a Slack user is shown a Slack id).
+    const ref = ctx.services.platforms.userRefExample(ctx.actor.platform);
+    if (cut < 1) throw new UserError('agencies.confirmUsage', { ref });
     const who = text.slice(0, cut).trim();
     const name = text.slice(cut + 1);
     checkText(who, { max: 80, multiline: false });
@@ -58,7 +60,7 @@ const confirm: Command = {
     const agency = people.agencies.find(name);
     if (!agency) throw people.agencies.unknown(name);
     const found = people.findPeople(who);
-    if (!found.length) throw new UserError('agencies.confirmNoOne', { who });
+    if (!found.length) throw new UserError('agencies.confirmNoOne', { who, ref });
     if (found.length > 1) throw new UserError('agencies.confirmAmbiguous', { who, refs: found.map((u) => `${u.platform}:${u.platformUserId}`).join('、') });
     const before = found[0]!;
     const person = people.confirm(before, agency.id, ctx.user, ctx.now);

@@ -4,17 +4,16 @@ import { issues } from './issues';
 import { votes } from './votes';
 import { help } from './help';
 import { consoleChat } from './console';
-import { telegram } from './telegram';
 import { meetings } from './meetings';
 import { agenda } from './agenda';
 import { cases } from './cases';
 import { actions } from './actions';
 import { minutes } from './minutes';
 import { reports } from './reports';
-import { slack } from './slack';
 import { calendar } from './calendar';
 import { welcome } from './welcome';
 import { web } from './web';
+import { platformMessagesZhTW } from '../../platforms/messages';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, telegram, meetings, agenda, cases, actions, minutes, reports, slack, calendar, welcome, web };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, ...platformMessagesZhTW };

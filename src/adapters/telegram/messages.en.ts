@@ -1,5 +1,5 @@
-import type { Translation } from '../translation';
-import type { telegram as zh } from '../zh-TW/telegram';
+import type { Translation } from '../../i18n/translation';
+import type { telegram as zh } from './messages.zh-TW';
 
 export const telegram: Translation<typeof zh> = {
   truncated: '... (message too long; the rest was left out)',

@@ -1,5 +1,5 @@
-import type { Translation } from '../translation';
-import type { slack as zh } from '../zh-TW/slack';
+import type { Translation } from '../../i18n/translation';
+import type { slack as zh } from './messages.zh-TW';
 
 export const slack: Translation<typeof zh> = {
   appDescription: "Issue proposals and reaction votes for Taiwan's Participation Officer (PO) network",
