@@ -6,7 +6,7 @@ import { AdjustableClock } from './core/clock';
 import { Scheduler } from './scheduler/scheduler';
 import { AdapterHub } from './adapters/hub';
 import type { Dispatch } from './adapters/chat-adapter';
-import { platforms } from './platforms/registry';
+import { platformsToRun } from './platforms/select';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
@@ -28,9 +28,7 @@ async function main(): Promise<number> {
   const json = process.argv.includes('--json') || env.BOT_CONSOLE_JSON === '1';
   // The networked platforms whose settings are here; the embedded (local) one runs when there
   // are none, or beside them when asked to.
-  const networked = platforms.list().filter((p) => !p.local && p.configured(env));
-  const embedded = platforms.embeddedDefault();
-  const running = [...(networked.length === 0 || embedded.configured(env) ? [embedded] : []), ...networked];
+  const { running, networked } = platformsToRun(env);
   // Readable log lines for a person at the console; JSON for anything a platform talks to.
   const logger = createLogger(env.LOG_LEVEL ?? 'warn', { human: networked.length === 0 && !json });
   const clock = new AdjustableClock(env.BOT_NOW ? new Date(env.BOT_NOW) : undefined);

@@ -1,4 +1,4 @@
-import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
+import { parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage, type RecordRef } from './types';
 import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, JoinHandler, MessageListener, ReactionHandler, Reply, Services } from './feature';
 import { StoreUnavailableError, UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
@@ -226,6 +226,9 @@ export class Bot {
     const state = { dirty: false, done: Promise.resolve() };
     state.done = (async () => {
       try {
+        // A platform that cannot edit a posted message keeps the card as posted; /issue and the
+        // lists show the current state.
+        if (!this.services.platforms.capabilities(parseMessageRef(ref).platform).editsMessages) return;
         do {
           state.dirty = false;
           const msg = this.services.cards.render(record, this.services.settings.locale);
