@@ -4,7 +4,7 @@ import { OfficeCalendar } from '../../src/core/calendar/office-calendar';
 import { CalendarFileError, isOpen, parseCompact, parseOfficialJson, toCompact } from '../../src/core/calendar/official-year';
 import { loadOperatorYears, officialYears, SHIPPED_CALENDAR_DIR } from '../../src/calendar/load';
 import { LibraryHolidays } from '../../src/core/meetings/holidays';
-import { instantAt } from '../../src/core/cases/calendar-date';
+import { instantAt } from '../../src/core/dates/calendar-date';
 import { parseConfig } from '../../src/config/load';
 import { createApp } from '../../src/app';
 import { ManualClock } from '../../src/core/clock';

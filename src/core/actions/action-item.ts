@@ -1,5 +1,5 @@
 import type { ChatRef } from '../types';
-import type { CalendarDate } from '../cases/case';
+import type { CalendarDate } from '../dates/calendar-date';
 
 export type ActionStatus = 'open' | 'done';
 

@@ -3,7 +3,7 @@ import type { JobHandler } from '../jobs';
 import type { Platform, Span } from '../types';
 import { parseChatRef } from '../types';
 import type { ActionItem } from './action-item';
-import { daysBetween, instantAt, todayIn } from '../cases/calendar-date';
+import { daysBetween, instantAt, todayIn } from '../dates/calendar-date';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { mentionPOs } from '../cases/roles';
 import { showDate } from '../cases/case-dates';

@@ -2,7 +2,7 @@ import type { Context } from '../feature';
 import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { foldWidth } from '../input/ime';
-import type { CalendarDate } from '../cases/case';
+import type { CalendarDate } from '../dates/calendar-date';
 import { parseDueDay } from '../cases/due-date';
 import { parseCaseNumber } from '../cases/case-number';
 

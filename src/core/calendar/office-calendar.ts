@@ -1,8 +1,8 @@
 import type { Locale } from '../../i18n/catalog';
 import { translator } from '../../i18n/catalog';
 import type { Logger } from '../logger';
-import type { CalendarDate } from '../cases/case';
-import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
+import type { CalendarDate } from '../dates/calendar-date';
+import { addDays, instantAt, todayIn, weekdayOf } from '../dates/calendar-date';
 import type { Holiday, HolidayCalendar } from '../meetings/holidays';
 import { isOpen, type OfficialYear } from './official-year';
 

@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/catalog';
-import type { CalendarDate } from '../cases/case';
-import { addDays, weekdayOf } from '../cases/calendar-date';
+import type { CalendarDate } from '../dates/calendar-date';
+import { addDays, weekdayOf } from '../dates/calendar-date';
 import type { OfficeCalendar } from './office-calendar';
 
 // 行政程序法第48條第4項: a period whose last day is a day offices are closed ends on the next

@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../cases/case';
-import { addDays } from '../cases/calendar-date';
+import type { CalendarDate } from '../dates/calendar-date';
+import { addDays } from '../dates/calendar-date';
 import type { OfficeCalendar } from './office-calendar';
 
 /**

@@ -1,7 +1,8 @@
 import type { Locale, Translate } from '../../i18n/catalog';
 import { formatDate } from '../../i18n/format-date';
-import type { CalendarDate, Case } from './case';
-import { daysBetween, instantAt, todayIn } from './calendar-date';
+import type { Case } from './case';
+import type { CalendarDate } from '../dates/calendar-date';
+import { daysBetween, instantAt, todayIn } from '../dates/calendar-date';
 import { isAnswered } from './case-stages';
 import type { CaseworkSettings } from './casework.settings';
 import type { Services } from '../feature';

@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { parseChatRef } from '../types';
 import type { Case } from './case';
-import { daysBetween, parseCalendarDate, todayIn } from './calendar-date';
+import { daysBetween, parseCalendarDate, todayIn } from '../dates/calendar-date';
 import { parseDueDay } from './due-date';
 import { periodDeadline } from '../calendar/period-deadline';
 import { formatCaseNumber, parseCaseNumber } from './case-number';

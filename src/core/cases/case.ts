@@ -1,8 +1,6 @@
 import type { ChatRef } from '../types';
 import type { Tally } from '../records';
-
-/** A calendar day in the configured zone, 'YYYY-MM-DD'. */
-export type CalendarDate = string;
+import type { CalendarDate } from '../dates/calendar-date';
 
 export interface Case {
   id: number;

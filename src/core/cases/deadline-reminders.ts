@@ -1,8 +1,9 @@
 import type { Services } from '../feature';
 import type { JobHandler } from '../jobs';
 import type { Span } from '../types';
-import type { CalendarDate, Case } from './case';
-import { addDays, instantAt, todayIn } from './calendar-date';
+import type { Case } from './case';
+import type { CalendarDate } from '../dates/calendar-date';
+import { addDays, instantAt, todayIn } from '../dates/calendar-date';
 import { reminderDays, supersededReminder } from '../calendar/reminder-days';
 import { formatCaseNumber } from './case-number';
 import { isAnswered } from './case-stages';

@@ -1,7 +1,7 @@
 import type { Context } from '../feature';
 import { UserError } from '../errors';
-import type { CalendarDate } from './case';
-import { parseCalendarDate, todayIn } from './calendar-date';
+import type { CalendarDate } from '../dates/calendar-date';
+import { parseCalendarDate, todayIn } from '../dates/calendar-date';
 
 export interface DueDay {
   date: CalendarDate;

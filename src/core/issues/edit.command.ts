@@ -5,28 +5,13 @@ import { parseProposal } from './parse-proposal';
 import { ISSUE_RECORD } from './issue-card';
 import { requireIssue } from './issues.commands';
 import { formatCaseNumber } from '../cases/case-number';
+import { changedFields, fieldNames } from './issue-fields';
 
 /** `12 <proposal text>`: the issue number, then the text /propose would take. */
 function splitArgs(args: string, usage: string): { id: number; text: string } {
   const m = /^\s*[#＃]?([0-9０-９]{1,9})(?:\s+([\s\S]*))?$/.exec(args);
   if (!m) throw new UserError('common.notANumber', { usage });
   return { id: Number(m[1]!.normalize('NFKC')), text: m[2] ?? '' };
-}
-
-/** Which fields an edit changes, in the order the answer and the history name them. */
-export function changedFields(from: IssueContent, to: IssueContent): ('title' | 'details' | 'agencies' | 'petition')[] {
-  const out: ('title' | 'details' | 'agencies' | 'petition')[] = [];
-  if (from.title !== to.title) out.push('title');
-  if (from.details !== to.details) out.push('details');
-  if ([...from.agencyIds].sort().join() !== [...to.agencyIds].sort().join()) out.push('agencies');
-  if (from.petitionUrl !== to.petitionUrl) out.push('petition');
-  return out;
-}
-
-const FIELD_KEYS = { title: 'issues.fieldTitle', details: 'issues.fieldDetails', agencies: 'issues.fieldAgencies', petition: 'issues.fieldPetition' } as const;
-
-export function fieldNames(ctx: Pick<Context, 't'>, fields: readonly (keyof typeof FIELD_KEYS)[]): string {
-  return fields.map((f) => ctx.t(FIELD_KEYS[f])).join(ctx.t('common.separator'));
 }
 
 /** An issue can be edited while it is open and not yet a case; a case is changed through /case. */

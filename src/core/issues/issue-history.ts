@@ -2,7 +2,7 @@ import type { Context } from '../feature';
 import type { IssueEvent } from '../records';
 import type { Span } from '../types';
 import { formatDateTime } from '../../i18n/format-date';
-import { changedFields, fieldNames } from './edit.command';
+import { changedFields, fieldNames } from './issue-fields';
 
 /** One dated line per edit or merge, for /issue N: who, when, and what changed (old → new title). */
 export function historyLines(ctx: Context, events: readonly IssueEvent[]): Span[] {

@@ -4,7 +4,7 @@ import type { ChatRef } from '../types';
 import type { Meeting, NewMeeting } from './meeting';
 import type { MeetingSettings, SeriesDef } from './meetings.settings';
 import { occurrences } from './series';
-import { localDateKey, nextLocalMidnight } from './zoned-time';
+import { localDateKey, nextLocalMidnight } from '../dates/zoned-time';
 
 export const REMIND_JOB = 'meetings.remind';
 export const AGENDA_JOB = 'meetings.agenda';

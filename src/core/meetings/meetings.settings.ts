@@ -1,7 +1,7 @@
 import type { ChatRef } from '../types';
 import type { MeetingKind } from './meeting';
 import type { HolidayCalendar } from './holidays';
-import type { WallTime } from './zoned-time';
+import type { WallTime } from '../dates/zoned-time';
 import { parseDuration } from '../input/duration';
 import type { Locale } from '../../i18n/catalog';
 

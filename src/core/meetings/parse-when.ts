@@ -1,5 +1,5 @@
 import { UserError } from '../errors';
-import { instantsOf, isValidWallTime, wallTime, type WallTime } from './zoned-time';
+import { instantsOf, isValidWallTime, wallTime, type WallTime } from '../dates/zoned-time';
 import { dayNamed, normalizeDateText, recognizeDate, type DateSpec } from '../input/date-words';
 
 // Dates and times as POs type them: `2026-12-04 10:00`, `115/12/4 14:00` (ROC year), `12/4 10:00`,

@@ -1,6 +1,6 @@
 import type { RRule } from 'rrule';
 import type { SeriesDef } from './meetings.settings';
-import { floating, fromFloating, instantOf, wallTime } from './zoned-time';
+import { floating, fromFloating, instantOf, wallTime } from '../dates/zoned-time';
 
 const DAY = 86_400_000;
 const rules = new WeakMap<SeriesDef, RRule>();

@@ -1,7 +1,7 @@
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { lineText } from './minutes-doc';
 import { escapeAttr, escapeText, ncName, xmlSafe } from './xml';
-import { todayIn } from '../cases/calendar-date';
+import { todayIn } from '../dates/calendar-date';
 import { zoneStamper } from './zone-stamp';
 
 interface Speaker {

@@ -13,7 +13,7 @@ import { buildDoc } from './minutes-doc';
 import { renderSummary } from './minutes.summary';
 import { toAkomaNtoso } from './export-akoma-ntoso';
 import { toMarkdown } from './export-markdown';
-import { todayIn } from '../cases/calendar-date';
+import { todayIn } from '../dates/calendar-date';
 import { ownKey } from '../input/own-key';
 import { startMeetingCommand } from './start-meeting.command';
 

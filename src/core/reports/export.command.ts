@@ -1,6 +1,6 @@
 import type { Command } from '../feature';
 import { UserError } from '../errors';
-import { todayIn } from '../cases/calendar-date';
+import { todayIn } from '../dates/calendar-date';
 import { toCsv, type Cell } from './csv';
 import { EXPORT_KINDS, LIST_SEPARATOR, TABLES, type ExportKind, type Table } from './export-data';
 

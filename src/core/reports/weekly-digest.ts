@@ -1,10 +1,11 @@
 import type { Command, Services } from '../feature';
 import type { Locale, Translate } from '../../i18n/catalog';
 import type { Span } from '../types';
-import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
+import { addDays, instantAt, todayIn, weekdayOf } from '../dates/calendar-date';
 import { showDate } from '../cases/case-dates';
 import { isClosed } from '../cases/case-stages';
-import type { CalendarDate, Case } from '../cases/case';
+import type { Case } from '../cases/case';
+import type { CalendarDate } from '../dates/calendar-date';
 import { issueMark } from '../issues/issue-state';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { isAnswered, stageLabel } from '../cases/case-stages';

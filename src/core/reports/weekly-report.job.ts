@@ -1,8 +1,8 @@
 import type { Services } from '../feature';
 import type { JobHandler } from '../jobs';
 import type { ChatRef } from '../types';
-import type { CalendarDate } from '../cases/case';
-import { addDays, instantAt, todayIn, weekdayOf } from '../cases/calendar-date';
+import type { CalendarDate } from '../dates/calendar-date';
+import { addDays, instantAt, todayIn, weekdayOf } from '../dates/calendar-date';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { weeklyDigest } from './weekly-digest';
 

@@ -6,7 +6,7 @@ import { compileAgenda, SECTION_KEY, type CompiledAgenda } from '../../core/meet
 import { attendeeLabel, buildDoc, itemsByAgency, lineText, type MinutesDoc } from '../../core/minutes/minutes-doc';
 import { toMarkdown } from '../../core/minutes/export-markdown';
 import { toAkomaNtoso } from '../../core/minutes/export-akoma-ntoso';
-import { todayIn } from '../../core/cases/calendar-date';
+import { todayIn } from '../../core/dates/calendar-date';
 import { formatTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
 import { Layout, List, Pager } from '../views/layout';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, instantAt, parseCalendarDate, todayIn } from '../../src/core/cases/calendar-date';
+import { addDays, daysBetween, instantAt, parseCalendarDate, todayIn } from '../../src/core/dates/calendar-date';
 import { zoneStamper } from '../../src/core/minutes/zone-stamp';
 
 const TODAY = '2026-12-20';

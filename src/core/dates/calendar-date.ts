@@ -1,9 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import type { CalendarDate } from './case';
 import { dayExists, dayNamed, normalizeDateText, recognizeDate } from '../input/date-words';
 
+// The floor every dated thing stands on (cases, actions, meetings, the office calendar): it
+// imports nothing of theirs, so none of them can come back round to it.
 // Deadlines and due dates are days in the configured zone, typed as for meetings
 // (input/date-words.ts); without a year, the next occurrence (see dayNamed).
+
+/** A calendar day in the configured zone, 'YYYY-MM-DD'. */
+export type CalendarDate = string;
 
 const DAY = 86_400_000;
 
