@@ -30,6 +30,7 @@ import { loadOperatorYears, officialYears } from './calendar/load';
 import { ConfigError } from './config/load';
 import type { CaseworkSettings } from './core/cases/casework.settings';
 import { WebAccess, type WebAccessOptions } from './web/auth/web-access';
+import { loadWebSecret } from './web/auth/secret-file';
 import { webFeature } from './web/web.feature';
 import { startupMark } from './startup-trace';
 import { platforms } from './platforms/registry';
@@ -55,7 +56,7 @@ export function createApp(opts: {
   /** Whether a chat's platform has a running adapter (scheduled posts skip the others). */
   canPost?: (chat: ChatRef) => boolean;
   /** The web pages: WEB_SECRET and where they are reached (default: not served, no links in chat). */
-  web?: Partial<WebAccessOptions> & { publicUrl?: string };
+  web?: Partial<Omit<WebAccessOptions, 'secret'>> & { envSecret?: string; publicUrl?: string };
 }): App {
   const { config, clock, logger } = opts;
   const db = openDatabase(opts.databasePath);
@@ -75,7 +76,8 @@ export function createApp(opts: {
     calendar: holidays,
     platforms,
   });
-  const web = new WebAccess(store, { envSecret: opts.web?.envSecret, baseUrl: opts.web?.baseUrl ?? (() => undefined) });
+  // The signing secret is read (or its file made) now, at start-up: no page ever writes it.
+  const web = new WebAccess(store, { secret: loadWebSecret(opts.web?.envSecret, opts.databasePath), baseUrl: opts.web?.baseUrl ?? (() => undefined) });
   const meetings = new MeetingCalendar(store, meetingSettings(config.meetings, { timezone: config.timezone, holidays, canPost: opts.canPost, locale: config.locale }), logger);
   const casework = caseworkSettings(config.cases, config.roster, agencies);
   // Where scheduled posts for everyone go: the home chats on platforms running here.

@@ -23,6 +23,11 @@ export const webSchema = z.prefault(
         z.transform((u) => u.replace(/\/+$/, '')),
       ),
     ),
+    /**
+     * The bot is behind a reverse proxy that sets X-Forwarded-Proto: only then is that header
+     * believed (its first value, the one the client's own connection used) to mark cookies Secure.
+     */
+    trustProxy: z._default(z.boolean(), false),
   }),
   {},
 );

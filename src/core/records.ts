@@ -186,10 +186,16 @@ export interface EventLog {
   prune(before: Date): number;
 }
 
-/** Values the bot generates for itself once and keeps (a signing key). */
-export interface SecretRepo {
-  /** The stored value, or `make()`'s, stored first, when there is none yet. */
-  getOrCreate(name: string, make: () => string, at: Date): string;
+/**
+ * The epochs that make web sign-in links single-use and sessions revocable: a link or session
+ * is honoured only while the epoch it carries is the person's current one.
+ */
+export interface WebLoginRepo {
+  epochs(userId: number): { link: number; session: number };
+  /** Moves the link epoch on if it is still `epoch`: true for the one caller that used the link. */
+  useLink(userId: number, epoch: number): boolean;
+  /** Moves the session epoch on: every session made before is over. */
+  endSessions(userId: number): void;
 }
 
 export interface Store {
@@ -206,7 +212,7 @@ export interface Store {
   cases: CaseRepo;
   actions: ActionRepo;
   minutes: MinutesRepo;
-  secrets: SecretRepo;
+  webLogins: WebLoginRepo;
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
 }

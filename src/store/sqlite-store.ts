@@ -16,7 +16,7 @@ import { agendaRepo } from './repositories/agenda.repo';
 import { casesRepo } from './repositories/cases.repo';
 import { actionsRepo } from './repositories/actions.repo';
 import { minutesRepo } from './repositories/minutes.repo';
-import { secretsRepo } from './repositories/secrets.repo';
+import { webLoginsRepo } from './repositories/web-logins.repo';
 
 type RepoName = Exclude<keyof Store, 'transaction'>;
 
@@ -44,7 +44,7 @@ export function sqliteStore(db: Db): Store {
     get cases() { return lazy('cases', casesRepo); },
     get actions() { return lazy('actions', actionsRepo); },
     get minutes() { return lazy('minutes', minutesRepo); },
-    get secrets() { return lazy('secrets', secretsRepo); },
+    get webLogins() { return lazy('webLogins', webLoginsRepo); },
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       const outermost = !client.inTransaction;

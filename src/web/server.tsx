@@ -41,7 +41,7 @@ export function buildWebApp(deps: WebDeps): Hono<WebEnv> {
     const claims = deps.app.web.verifySession(getCookie(c, SESSION_COOKIE), now);
     const viewer = claims ? deps.app.bot.services.people.get(claims.userId) : undefined;
     c.set('page', pageCtx(deps, viewer, new URL(c.req.url).origin));
-    const writes = c.req.method === 'POST' && c.req.path === '/signout';
+    const writes = c.req.method === 'POST' && (c.req.path === '/signout' || c.req.path === '/signin');
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !writes) {
       c.header('allow', 'GET, HEAD');
       return problem(c, 405, c.var.page.t('web.badRequestTitle'), c.var.page.t('web.methodNotAllowed'));

@@ -120,7 +120,12 @@ async function main(): Promise<void> {
     // Signed in through the personal link: the proposals show.
     const po = await browser.newContext({ locale: 'zh-TW' });
     const p = await po.newPage();
+    // The link opens a page with a button; only pressing it (a same-site POST) signs in.
     await p.goto(link);
+    assert.equal(await p.locator('h1').textContent(), '登入');
+    assert.equal(await po.cookies().then((l) => l.some((c) => c.name === 'po_session')), false, 'opening the link alone signs no one in');
+    await axe(p, '/signin');
+    await Promise.all([p.waitForURL(base + '/'), p.locator('form[action="/signin"] button').click()]);
     assert.equal(new URL(p.url()).pathname, '/');
     assert.ok((await p.locator('.who').textContent())!.includes('已登入：amy'));
     const cookie = (await po.cookies()).find((c) => c.name === 'po_session')!;
@@ -131,6 +136,17 @@ async function main(): Promise<void> {
     await axe(p, '/issues/2 (signed in)');
     await p.goto(base + '/issues');
     await axe(p, '/issues (signed in)');
+    // The cookie lasts a week by Max-Age: BOT_NOW (here in the past) does not make it stale.
+    assert.ok(cookie.expires > Date.now() / 1000 + 6 * 86_400, 'the session cookie lasts about a week from now');
+    // Signing out ends the session: the old cookie, replayed, no longer opens proposals; the
+    // used link shows no button again.
+    await Promise.all([p.waitForURL(base + '/'), p.locator('form[action="/signout"] button').click()]);
+    const replay = await browser.newContext({ locale: 'zh-TW' });
+    await replay.addCookies([{ ...cookie }]);
+    const r = await replay.newPage();
+    assert.equal((await r.goto(base + '/issues/2'))!.status(), 403, 'a signed-out session cookie is refused');
+    assert.equal((await r.goto(link))!.status(), 403, 'a sign-in link works once');
+    await replay.close();
 
     // A phone: the case page fits 390 px without sideways scrolling.
     const phone = await browser.newContext({ locale: 'zh-TW', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });

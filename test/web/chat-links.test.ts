@@ -40,7 +40,7 @@ test('in a Telegram group /web gives no link (the answer would be seen by all); 
     expect(group.text).toContain('請私訊機器人 /web');
     const direct = await say(app, tg, '/web', 'telegram:42');
     expect(direct.private).toBe(true);
-    expect(direct.text).toMatch(/https:\/\/po\.example\.tw\/signin\?t=\d+\.\d+\.[\w-]{43}/);
+    expect(direct.text).toMatch(/https:\/\/po\.example\.tw\/signin\?t=\d+\.\d+\.\d+\.[\w-]{43}/);
   } finally {
     app.cleanup();
   }

@@ -26,5 +26,5 @@ test('the console bot without PORT never loads the web framework; /web says the 
 test('with PORT set the pages are served in the console too, and /web links to this port', async () => {
   const r = await run({ PORT: '0' });
   expect(r.loaded).toBe('true');
-  expect(r.answer).toMatch(/http:\/\/localhost:\d+\/signin\?t=\d+\.\d+\.[\w-]{43}/);
+  expect(r.answer).toMatch(/http:\/\/localhost:\d+\/signin\?t=\d+\.\d+\.\d+\.[\w-]{43}/);
 });

@@ -13,6 +13,24 @@ export interface WebSite {
   close(): Promise<void>;
 }
 
+/**
+ * What a browser does with a sign-in link: opens its page, then presses the button, which POSTs
+ * the token from the same site (Origin and Sec-Fetch-Site as a browser sends them).
+ */
+export async function followLink(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  const page = await fetch(url, { redirect: 'manual', headers });
+  if (page.status !== 200) return page;
+  const token = /name="t" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!token) throw new Error('no sign-in button on the page');
+  const u = new URL(url);
+  return fetch(`${u.origin}/signin`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: u.origin, 'sec-fetch-site': 'same-origin', ...headers },
+    body: new URLSearchParams({ t: token }).toString(),
+  });
+}
+
 /** A real app on a real SQLite file, its web pages on the bot's HTTP server on a free port. */
 export async function startSite(config: Record<string, unknown> = {}, opts: { start?: Date; envSecret?: string } = {}): Promise<WebSite> {
   let base = '';
@@ -33,7 +51,7 @@ export async function startSite(config: Record<string, unknown> = {}, opts: { st
       const said = await say(site, who, '/web');
       const url = /(http:\/\/\S+\/signin\?t=\S+)/.exec(said.text)?.[1];
       if (!url) throw new Error(`no link in: ${said.text}`);
-      const res = await fetch(url, { redirect: 'manual' });
+      const res = await followLink(url);
       const set = res.headers.get('set-cookie');
       if (!set) throw new Error(`no cookie (status ${res.status})`);
       return set.split(';')[0]!;

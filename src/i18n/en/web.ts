@@ -3,8 +3,8 @@ import type { web as zh } from '../zh-TW/web';
 import { agenciesN, count, votesN } from './plural';
 
 export const web: Translation<typeof zh> = {
-  helpWeb: '- your personal sign-in link for the web pages (valid 7 days), sent privately; shows internal pages such as proposals',
-  linkReply: (p) => `Your personal sign-in link for the web pages, valid until ${p.until}. Do not pass it on: whoever has it signs in as you.\n`,
+  helpWeb: '- your personal sign-in link for the web pages (valid 7 days, once), sent privately; shows internal pages such as proposals',
+  linkReply: (p) => `Your personal sign-in link for the web pages, valid until ${p.until}, once. Do not pass it on: whoever has it signs in as you.\n`,
   notServed: 'The web pages are not served: ask the operator to set PORT (and the public address, web.baseUrl or PUBLIC_URL).',
   privateChatOnly: 'So that the link does not show in the group, send /web to the bot in a private chat.',
   pageLink: '🔗 Web page: ',
@@ -96,7 +96,12 @@ export const web: Translation<typeof zh> = {
   forbiddenTitle: 'Sign-in required',
   forbidden: 'This page is for Participation Officers only.',
   linkInvalidTitle: 'Sign-in link not valid',
-  linkInvalid: 'This sign-in link is not valid or has expired. Type /web in the chat for a new one.',
+  linkInvalid: 'This sign-in link is not valid, has been used or has expired. Type /web in the chat for a new one.',
+  signInTitle: 'Sign in',
+  signInAs: (p) => `Sign in to the web pages as ${p.name}?`,
+  signInButton: 'Sign in',
+  signInOnce: 'A sign-in link works once; after signing out, type /web in the chat for a new one.',
+  crossSite: "This request was not sent from this site's own pages and was refused.",
   signedOutTitle: 'Signed out',
   signedOut: 'You are signed out.',
   methodNotAllowed: 'This request method is not supported.',

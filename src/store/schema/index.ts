@@ -7,4 +7,4 @@ export * from './outbox';
 export * from './cases';
 export * from './counters';
 export * from './welcomes';
-export * from './secrets';
+export * from './web-logins';
