@@ -7,6 +7,7 @@ import type { Locale, Translate } from '../i18n/catalog';
 import { translator } from '../i18n/catalog';
 import type { WebSection } from '../config/web.schema';
 import type { User } from '../core/records';
+import { visibility, type Visibility } from './visibility';
 
 export interface WebDeps {
   app: Pick<App, 'bot' | 'store' | 'config' | 'meetings' | 'casework' | 'web'>;
@@ -24,6 +25,8 @@ export interface PageCtx {
   viewer: User | undefined;
   /** Whether this viewer may see a section: signed-in people see everything. */
   can(section: WebSection): boolean;
+  /** The one visibility rule, for content finer than a section (recorded content, items, timeline entries). */
+  sees: Visibility;
   /** Absolute URL of a path on this site (feeds and calendars need them). */
   absolute(path: string): string;
 }
@@ -35,6 +38,7 @@ export function pageCtx(deps: WebDeps, viewer: User | undefined, origin: string)
   const { config, bot } = deps.app;
   const open = new Set<WebSection>(config.web.public);
   const base = deps.app.web.baseUrl() ?? origin;
+  const sees = visibility(bot.services, viewer !== undefined, open);
   return {
     now: deps.clock.now(),
     locale: config.locale,
@@ -42,7 +46,8 @@ export function pageCtx(deps: WebDeps, viewer: User | undefined, origin: string)
     services: bot.services,
     deps,
     viewer,
-    can: (s) => viewer !== undefined || open.has(s),
+    can: sees.section,
+    sees,
     absolute: (path) => base + path,
   };
 }

@@ -1,6 +1,7 @@
 import type { AgendaContributor } from '../meetings/meeting';
 import type { RichText } from '../types';
 import { actionLine } from './action-view';
+import type { ActionItem } from './action-item';
 
 /** 歷次會議決議辦理情形: every open item as 持續列管 (overdue marked), items released since the last meeting as 解除列管. */
 export const followUpsContributor: AgendaContributor = {
@@ -8,8 +9,9 @@ export const followUpsContributor: AgendaContributor = {
   order: 10,
   lines(ctx) {
     const { actions } = ctx.services.store;
-    const lines: RichText[] = actions.list({ status: 'open' }).map((i) => actionLine(i, ctx));
-    const released = ctx.since ? actions.list({ status: 'done', doneSince: ctx.since }) : [];
+    const shown = (i: ActionItem) => ctx.audience?.item(i) ?? true;
+    const lines: RichText[] = actions.list({ status: 'open' }).filter(shown).map((i) => actionLine(i, ctx));
+    const released = ctx.since ? actions.list({ status: 'done', doneSince: ctx.since }).filter(shown) : [];
     for (const i of released) lines.push(actionLine(i, ctx));
     return lines;
   },

@@ -9,6 +9,7 @@ import type { CaseworkSettings } from './casework.settings';
 export function caseProgressContributor(s: CaseworkSettings): AgendaContributor {
   return {
     section: 'reports',
+    about: 'cases',
     order: 20,
     lines(ctx) {
       const all = ctx.services.store.cases.list();
@@ -38,6 +39,7 @@ export function caseProgressContributor(s: CaseworkSettings): AgendaContributor 
 export function selectedHereContributor(): AgendaContributor {
   return {
     section: 'discussion',
+    about: 'cases',
     order: 10,
     lines(ctx) {
       const picked = ctx.services.store.cases.selectedAt(ctx.meeting.id);
@@ -57,6 +59,7 @@ export function selectedHereContributor(): AgendaContributor {
 export function ballotSilenceContributor(): AgendaContributor {
   return {
     section: 'discussion',
+    about: 'issues',
     order: 900,
     lines(ctx) {
       if (ctx.meeting.kind !== 'monthly') return [];

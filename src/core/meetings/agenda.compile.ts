@@ -1,6 +1,6 @@
 import type { OutboundMessage, RichText, Span } from '../types';
 import type { Services } from '../feature';
-import type { AgendaContext, AgendaContributor, AgendaSection, Meeting } from './meeting';
+import type { AgendaAudience, AgendaContext, AgendaContributor, AgendaSection, Meeting } from './meeting';
 import type { MeetingFormat } from './meeting.format';
 import { TZDate } from '@date-fns/tz';
 import { subMonths } from 'date-fns';
@@ -25,10 +25,10 @@ export interface CompiledAgenda {
 }
 
 /** Asks every contributor for its lines; a section nobody fills stays, empty. */
-export function compileAgenda(meeting: Meeting, contributors: readonly AgendaContributor[], fmt: MeetingFormat, services: Services, now: Date): CompiledAgenda {
+export function compileAgenda(meeting: Meeting, contributors: readonly AgendaContributor[], fmt: MeetingFormat, services: Services, now: Date, audience?: AgendaAudience): CompiledAgenda {
   const since = services.store.meetings.previous(meeting)?.startsAt ?? null;
   const ballotSince = meeting.kind === 'monthly' ? ballotStart(meeting, services) : since;
-  const ctx: AgendaContext = { meeting, since, ballotSince, now, locale: fmt.locale, t: fmt.t, services };
+  const ctx: AgendaContext = { meeting, since, ballotSince, now, locale: fmt.locale, t: fmt.t, services, audience };
   const agencies = new Set<number>();
   const sections = SECTIONS.map((section) => {
     const lines: RichText[] = [];

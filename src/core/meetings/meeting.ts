@@ -1,3 +1,4 @@
+import type { ActionItem } from '../actions/action-item';
 import type { ChatRef, RichText } from '../types';
 import type { Locale, Translate } from '../../i18n/catalog';
 import type { Services } from '../feature';
@@ -84,6 +85,12 @@ export interface AgendaContext {
   locale: Locale;
   t: Translate;
   services: Services;
+  /** Who the agenda is compiled for may see only some follow-up items (the public web pages); default all. */
+  audience?: AgendaAudience;
+}
+
+export interface AgendaAudience {
+  item(i: ActionItem): boolean;
 }
 
 /**
@@ -92,6 +99,12 @@ export interface AgendaContext {
  */
 export interface AgendaContributor {
   section: AgendaSection;
+  /**
+   * Which part of the record its lines are made of, when not the meeting's own (case progress
+   * is case work, the ballot is proposals): an audience that may not see that part (the public
+   * web pages, by web.public) is not shown them.
+   */
+  about?: 'cases' | 'issues';
   /** Lower comes first within a section. */
   order: number;
   lines(ctx: AgendaContext): RichText[];

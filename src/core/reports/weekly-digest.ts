@@ -12,6 +12,7 @@ import { isAnswered, stageLabel } from '../cases/case-stages';
 import { daysLeft, isOverdue } from '../cases/case-dates';
 import { caseLine } from '../cases/case-view';
 import { actionLine } from '../actions/action-view';
+import type { ActionItem } from '../actions/action-item';
 
 const TOP = 5;
 const LIMIT = 15;
@@ -58,8 +59,11 @@ export function digestSections(
   ctx: DigestCtx,
   s: CaseworkSettings,
   skip: ReadonlySet<DigestSectionId> = new Set(),
-  /** Every case (store.cases.list()), when the caller has already read them: not read twice. */
-  loaded: { cases?: readonly Case[] } = {},
+  /**
+   * Every case (store.cases.list()), when the caller has already read them: not read twice;
+   * and which follow-up items the reader may see (the public web pages), default all.
+   */
+  loaded: { cases?: readonly Case[]; item?: (i: ActionItem) => boolean } = {},
 ): DigestSection[] {
   const { t, locale, now } = ctx;
   const { store, settings } = ctx.services;
@@ -135,7 +139,12 @@ export function digestSections(
   if (!skip.has('overdueItems')) {
     // Overdue = open and due before today (isItemOverdue): the store counts them and hands over
     // the first LIMIT, rather than the digest reading every open item.
-    const late = store.actions.openDueBefore(todayIn(now, tz), LIMIT);
+    let late = store.actions.openDueBefore(todayIn(now, tz), LIMIT);
+    // Some hidden from this reader: counted and listed from those they may see.
+    if (loaded.item && (late.total > late.rows.length || !late.rows.every(loaded.item))) {
+      const seen = store.actions.openDueBefore(todayIn(now, tz), late.total).rows.filter(loaded.item);
+      late = { rows: seen.slice(0, LIMIT), total: seen.length };
+    }
     section('overdueItems', t('reports.overdueItems', { n: late.total }), late.rows.map((i) => actionLine(i, ctx)), late.total - late.rows.length);
   }
   return out;

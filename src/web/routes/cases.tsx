@@ -85,11 +85,11 @@ export function detail(p: PageCtx, n: number) {
   const { store } = p.services;
   const c = store.cases.byNumber(n);
   if (!c) return undefined;
-  const items = store.actions.list({ caseId: c.id });
+  const items = store.actions.list({ caseId: c.id }).filter(p.sees.item);
   const open = items.filter((i) => i.status === 'open');
   const done = items.filter((i) => i.status === 'done');
-  const meetings = store.cases.meetingIds(c.id).flatMap((id) => store.meetings.get(id) ?? []);
-  const events = store.cases.events(c.id);
+  const meetings = p.can('meetings') ? store.cases.meetingIds(c.id).flatMap((id) => store.meetings.get(id) ?? []) : [];
+  const events = store.cases.events(c.id).filter(p.sees.caseEvent);
   return { c, items: [...open, ...done], meetings, events };
 }
 
@@ -192,7 +192,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
               <ul class="list">
                 {d.meetings.map((m) => (
                   <li>
-                    {p.can('meetings') ? <a href={`/meetings/${m.id}`}>{`#${m.id} ${m.title}`}</a> : `#${m.id} ${m.title}`} — {formatDateTime(m.startsAt, locale, tz)}
+                    <a href={`/meetings/${m.id}`}>{`#${m.id} ${m.title}`}</a> — {formatDateTime(m.startsAt, locale, tz)}
                   </li>
                 ))}
               </ul>

@@ -29,12 +29,13 @@ function entries(p: PageCtx): Entry[] {
   }
   if (p.can('minutes')) {
     for (const m of store.minutes.recentEnded(ENTRIES)) {
+      if (!p.sees.record(m.meetingId)) continue;
       const link = p.absolute(`/meetings/${m.meetingId}`);
       out.push({ id: `${link}#minutes`, title: t('web.feedMinutes', { id: m.meetingId, title: m.title }), link, updated: m.endedAt ?? m.startedAt });
     }
     for (const l of store.minutes.recentLines('decision', ENTRIES)) {
       const m = store.minutes.get(l.minutesId);
-      if (!m) continue;
+      if (!m || !p.sees.record(m.meetingId)) continue;
       const link = p.absolute(`/meetings/${m.meetingId}`);
       out.push({ id: `${link}#decision-${l.id}`, title: t('web.feedDecision', { id: m.meetingId, text: l.text }), link, updated: l.at });
     }

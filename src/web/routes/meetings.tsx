@@ -26,20 +26,22 @@ function lists(p: PageCtx, page: number) {
 }
 
 /**
- * A meeting's record: its minutes once kept (ended ones for everyone who may see minutes,
- * one still being recorded only for those signed in), else its agenda in the government form.
- * Proposals on the ballot are left out for those who may not see issues.
+ * A meeting's record: its minutes when the viewer may see them (p.sees.record: published ones
+ * for everyone who may see minutes, one still being recorded only for those signed in), else
+ * its agenda in the government form, each part shown by the visibility rule.
  */
 function detail(p: PageCtx, id: number): { m: Meeting; doc?: MinutesDoc; agenda?: CompiledAgenda } | undefined {
   const { store } = p.services;
   const m = store.meetings.get(id);
   if (!m) return undefined;
-  const minutes = p.can('minutes') ? store.minutes.byMeeting(m.id) : undefined;
-  if (minutes && (minutes.status === 'ended' || p.viewer)) return { m, doc: buildDoc(minutes, p.services) };
+  const minutes = p.sees.record(m.id) ? store.minutes.byMeeting(m.id) : undefined;
+  if (minutes) return { m, doc: buildDoc(minutes, p.services) };
   const calendar = p.deps.app.meetings;
   if (!calendar.hasAgenda(m)) return { m };
-  const contributors = p.deps.app.bot.agendaContributors().filter((c) => p.can('issues') || c.section !== 'discussion');
-  return { m, agenda: compileAgenda(m, contributors, new MeetingFormat(calendar.settings, p.locale), p.services, p.now) };
+  // Each contributor's lines belong to a section (case progress to cases, the ballot to
+  // proposals); follow-up items are filtered one by one (those recorded in a meeting follow its record).
+  const contributors = p.deps.app.bot.agendaContributors().filter((c) => (p.can('issues') || c.section !== 'discussion') && (c.about === undefined || p.can(c.about)));
+  return { m, agenda: compileAgenda(m, contributors, new MeetingFormat(calendar.settings, p.locale), p.services, p.now, { item: p.sees.item }) };
 }
 
 function minutesFile(p: PageCtx, doc: MinutesDoc, kind: 'md' | 'xml') {

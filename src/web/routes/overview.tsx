@@ -27,7 +27,7 @@ export function overview(p: PageCtx) {
   // The digest's "cases by stage" lists every open case (/report's Monday list); a page shows
   // how many are at each stage, each a link to /cases?stage=, where they are paged.
   const skip = new Set<DigestSectionId>([...(p.can('issues') ? [] : ISSUE_SECTIONS), ...(p.can('cases') ? [] : CASE_SECTIONS), 'casesByStage']);
-  const digest = digestSections(p, s, skip, { cases: all });
+  const digest = digestSections(p, s, skip, { cases: all, item: p.sees.item });
   const stages = p.can('cases') ? casesInStages(all, p, s).map((g) => ({ id: g.stage, label: stageLabel(g.stage, s, p.locale), n: g.cases.length })) : undefined;
   return { cases, meetings, digest, stages };
 }
