@@ -36,7 +36,7 @@ test('a past due date or deadline is stored only with its year, and answered wit
   expect((await say(app, 'pdis', '/case 1 deadline 前天')).text).toMatch(/^「前天」是已經過去的日子。.*\n用法：\/case <案號> deadline/);
   expect(snapshot(app)).toEqual(before);
   const past = await say(app, 'pdis', '/case 1 deadline 2026/3/1');
-  expect(past.text).toBe('已設定第一案的回應期限：2026年3月1日（日）（⚠️ 已逾期 3 天）。\n⚠️ 注意：2026年3月1日（日） 已經過去，已照您寫的年份記下。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。');
+  expect(past.text).toBe('已設定第一案的回應期限：2026年3月1日（日）（⚠️ 已逾期 3 個工作天）。\n⚠️ 注意：2026年3月1日（日） 已經過去，已照您寫的年份記下。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。');
 });
 
 test('passed 4/20 → the Join deadline 6/19 is 端午節: moved to Monday 6/22 under §48, saying why', async () => {

@@ -66,5 +66,5 @@ test('a follow-up due on 端午節 is reminded the working day before; one deliv
 
   await say(app, 'pdis', '/action 交通部 六月初交件 due 2026/6/22');
   // The bot was down from before its day until 6/26: the reminder is late, and says so.
-  expect(await at('2026-06-26T01:00:00Z')).toEqual(['📌 列管 #2（交通部）已逾期 4 天（期限 2026年6月22日（一））：六月初交件\n@alice\n完成後請輸入 /done 2 [說明] 解除列管。']);
+  expect(await at('2026-06-26T01:00:00Z')).toEqual(['📌 列管 #2（交通部）已逾期 4 個工作天（期限 2026年6月22日（一））：六月初交件\n@alice\n完成後請輸入 /done 2 [說明] 解除列管。']);
 });

@@ -50,7 +50,7 @@ test('報告事項 lists open cases with stage, lead and deadline, overdue flagg
   const m = meeting('weekly', app.clock.now());
   expect(lines('reports', m, last.startsAt)).toEqual([
     '協作案進度（1 案）：',
-    '⚠️ 第一案「議題 1」 — 確認主協辦｜主辦 交通部｜期限 2026年12月5日（六）（⚠️ 已逾期 3 天）',
+    '⚠️ 第一案「議題 1」 — 確認主協辦｜主辦 交通部｜期限 2026年12月5日（六）（⚠️ 已逾期 2 個工作天）',
     '已結案：第二案「議題 2」 — 結案｜主辦 衛福部｜期限 2027年1月30日（六）',
   ]);
   // A case closed before the previous meeting is not repeated.
@@ -65,11 +65,11 @@ test('歷次會議決議辦理情形 lists open items as 持續列管 with owner
   await say(app, 'cara', '/done 3 已函復');
   const m = meeting('weekly', app.clock.now());
   expect(lines('followUps', m, last.startsAt)).toEqual([
-    '⚠️ 持續列管 #1 交通部：提供資料（期限 2026年12月3日（四），⚠️ 已逾期 1 天）',
+    '⚠️ 持續列管 #1 交通部：提供資料（期限 2026年12月3日（四），⚠️ 已逾期 1 個工作天）',
     '持續列管 #2 衛福部：準備簡報（未定期限）',
     '解除列管 #3 經濟部：早已完成（2026年12月4日（五） 解除：已函復）',
   ]);
-  expect(lines('followUps', m, last.startsAt, 'en')[0]).toBe('⚠️ Tracked #1 交通部: 提供資料 (due Thu 3 Dec 2026, ⚠️ overdue by 1 day)');
+  expect(lines('followUps', m, last.startsAt, 'en')[0]).toBe('⚠️ Tracked #1 交通部: 提供資料 (due Thu 3 Dec 2026, ⚠️ overdue by 1 working day)');
 });
 
 test('the monthly ballot names the agencies not yet heard from, after the ballot lines; other meetings do not', async () => {

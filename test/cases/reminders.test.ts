@@ -29,7 +29,7 @@ function lastPostSpans(): readonly Span[] {
 test('the lead agency is reminded 20, 7 and 1 days before the deadline (on working days), once each, with real mentions', async () => {
   await say(app, 'pdis', '/case 1 lead 交通部 co 衛福部');
   const set = await say(app, 'pdis', '/case 1 deadline 2027-01-30');
-  expect(set.text).toBe('已設定第一案的回應期限：2027年1月30日（六）（2027 年辦公日曆尚未公布，上班日為推算）（剩 60 天）。\n將於 2027年1月8日（五）、2027年1月22日（五）、2027年1月29日（五） 提醒主辦部會聯絡人。');
+  expect(set.text).toBe('已設定第一案的回應期限：2027年1月30日（六）（2027 年辦公日曆尚未公布，上班日為推算）（剩 60 天）。\n⚠️ 2027年1月30日（六）是週六，機關不上班。\n將於 2027年1月8日（五）、2027年1月22日（五）、2027年1月29日（五） 提醒主辦部會聯絡人。');
   // 20 and 7 days before are a Sunday and a Saturday: the Fridays before; the wording counts from the real deadline.
 
   // 09:00 in Taipei is 01:00 UTC.
@@ -123,7 +123,7 @@ test('overdue cases are flagged in /cases', async () => {
   await say(app, 'pdis', '/case 1 deadline 12/5');
   await at('2026-12-08T02:00:00Z');
   const out = await say(app, 'bob', '/cases');
-  expect(out.text).toBe('進行中的協作案：\n⚠️ 第一案「路口安全 1」 — 確認主協辦｜主辦 交通部｜期限 2026年12月5日（六）（⚠️ 已逾期 3 天）\n共 1 案，其中 1 案已逾期 ⚠️。');
+  expect(out.text).toBe('進行中的協作案：\n⚠️ 第一案「路口安全 1」 — 確認主協辦｜主辦 交通部｜期限 2026年12月5日（六）（⚠️ 已逾期 2 個工作天）\n共 1 案，其中 1 案已逾期 ⚠️。');
   expect((await say(app, 'bob', '/cases overdue')).text).toContain('逾期的協作案：');
 });
 
@@ -150,7 +150,7 @@ describe('follow-up due dates', () => {
     const created = await say(app, 'pdis', '/action 交通部 補件 due 2026/11/28');
     expect(created.text).toContain('⚠️ 注意：2026年11月28日（六） 已經過去，已照您寫的年份記下。');
     expect(app.store.jobs.pending('action:')).toEqual([]);
-    expect((await say(app, 'bob', '/actions')).text).toBe('列管事項（1 項）：\n⚠️ 持續列管 #1 交通部：補件（期限 2026年11月28日（六），⚠️ 已逾期 3 天）');
+    expect((await say(app, 'bob', '/actions')).text).toBe('列管事項（1 項）：\n⚠️ 持續列管 #1 交通部：補件（期限 2026年11月28日（六），⚠️ 已逾期 2 個工作天）');
   });
 });
 

@@ -77,7 +77,7 @@ test('May–June 2026: §48 past 端午節, reminders on working days, catch-up 
   // 6/15: case 2's 7-day (6/5) and 1-day (6/11) reminders both fell due: only the most urgent
   // posts, saying how overdue it is now; case 1's 7-day reminder is on time.
   expect(reminders(jun15)).toEqual([
-    '⏰ 第二案「公車路網」已超過回應期限（2026年6月12日（五））3 天。\n主辦部會：交通部 @amy',
+    '⏰ 第二案「公車路網」已超過回應期限（2026年6月12日（五））1 個工作天。\n主辦部會：交通部 @amy',
     '⏰ 第一案「路口安全」距回應期限（2026年6月22日（一））還有 7 天。\n主辦部會：交通部 @amy',
   ]);
   // 6/18, the working day before 端午節: case 1's "1 day before" and item #1's reminder.

@@ -56,7 +56,7 @@ describe('every public route answers with its record', () => {
     expect(r.body).toContain('<a href="https://join.gov.tw/idea/detail/42" rel="noopener noreferrer">https://join.gov.tw/idea/detail/42</a>');
     expect(r.body).toContain('2026年12月20日（日）（剩 19 天）');
     expect(r.body).toContain('提供事故資料');
-    expect(r.body).toContain('已逾期 3 天');
+    expect(r.body).toContain('已逾期 2 個工作天');
     expect(r.body).toContain('已聯繫提案人 &amp; 安排會前會');
     expect(r.body).toContain('<time datetime="2026-12-01T02:00:00.000Z">2026年12月1日（二）10:00</time>');
     expect((await page('/cases/2')).status).toBe(404);

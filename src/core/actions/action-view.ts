@@ -4,6 +4,8 @@ import type { Locale, Translate } from '../../i18n/catalog';
 import { formatDate } from '../../i18n/format-date';
 import type { ActionItem } from './action-item';
 import { daysLeft, showDate } from '../cases/case-dates';
+import { todayIn } from '../dates/calendar-date';
+import { overdueNote } from '../calendar/closed-days';
 
 interface ViewCtx {
   now: Date;
@@ -34,7 +36,7 @@ export function actionLine(i: ActionItem, ctx: ViewCtx): Span[] {
   text.push({ bold: i.status === 'open' ? t('actions.keep') : t('actions.released') }, ' ', t('actions.lineHead', { id: i.id, owner: ownerLabel(i, ctx) }), i.text);
   if (i.status === 'open' && i.due) {
     const n = daysLeft(i.due, now, tz);
-    const note = n > 0 ? t('cases.daysLeft', { n }) : n === 0 ? t('cases.dueToday') : t('cases.overdue', { n: -n });
+    const note = n > 0 ? t('cases.daysLeft', { n }) : n === 0 ? t('cases.dueToday') : overdueNote(i.due, todayIn(now, tz), ctx.services.calendar, t);
     text.push(t('actions.lineDue', { date: showDate(i.due, locale, tz), note }));
   } else if (i.status === 'open') text.push(t('actions.lineNoDue'));
   else if (i.doneAt) text.push(t('actions.lineDone', { date: formatDate(i.doneAt, locale, tz), note: i.doneNote ?? '' }));

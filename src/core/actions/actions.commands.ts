@@ -10,6 +10,7 @@ import { requireCase } from '../cases/case.command';
 import { formatCaseNumber } from '../cases/case-number';
 import { showDate } from '../cases/case-dates';
 import { unofficialNote } from '../calendar/period-deadline';
+import { closedDayWarning } from '../calendar/closed-days';
 import { linkCaseToMeeting } from '../cases/case-meetings';
 import { currentMeetingId } from '../minutes/current-meeting';
 import { addLine } from '../minutes/minutes.recorder';
@@ -47,6 +48,10 @@ export function actionCommand(s: CaseworkSettings): Command {
       if (item.due) {
         text.push(ctx.t('actions.createdDue', { date: showDate(item.due, ctx.locale, ctx.services.settings.timezone) + unofficialNote(item.due, ctx.services.calendar, ctx.t) }));
         if (p.duePast) text.push('\n', ctx.t('calendar.pastWarning', { date: showDate(item.due, ctx.locale, ctx.services.settings.timezone) }));
+        else {
+          const closed = closedDayWarning(item.due, ctx.services.calendar, ctx.t, (d) => showDate(d, ctx.locale, ctx.services.settings.timezone), true);
+          if (closed) text.push('\n', closed);
+        }
       }
       if (caseId !== null) {
         const c = store.cases.get(caseId)!;

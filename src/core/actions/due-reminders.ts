@@ -7,6 +7,7 @@ import { daysBetween, instantAt, todayIn } from '../dates/calendar-date';
 import type { CaseworkSettings } from '../cases/casework.settings';
 import { mentionPOs } from '../cases/roles';
 import { showDate } from '../cases/case-dates';
+import { workingDaysLate } from '../calendar/closed-days';
 import { ownerLabel } from './action-view';
 
 export const DUE_JOB = 'actions.due';
@@ -55,7 +56,8 @@ export function dueReminderJob(s: CaseworkSettings): JobHandler {
       // Worded when posted, from the real due date: late after downtime reads as overdue, not "today".
       const n = daysBetween(todayIn(now, tz), i.due);
       const p = { id: i.id, owner: ownerLabel(i, ctx), date: showDate(i.due, locale, tz) };
-      const head = n > 0 ? t('actions.remindDueIn', { ...p, n }) : n === 0 ? t('actions.remindDue', p) : t('actions.remindDueOverdue', { ...p, n: -n });
+      const late = n < 0 ? workingDaysLate(i.due, todayIn(now, tz), services.calendar) : 0;
+      const head = n > 0 ? t('actions.remindDueIn', { ...p, n }) : n === 0 ? t('actions.remindDue', p) : late > 0 ? t('actions.remindDueOverdue', { ...p, n: late }) : t('actions.remindDuePast', p);
       const text: Span[] = ['📌 ', head, i.text];
       const mentions = ownerMentions(i, parseChatRef(i.chat).platform, services, s);
       if (mentions.length) text.push('\n', ...mentions);

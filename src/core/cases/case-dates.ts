@@ -7,6 +7,8 @@ import { isAnswered } from './case-stages';
 import type { CaseworkSettings } from './casework.settings';
 import type { Services } from '../feature';
 import { periodDeadline, rolledForwardNote, unofficialNote } from '../calendar/period-deadline';
+import { overdueNote } from '../calendar/closed-days';
+import type { OfficeCalendar } from '../calendar/office-calendar';
 
 /** A calendar day as people read it: 2026年12月4日（五） / Fri 4 Dec 2026. */
 // A day always reads the same: lists and digests show the same few hundred days over and
@@ -50,11 +52,11 @@ export function isOverdue(c: Case, now: Date, timeZone: string, s: CaseworkSetti
   return c.deadline !== null && !isAnswered(c, s) && daysLeft(c.deadline, now, timeZone) < 0;
 }
 
-/** "（剩 12 天）", "（今天到期）", "⚠️ 已逾期 3 天". */
-export function dueNote(date: CalendarDate, now: Date, timeZone: string, t: Translate, closed = false): string {
+/** "（剩 12 天）", "（今天到期）", "⚠️ 已逾期 3 個工作天" (late counts working days: calendar/closed-days.ts). */
+export function dueNote(date: CalendarDate, now: Date, timeZone: string, t: Translate, calendar: OfficeCalendar, closed = false): string {
   if (closed) return '';
   const n = daysLeft(date, now, timeZone);
   if (n > 0) return t('cases.daysLeft', { n });
   if (n === 0) return t('cases.dueToday');
-  return t('cases.overdue', { n: -n });
+  return overdueNote(date, todayIn(now, timeZone), calendar, t);
 }

@@ -24,7 +24,7 @@ export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate
   text.push({ bold: formatCaseNumber(c.number, locale) }, t('cases.quoted', { title: c.title }));
   text.push(t('cases.lineStage', { stage: stageLabel(c.stage, s, locale) }));
   text.push(t('cases.lineLead', { lead: services.people.agencies.name(c.leadAgencyId) ?? t('cases.leadUnset') }));
-  if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, isAnswered(c, s)) }));
+  if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, services.calendar, isAnswered(c, s)) }));
   return text;
 }
 
@@ -84,7 +84,7 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
   text.push('\n', t('cases.detailDeadline'));
   if (c.deadline) {
     if (isOverdue(c, now, tz, s)) text.push('⚠️ ');
-    const note = dueNote(c.deadline, now, tz, t, closed);
+    const note = dueNote(c.deadline, now, tz, t, services.calendar, closed);
     text.push(showDeadline(c, ctx, s), note ? t('cases.paren', { text: note }) : '');
   } else text.push(t('cases.deadlineUnset'));
 

@@ -7,6 +7,7 @@ import type { Case } from './case';
 import { daysBetween, parseCalendarDate, todayIn } from '../dates/calendar-date';
 import { parseDueDay } from './due-date';
 import { periodDeadline } from '../calendar/period-deadline';
+import { closedDayWarning } from '../calendar/closed-days';
 import { formatCaseNumber, parseCaseNumber } from './case-number';
 import { isAnswered, isClosed, matchStage, stageLabel, stageList } from './case-stages';
 import { dueNote, showDate, showDeadline } from './case-dates';
@@ -107,9 +108,14 @@ function deadlineReply(ctx: Context, c: Case, s: CaseworkSettings, key: 'cases.d
   const days = planDeadlineReminders(c, ctx.services, s, ctx.now);
   const name = formatCaseNumber(c.number, ctx.locale);
   const text: Span[] = [
-    ctx.t(key, { name, date: showDeadline(c, ctx, s), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, isAnswered(c, s)) }),
+    ctx.t(key, { name, date: showDeadline(c, ctx, s), passed: c.petitionPassedOn ? showDate(c.petitionPassedOn, ctx.locale, tz) : '', note: dueNote(c.deadline!, ctx.now, tz, ctx.t, ctx.services.calendar, isAnswered(c, s)) }),
   ];
   if (past) text.push('\n', ctx.t('calendar.pastWarning', { date: showDate(c.deadline!, ctx.locale, tz) }));
+  else {
+    // A typed deadline stays as typed (§48 moves computed ones): say when offices are closed.
+    const closed = closedDayWarning(c.deadline!, ctx.services.calendar, ctx.t, (d) => showDate(d, ctx.locale, tz), false);
+    if (closed) text.push('\n', closed);
+  }
   if (days.length) text.push('\n', ctx.t('cases.remindersPlanned', { dates: days.map((d) => showDate(d, ctx.locale, tz)).join(ctx.t('common.separator')) }));
   if (c.leadAgencyId === null) text.push('\n', ctx.t('cases.remindNoLead', { n: c.number }));
   return reply(text);

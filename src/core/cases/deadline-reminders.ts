@@ -8,6 +8,7 @@ import { reminderDays, supersededReminder } from '../calendar/reminder-days';
 import { formatCaseNumber } from './case-number';
 import { isAnswered } from './case-stages';
 import { daysLeft, showDate } from './case-dates';
+import { workingDaysLate } from '../calendar/closed-days';
 import type { CaseworkSettings } from './casework.settings';
 import { agencyPOs, mentionPOs } from './roles';
 import { parseChatRef, type ChatRef } from '../types';
@@ -120,7 +121,8 @@ export function deadlineReminderJob(s: CaseworkSettings): JobHandler {
       const date = showDate(c.deadline, locale, tz);
       const text: Span[] = ['⏰ ', { bold: formatCaseNumber(c.number, locale) + t('cases.quoted', { title: c.title }) }];
       const what = deadlineName(c, t);
-      text.push(n > 0 ? t('cases.remindDaysLeft', { what, date, n }) : n === 0 ? t('cases.remindToday', { what, date }) : t('cases.remindOverdue', { what, date, n: -n }));
+      const late = n < 0 ? workingDaysLate(c.deadline, todayIn(now, tz), services.calendar) : 0;
+      text.push(n > 0 ? t('cases.remindDaysLeft', { what, date, n }) : n === 0 ? t('cases.remindToday', { what, date }) : late > 0 ? t('cases.remindOverdue', { what, date, n: late }) : t('cases.remindPast', { what, date }));
       text.push('\n', ...leadLine(c, c.chat, services, s, t).text);
       return [{ type: 'post', chat: c.chat, message: { text } }];
     },

@@ -34,5 +34,6 @@ export const actions: Translation<typeof zh> = {
   listHeader: (p) => `Follow-up items (${p.n}):`,
   remindDue: (p) => `Follow-up #${p.id} (${p.owner}) is due today (${p.date}): `,
   remindDueIn: (p) => `Follow-up #${p.id} (${p.owner}) is due in ${count(p.n, 'day', 'days')} (${p.date}): `,
-  remindDueOverdue: (p) => `Follow-up #${p.id} (${p.owner}) is ${count(p.n, 'day', 'days')} overdue (due ${p.date}): `,
+  remindDueOverdue: (p) => `Follow-up #${p.id} (${p.owner}) is ${count(p.n, 'working day', 'working days')} overdue (due ${p.date}): `,
+  remindDuePast: (p) => `Follow-up #${p.id} (${p.owner}) was due ${p.date}, no working day since: `,
 };

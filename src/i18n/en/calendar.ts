@@ -36,5 +36,7 @@ export const calendar: Translation<typeof zh> = {
   unofficialYear: (p) => ` (${p.year} office calendar not yet published: working days estimated)`,
   pastWarning: (p) => `⚠️ Note: ${p.date} is already past; stored with the year you wrote.`,
   pastNeedsYear: (p) => `"${p.input}" is a day already past. Write a past date with its year (e.g. 2026/5/7) so it cannot be mistaken.\n${p.usage}`,
+  closedDueDay: (p) => `⚠️ ${p.date} is a day offices are closed (${p.why}); the reminder goes out on the working day before, ${p.before}.`,
+  closedDeadlineDay: (p) => `⚠️ ${p.date} is a day offices are closed (${p.why}).`,
   nonWorkingDeadline: (p) => ` (that day is ${p.why}, not a working day)`,
 };

@@ -30,5 +30,6 @@ export const actions = {
   listHeader: (p: { n: number }) => `列管事項（${p.n} 項）：`,
   remindDue: (p: { id: number; owner: string; date: string }) => `列管 #${p.id}（${p.owner}）今天（${p.date}）到期：`,
   remindDueIn: (p: { id: number; owner: string; date: string; n: number }) => `列管 #${p.id}（${p.owner}）${p.n} 天後（${p.date}）到期：`,
-  remindDueOverdue: (p: { id: number; owner: string; date: string; n: number }) => `列管 #${p.id}（${p.owner}）已逾期 ${p.n} 天（期限 ${p.date}）：`,
+  remindDueOverdue: (p: { id: number; owner: string; date: string; n: number }) => `列管 #${p.id}（${p.owner}）已逾期 ${p.n} 個工作天（期限 ${p.date}）：`,
+  remindDuePast: (p: { id: number; owner: string; date: string }) => `列管 #${p.id}（${p.owner}）期限 ${p.date} 已過，之後還沒有上班日：`,
 };

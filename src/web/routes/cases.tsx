@@ -144,7 +144,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
       const stageIndex = s.stages.findIndex((st) => st.id === x.stage);
       const overdue = isOverdue(x, p.now, tz, s);
       const deadlineText = (deadline: string) => {
-        const note = dueNote(deadline, p.now, tz, t, isClosed(x, s));
+        const note = dueNote(deadline, p.now, tz, t, p.services.calendar, isClosed(x, s));
         return (overdue ? '⚠️ ' : '') + showDate(deadline, locale, tz) + (note ? t('cases.paren', { text: note }) : '');
       };
       const agency = (id: number | null) => {
