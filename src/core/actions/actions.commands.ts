@@ -91,6 +91,9 @@ export function doneCommand(): Command {
       const closed = store.transaction(() => {
         if (!store.actions.close(id, ctx.user.id, note, ctx.now)) return false;
         if (item.caseId !== null) store.cases.addEvent(item.caseId, { kind: 'actionDone', itemId: id, note }, { by: ctx.user.id, at: ctx.now });
+        // Released while this chat records a meeting: a 解除列管 line, and its author attended.
+        const recording = store.minutes.recording(ctx.chat);
+        if (recording) addLine(ctx, recording, 'release', note ?? '', { caseId: item.caseId, actionItemId: id });
         return true;
       });
       if (!closed) throw new UserError('actions.alreadyDone', { id });

@@ -57,10 +57,13 @@ export function parseAction(args: string, ctx: Context): ParsedAction {
   const om = /^(\S+)(?:\s+|$)/.exec(s);
   if (!om) throw new UserError('actions.actionUsage', undefined);
   const token = om[1]!;
-  s = s.slice(om[0].length);
-  const agency = token.startsWith('@') || token.startsWith('＠') ? undefined : ctx.services.people.agencies.find(token);
-  if (agency) ownerAgencyId = agency.id;
-  else {
+  // The longest agency name here: English names hold spaces (Ministry of Health and Welfare).
+  const named = token.startsWith('@') || token.startsWith('＠') ? undefined : ctx.services.people.agencies.matchStart(s);
+  if (named && /^(?:\s|$)/.test(named.rest)) {
+    ownerAgencyId = named.agency.id;
+    s = named.rest.trimStart();
+  } else {
+    s = s.slice(om[0].length);
     const u = findUser(ctx, token.replace(/^[@＠]/, ''));
     ownerUserId = u.id;
     ownerAgencyId = u.agencyId;

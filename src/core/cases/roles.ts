@@ -52,14 +52,19 @@ export function mentionPOs(agencyId: number, platform: Platform, services: Servi
   return spans;
 }
 
-/** Agencies named in a list: `交通部 經濟部`, `交通部、經濟部`, `#交通部,#經濟部`. */
+/**
+ * Agencies named in a list: `交通部 經濟部`, `交通部、經濟部`, `#交通部,#經濟部`, and English names
+ * with spaces (`Ministry of Health and Welfare, NDC`): the longest name at each position.
+ */
 export function parseAgencyList(text: string, services: Services): Agency[] {
   const dir = services.people.agencies;
   const out: Agency[] = [];
-  for (const word of text.split(/[\s,，、;；]+/).filter(Boolean)) {
-    const a = dir.find(word);
-    if (!a) throw dir.unknown(word);
-    if (!out.includes(a)) out.push(a);
+  let rest = text.replace(/^[\s,，、;；]+/, '');
+  while (rest) {
+    const m = dir.matchStart(rest);
+    if (!m) throw dir.unknown(/^[^\s,，、;；]+/.exec(rest)![0]);
+    if (!out.includes(m.agency)) out.push(m.agency);
+    rest = m.rest.replace(/^[\s,，、;；]+/, '');
   }
   return out;
 }

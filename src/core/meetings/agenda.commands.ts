@@ -9,6 +9,7 @@ import { MeetingFormat } from './meeting.format';
 import { compileAgenda, renderAgenda } from './agenda.compile';
 import { AGENDA_RECORD } from './meetings.jobs';
 import { requireFacilitator, requireMeeting } from './meetings.commands';
+import { addLine } from '../minutes/minutes.recorder';
 
 const MOTION_MAX = 300;
 
@@ -47,6 +48,11 @@ function remove(ctx: Context, args: string, done: boolean): Reply[] {
   if (done) requireFacilitator(ctx);
   else if (item.proposerId !== ctx.user.id && !ctx.isFacilitator) throw new UserError('agenda.removeForbidden', { id });
   if (!agenda.setItemStatus(id, done ? 'done' : 'removed', ctx.now)) throw new UserError('agenda.notQueued', { id });
+  if (done) {
+    // Discussed while its meeting is recorded: the minutes say so.
+    const m = ctx.services.store.minutes.byMeeting(item.meetingId);
+    if (m && m.status === 'recording') addLine(ctx, m, 'info', ctx.t('agenda.discussedLine', { id, text: item.text }));
+  }
   return [refresh(item.meetingId), { type: 'reply', message: { text: [ctx.t(done ? 'agenda.done' : 'agenda.removed', { id })] } }];
 }
 

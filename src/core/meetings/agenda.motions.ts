@@ -4,7 +4,7 @@ import type { AgendaContributor } from './meeting';
 /** Motions shown on an agenda; the rest are counted. */
 export const MOTIONS_LIMIT = 30;
 
-/** 臨時動議: items queued with /agenda add, oldest first, noting those carried over. */
+/** 臨時動議: items queued with /agenda add, oldest first, noting those carried over and those discussed. */
 export function motionsContributor(): AgendaContributor {
   return {
     section: 'motions',
@@ -12,13 +12,14 @@ export function motionsContributor(): AgendaContributor {
     lines(ctx) {
       const { t } = ctx;
       const { people } = ctx.services;
-      const { rows, total } = ctx.services.store.agenda.queued(ctx.meeting.id, MOTIONS_LIMIT);
+      const { rows, total } = ctx.services.store.agenda.motions(ctx.meeting.id, MOTIONS_LIMIT);
       const lines: RichText[] = rows.map((item, i) => {
         const line: Span[] = [t('agenda.motionLine', { rank: i + 1, id: item.id }), item.text];
         const who = item.proposerId === null ? undefined : people.get(item.proposerId)?.name;
         const agency = people.agencies.name(item.agencyId);
         if (who) line.push(agency ? t('agenda.motionByAgency', { name: who, agency }) : t('agenda.motionBy', { name: who }));
         if (item.carriedFrom !== null) line.push(t('agenda.motionCarried', { from: item.carriedFrom }));
+        if (item.status === 'done') line.push(t('agenda.motionDiscussed'));
         return line;
       });
       if (total > rows.length) lines.push([t('common.listMore', { n: total - rows.length })]);

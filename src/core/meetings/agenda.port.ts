@@ -53,6 +53,12 @@ export interface AgendaRepo {
   setItemStatus(id: number, status: 'done' | 'removed', at: Date): boolean;
   /** Queued items of a meeting, oldest first, up to `limit`, and how many there are. */
   queued(meetingId: number, limit: number): { rows: AgendaItem[]; total: number };
+  /**
+   * The motions its agenda shows: queued and discussed (done), oldest first, up to `limit`, and
+   * how many there are. Removed ones are gone; carrying over (carryOver) moves only queued ones,
+   * so a discussed motion stays with the meeting that discussed it.
+   */
+  motions(meetingId: number, limit: number): { rows: AgendaItem[]; total: number };
   /** Distinct agencies of the people who queued the meeting's items. */
   queuedAgencies(meetingId: number): number[];
   /** Moves every queued item of `from` to `to`; returns how many. */

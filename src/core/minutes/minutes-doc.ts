@@ -26,6 +26,8 @@ export interface MinutesDoc {
   lines: MinutesLine[];
   decisions: MinutesLine[];
   items: ActionItem[];
+  /** Items of earlier meetings released during this one (this meeting's own show their state). */
+  releasedEarlier: ActionItem[];
   attendees: Attendee[];
 }
 
@@ -37,12 +39,20 @@ export function buildDoc(m: Minutes, services: Services): MinutesDoc {
   if (starter) attendees.set(starter.id, { userId: starter.id, name: starter.name, agencyId: starter.agencyId });
   // Name and agency as last seen in the meeting: what they were when they spoke.
   for (const l of lines) attendees.set(l.userId, { userId: l.userId, name: l.speaker, agencyId: l.agencyId ?? attendees.get(l.userId)?.agencyId ?? null });
+  const items = store.actions.list({ meetingId: m.meetingId });
+  const releasedEarlier: ActionItem[] = [];
+  for (const l of lines) {
+    if (l.kind !== 'release' || l.actionItemId === null || items.some((i) => i.id === l.actionItemId) || releasedEarlier.some((i) => i.id === l.actionItemId)) continue;
+    const i = store.actions.get(l.actionItemId);
+    if (i) releasedEarlier.push(i);
+  }
   return {
     minutes: m,
     meeting: store.meetings.get(m.meetingId),
     lines,
     decisions: lines.filter((l) => l.kind === 'decision'),
-    items: store.actions.list({ meetingId: m.meetingId }),
+    items,
+    releasedEarlier,
     attendees: [...attendees.values()],
   };
 }
@@ -72,6 +82,10 @@ export function lineText(l: MinutesLine, doc: MinutesDoc, ctx: ViewCtx): string 
       return ctx.t('minutes.tagDecision') + l.text;
     case 'info':
       return ctx.t('minutes.tagInfo') + l.text;
+    case 'release': {
+      const i = doc.items.find((x) => x.id === l.actionItemId) ?? doc.releasedEarlier.find((x) => x.id === l.actionItemId) ?? (l.actionItemId !== null ? ctx.services.store.actions.get(l.actionItemId) : undefined);
+      return ctx.t('minutes.tagRelease', { id: l.actionItemId ?? 0, owner: i ? ownerLabel(i, ctx) : '?' }) + l.text;
+    }
     case 'action': {
       const i = doc.items.find((x) => x.id === l.actionItemId) ?? (l.actionItemId !== null ? ctx.services.store.actions.get(l.actionItemId) : undefined);
       if (!i) return ctx.t('minutes.tagAction', { id: 0, owner: '?', due: '' }) + l.text;

@@ -3,6 +3,7 @@ import { formatDateTime, formatTimeRange } from '../../i18n/format-date';
 import type { MinutesDoc, ViewCtx } from './minutes-doc';
 import { attendeeLabel, itemsByAgency } from './minutes-doc';
 import { showDate } from '../cases/case-dates';
+import { ownerLabel } from '../actions/action-view';
 import { pageLink } from '../web-links';
 
 /** Posted by /endmeeting: decisions, follow-up items by agency, attendees with their agencies. */
@@ -24,7 +25,12 @@ export function renderSummary(doc: MinutesDoc, ctx: ViewCtx): Span[] {
       if (k) text.push(t('minutes.itemSeparator'));
       text.push(`#${i.id} `, i.text);
       if (i.due) text.push(t('minutes.mdDue', { date: showDate(i.due, locale, tz) }));
+      if (i.status === 'done') text.push(t('minutes.summaryReleasedMark'));
     });
+  }
+  if (doc.releasedEarlier.length) {
+    text.push('\n', { bold: t('minutes.summaryReleased', { n: doc.releasedEarlier.length }) });
+    for (const i of doc.releasedEarlier) text.push('\n', `#${i.id} `, i.text, t('minutes.summaryReleasedOwner', { owner: ownerLabel(i, ctx) }));
   }
 
   text.push('\n', { bold: t('minutes.summaryAttendees', { n: doc.attendees.length }) }, doc.attendees.map((a) => attendeeLabel(a, ctx)).join(t('common.separator')));

@@ -1,7 +1,8 @@
 import type { ChatRef } from '../types';
 
 export type MinutesStatus = 'recording' | 'ended';
-export type LineKind = 'message' | 'topic' | 'decision' | 'action' | 'info';
+/** `release`: a follow-up item released (/done) while recording; its text is the note. */
+export type LineKind = 'message' | 'topic' | 'decision' | 'action' | 'info' | 'release';
 
 /** The record of one meeting held in chat. */
 export interface Minutes {

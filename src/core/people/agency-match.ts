@@ -13,6 +13,11 @@ function norm(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase().replace(/^[#＃]/, '').replace(/[\s\-_.]+/g, '');
 }
 
+/** Where a name can end: before a space or a list separator. */
+const NAME_END = /[\s,，、;；]/;
+/** Longer than the longest agency name in any form (the default list's is 56 characters). */
+const NAME_SCAN_MAX = 120;
+
 function keys(a: Agency): string[] {
   return [a.name, a.code, ...(a.nameEn ? [a.nameEn] : []), ...a.aliases];
 }
@@ -37,6 +42,23 @@ export class AgencyDirectory {
 
   find(name: string): Agency | undefined {
     return this.index.get(norm(name));
+  }
+
+  /**
+   * The longest agency name at the start of the text, and what follows it. English names hold
+   * spaces (`Ministry of Health and Welfare`) and one a comma (`Directorate-General of Budget,
+   * Accounting and Statistics`), so a name may run over what else separates words in a list.
+   */
+  matchStart(text: string): { agency: Agency; rest: string } | undefined {
+    const s = text.trimStart();
+    let best: { agency: Agency; end: number } | undefined;
+    const limit = Math.min(s.length, NAME_SCAN_MAX);
+    for (let end = 1; end <= limit; end++) {
+      if (end < s.length && !NAME_END.test(s[end]!)) continue;
+      const a = this.find(s.slice(0, end));
+      if (a) best = { agency: a, end };
+    }
+    return best && { agency: best.agency, rest: s.slice(best.end) };
   }
 
   /** How the agency is shown to people. */

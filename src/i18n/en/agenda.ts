@@ -24,6 +24,8 @@ export const agenda: Translation<typeof zh> = {
   motionBy: (p) => ` - ${p.name}`,
   motionByAgency: (p) => ` - ${p.name} (${p.agency})`,
   motionCarried: (p) => ` (carried over from meeting #${p.from})`,
+  motionDiscussed: ' (discussed)',
+  discussedLine: (p) => `Motion #${p.id} discussed: ${p.text}`,
   usage: 'Usage: /agenda [meeting] show the draft | /agenda add [#meeting] <text> raise a motion | /agenda remove <item> withdraw it | /agenda done <item> mark it discussed (facilitators)',
   addUsage: 'Usage: /agenda add <text> (for the next meeting) or /agenda add #<meeting> <text>, e.g. /agenda add #12 MOTC to report progress (the meeting number takes a #; text starting with a number is text)',
   removeUsage: 'Usage: /agenda remove <item number>, e.g. /agenda remove 5',

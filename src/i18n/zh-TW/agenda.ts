@@ -20,6 +20,9 @@ export const agenda = {
   motionBy: (p: { name: string }) => ` — ${p.name}`,
   motionByAgency: (p: { name: string; agency: string }) => ` — ${p.name}（${p.agency}）`,
   motionCarried: (p: { from: number }) => `（自會議 #${p.from} 延續）`,
+  motionDiscussed: '（已討論）',
+  /** The minutes line of a motion marked discussed while its meeting is recorded. */
+  discussedLine: (p: { id: number; text: string }) => `臨時動議 #${p.id} 已討論：${p.text}`,
   usage: '用法：/agenda [會議編號] 查看議程草稿｜/agenda add [#會議編號] <內容> 提臨時動議｜/agenda remove <項目編號> 撤回｜/agenda done <項目編號> 標記已討論（主持人）',
   addUsage: '用法：/agenda add <內容>（排入下次會議）或 /agenda add #<會議編號> <內容>，例如 /agenda add #12 請交通部說明進度（會議編號前要加 #；以數字開頭的內容就是內容）',
   removeUsage: '用法：/agenda remove <項目編號>，例如 /agenda remove 5',

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { agendaItems } from '../schema';
 import type { AgendaItem, AgendaRepo, BallotRow } from '../../core/meetings/agenda.port';
@@ -43,6 +43,7 @@ export function agendaRepo(db: Db): AgendaRepo {
   const tagged = client.prepare(`select issue_id as issueId, agency_id as agencyId from issue_agencies where issue_id in (select value from json_each(?)) order by agency_id`);
   const queuedAgencies = client.prepare(`select distinct agency_id as a from agenda_items where meeting_id = ? and status = 'queued' and agency_id is not null order by agency_id`);
   const queuedCount = client.prepare(`select count(*) as n from agenda_items where meeting_id = ? and status = 'queued'`);
+  const motionsCount = client.prepare(`select count(*) as n from agenda_items where meeting_id = ? and status in ('queued', 'done')`);
 
   return {
     addItem(i) {
@@ -76,6 +77,18 @@ export function agendaRepo(db: Db): AgendaRepo {
         .all()
         .map(toItem);
       const total = rows.length < limit ? rows.length : (queuedCount.get(meetingId) as { n: number }).n;
+      return { rows, total };
+    },
+    motions(meetingId, limit) {
+      const rows = db
+        .select()
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, meetingId), inArray(agendaItems.status, ['queued', 'done'])))
+        .orderBy(asc(agendaItems.id))
+        .limit(limit)
+        .all()
+        .map(toItem);
+      const total = rows.length < limit ? rows.length : (motionsCount.get(meetingId) as { n: number }).n;
       return { rows, total };
     },
     queuedAgencies(meetingId) {

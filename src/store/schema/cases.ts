@@ -157,7 +157,7 @@ export const minutesLines = sqliteTable(
       .references(() => users.id),
     speaker: text('speaker').notNull(),
     agencyId: integer('agency_id').references(() => agencies.id),
-    kind: text('kind', { enum: ['message', 'topic', 'decision', 'action', 'info'] }).notNull(),
+    kind: text('kind', { enum: ['message', 'topic', 'decision', 'action', 'info', 'release'] }).notNull(),
     text: text('text').notNull(),
     caseId: integer('case_id').references(() => cases.id),
     actionItemId: integer('action_item_id').references(() => actionItems.id),
