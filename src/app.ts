@@ -3,6 +3,7 @@ import type { Clock } from './core/clock';
 import type { Logger } from './core/logger';
 import { AgencyDirectory } from './core/people/agency-match';
 import { People } from './core/people/people';
+import { Membership } from './core/people/membership';
 import { issuesFeature } from './core/issues/issues.feature';
 import { votesFeature } from './core/votes/votes.feature';
 import { peopleFeature } from './core/people/people.feature';
@@ -44,6 +45,8 @@ export interface App {
   casework: CaseworkSettings;
   /** Sign-in links and sessions for the web pages. */
   web: WebAccess;
+  /** Who may use the bot outside the network's chats; adapters that can tell confirm members. */
+  membership: Membership;
   close(): void;
 }
 
@@ -82,6 +85,9 @@ export function createApp(opts: {
   const casework = caseworkSettings(config.cases, config.roster, agencies);
   // Where scheduled posts for everyone go: the home chats on platforms running here.
   const homeChats = () => meetings.settings.homeChats.filter((c) => meetings.settings.canPost(c));
+  // Every configured home chat defines the network, whether or not its platform runs here.
+  const membership = new Membership(people, () => meetings.settings.homeChats, clock);
+  bot.setMembership(membership);
   bot
     .use(issuesFeature)
     .use(votesFeature)
@@ -97,7 +103,7 @@ export function createApp(opts: {
     .use(helpFeature(() => bot.listCommands()));
   scheduleMaintenance(store, clock.now());
   planWeeklyReport(bot.services, casework, clock.now());
-  return { bot, db, store, config, meetings, casework, web, close: () => db.$client.close() };
+  return { bot, db, store, config, meetings, casework, web, membership, close: () => db.$client.close() };
 }
 
 /**

@@ -53,6 +53,7 @@ async function main(): Promise<number> {
   // once, while another live process's sends on the same file are left to it.
   const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger, { owner: processOwner(), ownerGone });
   app.bot.setDelivery(outbox);
+  app.membership.setPlatformCheck((actor, chats) => hub.isMember(actor, chats));
   startupMark('app');
   // Series → stored meetings and their jobs now; the scheduler re-expands daily after that.
   app.meetings.expand(clock.now());

@@ -13,6 +13,11 @@ export interface ChatAdapter {
   post(chat: ChatRef, m: OutboundMessage, opts?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, m: OutboundMessage): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Whether the platform says this person is in one of these chats (its home chats), for someone
+   * not yet known as a member who writes privately. Absent: the platform cannot tell.
+   */
+  isMember?(userId: string, chats: readonly ChatRef[]): Promise<boolean>;
   /** Whether the platform connection is up, for /healthz (absent: assumed up while started). */
   connected?(): boolean;
   /** Resolves when the session ends by itself (the console's input closed): the process stops. */

@@ -1,5 +1,5 @@
 import type { Delivery, PostOptions } from '../core/feature';
-import { parseChatRef, parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage, type Platform } from '../core/types';
+import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage, type Platform } from '../core/types';
 import type { ChatAdapter } from './chat-adapter';
 
 /** Routes the core's posts and updates to the adapter of each chat's platform. */
@@ -22,6 +22,12 @@ export class AdapterHub implements Delivery {
 
   post(chat: ChatRef, message: OutboundMessage, _show?: unknown, opts?: PostOptions): Promise<MessageRef> {
     return this.for(parseChatRef(chat).platform).post(chat, message, opts);
+  }
+
+  /** The platform's word on membership (core/people/membership.ts); false where it cannot tell. */
+  async isMember(actor: Pick<Actor, 'platform' | 'id'>, chats: readonly ChatRef[]): Promise<boolean> {
+    const a = this.adapters.get(actor.platform);
+    return a?.isMember ? a.isMember(actor.id, chats) : false;
   }
 
   update(ref: MessageRef, message: OutboundMessage): Promise<void> {

@@ -7,6 +7,7 @@ import { commandName, parseCommandLine } from './input/command-line';
 import { checkInputSize, inputBytes, INPUT_MAX_BYTES } from './input/check-text';
 import type { JobHandler } from './jobs';
 import type { AgendaContributor } from './meetings/meeting';
+import type { Membership } from './people/membership';
 
 /**
  * The platform-neutral bot: routes inbound events to feature handlers, turns their replies
@@ -24,6 +25,7 @@ export class Bot {
   private readonly changeListeners: ChangeListener[] = [];
   private readonly refreshing = new Map<MessageRef, { dirty: boolean; done: Promise<void> }>();
   private delivery: Delivery | undefined;
+  private membership: Membership | undefined;
   readonly services: Services;
 
   constructor(base: Omit<Services, 'cards'>) {
@@ -58,6 +60,11 @@ export class Bot {
 
   setDelivery(d: Delivery): void {
     this.delivery = d;
+  }
+
+  /** Who may use the bot; without it (never in the app) everyone may. */
+  setMembership(m: Membership): void {
+    this.membership = m;
   }
 
   listCommands(): readonly Command[] {
@@ -98,13 +105,26 @@ export class Bot {
    * load many events arrive in the same turn; alone, an event waits only for that turn to end.
    */
   dispatch(event: InboundEvent, hooks: DispatchHooks = {}): Promise<Answer | undefined> {
-    const p = new Promise<Answer | undefined>((resolve) => {
-      if (!this.queue.length) setImmediate(() => this.flush());
-      this.queue.push({ event, committed: once(hooks.committed), notStored: once(hooks.notStored), resolve });
-    });
+    const enqueue = () =>
+      new Promise<Answer | undefined>((resolve) => {
+        if (!this.queue.length) setImmediate(() => this.flush());
+        this.queue.push({ event, committed: once(hooks.committed), notStored: once(hooks.notStored), resolve });
+      });
+    // Someone not known as a member: the platform may still confirm them (an API call, outside
+    // any transaction). runSync decides for good.
+    const p = this.mayNeedConfirming(event) ? this.membership!.confirm(event).then(enqueue) : enqueue();
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
     return p;
+  }
+
+  private mayNeedConfirming(event: InboundEvent): boolean {
+    try {
+      return this.membership !== undefined && !this.membership.admits(event);
+    } catch {
+      // The store could not be read: runSync meets the same error and answers it.
+      return false;
+    }
   }
 
   /** Resolves when every event being handled now is done (graceful shutdown). */
@@ -135,8 +155,14 @@ export class Bot {
    */
   private runSync(event: InboundEvent, inBatch: boolean): Outcome {
     try {
+      // Before anything is written (not even the delivery id): a stranger leaves no trace.
+      if (this.membership && !this.membership.admits(event)) return { kind: 'refused' };
       return this.services.store.transaction((): Outcome => {
         if (event.dedupKey && !this.services.store.events.claim(event.dedupKey, this.services.clock.now())) return { kind: 'repeat' };
+        if (event.kind === 'leave') {
+          this.left(event);
+          return { kind: 'noted' };
+        }
         const ctx = this.context(event);
         const r = this.route(ctx, event);
         if (isPromise<HandlerResult>(r)) {
@@ -163,7 +189,8 @@ export class Bot {
     let stored = true;
     try {
       if (o.kind === 'failed') throw o.error;
-      if (o.kind !== 'repeat') {
+      if (o.kind === 'refused') answer = this.refusal(q.event);
+      else if (o.kind !== 'repeat' && o.kind !== 'noted') {
         const planned = o.kind === 'done' ? o.planned : this.plan(o.ctx.chat, this.withChanges(o.ctx, toList(await o.later)));
         q.committed();
         answer = await this.carry(planned);
@@ -177,6 +204,23 @@ export class Bot {
     if (stored) q.committed();
     else q.notStored();
     q.resolve(answer);
+  }
+
+  /**
+   * The one answer a non-member gets: to what they addressed to the bot (a command, a button, a
+   * line in a private chat); their chat lines, reactions and joins elsewhere get nothing.
+   */
+  private refusal(event: InboundEvent): Answer | undefined {
+    const addressed = event.kind === 'command' || event.kind === 'button' || (event.kind === 'message' && event.direct);
+    if (!addressed) return undefined;
+    return { message: { text: [translator(this.services.settings.locale)('common.membersOnly')] }, private: true };
+  }
+
+  /** Someone left a chat: leaving a network chat ends what being seen there gave them. */
+  private left(event: Extract<InboundEvent, { kind: 'leave' }>): void {
+    if (!this.membership?.isNetworkChat(event)) return;
+    this.services.people.leftNetwork(event.actor, this.services.clock.now());
+    this.membership.forgetConfirmation(event.actor);
   }
 
   private failure(e: unknown, event: InboundEvent): Answer {
@@ -248,10 +292,12 @@ export class Bot {
   private context(event: InboundEvent): Context {
     const { people, clock, settings } = this.services;
     const now = clock.now();
+    let user = people.resolve(event.actor, now);
+    if (this.membership?.isNetworkChat(event)) user = people.seenInNetwork(user, now);
     return {
       event,
       actor: event.actor,
-      user: people.resolve(event.actor, now),
+      user,
       chat: event.chat,
       now,
       locale: settings.locale,
@@ -286,6 +332,8 @@ export class Bot {
         return collect(this.listeners, (l) => l.handle(ctx, event));
       case 'join':
         return collect(this.joins, (j) => j.handle(ctx, event));
+      case 'leave':
+        return [];
     }
   }
 
@@ -366,6 +414,10 @@ interface Queued {
 
 type Outcome =
   | { kind: 'repeat' }
+  /** Not a member: nothing stored, one short answer. */
+  | { kind: 'refused' }
+  /** Stored, nothing to answer (someone left a chat). */
+  | { kind: 'noted' }
   | { kind: 'failed'; error: unknown }
   | { kind: 'done'; ctx: Context; planned: readonly Planned[] }
   | { kind: 'async'; ctx: Context; later: Promise<HandlerResult> };

@@ -27,6 +27,8 @@ export interface User {
   agencyId: number | null;
   /** A facilitator confirmed agencyId (`/confirm`): with a roster in use, only then may the person act for it. */
   agencyConfirmed: boolean;
+  /** Seen in one of the network's group chats and not seen leaving one since (membership.ts). */
+  inNetwork: boolean;
 }
 
 /** A new state goes here, in the schema's enum, and in issues/issue-state.ts (the compiler points there). */
@@ -130,6 +132,10 @@ export interface PeopleRepo {
   /** Users whose display name is `name` (any case), for `/confirm <name>`. */
   usersNamed(name: string): User[];
   usersByAgency(agencyId: number): User[];
+  /** The person was seen in a network group chat now. */
+  markSeenInNetwork(userId: number, now: Date): void;
+  /** The person was seen leaving a network group chat now (no row: nothing to do). */
+  markLeftNetwork(platform: Platform, platformUserId: string, now: Date): void;
   /**
    * Changes whenever another connection (another process on the same file) has committed:
    * what was read before may be stale. Our own commits leave it as it is.

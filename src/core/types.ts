@@ -27,6 +27,11 @@ interface EventBase {
    * redeliver: an event whose key was already handled is skipped, even after a restart.
    */
   dedupKey?: string;
+  /**
+   * A private chat between the person and the bot. Adapters set it; a group chat leaves it out.
+   * Only network members may use the bot there (core/people/membership.ts).
+   */
+  direct?: boolean;
 }
 
 export type InboundEvent =
@@ -39,7 +44,9 @@ export type InboundEvent =
    * answer reaches only them (Slack's ephemeral message, the console); where it does not
    * (a Telegram group), the welcome is a short public message that mentions them.
    */
-  | (EventBase & { kind: 'join'; privateReach: boolean });
+  | (EventBase & { kind: 'join'; privateReach: boolean })
+  /** `actor` left the chat, or was removed from it. */
+  | (EventBase & { kind: 'leave' });
 
 /**
  * Rich text as a list of spans. User-supplied text always travels as a plain string span so

@@ -99,3 +99,25 @@ test('an unconfirmed claim does not add an agency to a tally; a confirmed one do
   await say(app, 'mallory', '/vote 2');
   expect(app.store.votes.tally(2)).toEqual({ votes: 1, agencies: 1 });
 });
+
+// Issue 23, item 5: confirm the person, not the name.
+test('a lookalike of a roster entry not seen yet is never confirmed by name: the answer lists both ids', async () => {
+  await withItem({ roster: [{ user: 'telegram:2', agency: '交通部', name: '王小明' }] });
+  const lookalike = { platform: 'telegram' as const, id: '3', name: '王小明' };
+  await say(app, lookalike, '/iam 勞動部');
+  const before = snapshot(app);
+  expect((await say(app, 'pdis', '/confirm 王小明 勞動部')).text).toBe(t('agencies.confirmAmbiguous', { who: '王小明', refs: 'telegram:3、telegram:2' }));
+  expect(snapshot(app)).toEqual(before);
+  expect(app.store.people.userByRef('telegram', '3')!.agencyConfirmed).toBe(false);
+  expect((await say(app, 'pdis', '/confirm telegram:3 勞動部')).text).toBe(t('agencies.confirmDone', { name: '王小明', agency: '勞動部' }));
+});
+
+test('/confirm takes a mention (the id the platform puts in it) and a name only one account has', async () => {
+  await withItem({ ...ROSTER, facilitators: ['console:pdis', 'slack:UPDIS'] });
+  await say(app, { platform: 'slack', id: 'U9', name: 'Mallory' }, '/iam 勞動部');
+  await say(app, 'amy', '/iam 勞動部');
+  const pdis = { platform: 'slack' as const, id: 'UPDIS', name: 'PDIS' };
+  expect((await say(app, pdis, '/confirm @U9 勞動部')).text).toBe(t('agencies.confirmDone', { name: 'Mallory', agency: '勞動部' }));
+  expect((await say(app, pdis, '/confirm @amy 勞動部')).text).toBe(t('agencies.confirmDone', { name: 'amy', agency: '勞動部' }));
+  expect((await say(app, pdis, '/confirm @nobody 勞動部')).text).toBe(t('agencies.confirmNoOne', { who: '@nobody', ref: app.bot.services.platforms.userRefExample('slack') }));
+});

@@ -76,7 +76,7 @@ test('start-up registers the webhook with its secret and every update type it ha
   expect(hook!.body).toMatchObject({
     url: `https://po-bot.example${PATH}`,
     secret_token: SECRET,
-    allowed_updates: ['message', 'callback_query', 'message_reaction', 'my_chat_member'],
+    allowed_updates: ['message', 'callback_query', 'message_reaction', 'my_chat_member', 'chat_member'],
   });
 });
 
@@ -144,7 +144,7 @@ test('behind the outbox, a card edit that failed is retried until it is on the c
   expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 0 });
 
   api.script('editMessageText', FakeBotApi.error(400, 'Bad Request: message to edit not found'));
-  await deliver(command('/vote 1', { id: 12, type: 'private' }, { id: 12, is_bot: false, first_name: 'Bob' }));
+  await deliver(command('/vote 1', group, { id: 12, is_bot: false, first_name: 'Bob' }));
   expect(edits()).toHaveLength(3);
   // Editing a deleted message again cannot help: given up at once, not retried.
   expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 1 });

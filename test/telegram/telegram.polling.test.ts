@@ -82,7 +82,9 @@ test('/propose@BotName works; a command for another bot is ignored', async () =>
   expect(count(t.app, 'issues')).toBe(2);
 });
 
-test('commands work in a private chat, and /start shows the help', async () => {
+test('commands work in a private chat for someone seen in the group, and /start shows the help', async () => {
+  // Only network members may use the bot privately (issue 23; strangers: test/telegram/members.test.ts).
+  await command(`/help@${BOT}`, client({ userId: 77, firstName: 'Ben' }));
   const dm = client({ type: 'private', userId: 77, firstName: 'Ben' });
   await command('/start', dm);
   expect(last().chatId).toBe('77');
@@ -111,6 +113,7 @@ test('a bare command far from ours is another bot\'s in a group; addressed or in
   const after = sentMessages(emu.server, TOKEN);
   expect(after.length).toBe(before + 1);
   expect(after.at(-1)!.text).toContain('不認得指令 /weather');
+  await command(`/help@${BOT}`, client({ userId: 78 }));
   await command('/weather', client({ type: 'private', userId: 78 }));
   expect(last().chatId).toBe('78');
   expect(last().text).toContain('不認得指令 /weather');

@@ -18,7 +18,8 @@ export interface ManifestOptions {
 // channels:read and groups:read are what member_joined_channel needs (public and private
 // channels): the newcomer's welcome (issue 19).
 export const BOT_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'reactions:read', 'users:read'] as const;
-export const BOT_EVENTS = ['member_joined_channel', 'message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
+// member_left_channel: someone who left the network's channel may no longer use the bot privately (issue 23).
+export const BOT_EVENTS = ['member_joined_channel', 'member_left_channel', 'message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
 
 /**
  * Slack's own slash commands, which an app cannot take over: a bot command of the same name

@@ -58,6 +58,16 @@ export const joinEnvelopeSchema = z.object({
   }),
 });
 
+/** Someone left a channel the bot is in (`member_left_channel`): no longer a member through it. */
+export const leaveEnvelopeSchema = z.object({
+  event_id: z.string().min(1).max(100),
+  event: z.object({
+    type: z.literal('member_left_channel'),
+    user: id,
+    channel: id,
+  }),
+});
+
 /** A button press on one of our messages (`block_actions`). */
 export const blockActionSchema = z.object({
   type: z.literal('block_actions'),

@@ -14,7 +14,8 @@ import { CardUpdates } from '../card-updates';
 import { forOutbox, isPermanent } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
-import { blockActionSchema, commandName, commandText, joinEnvelopeSchema, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
+import { fromAnotherWorkspace, isDirectChannel } from './workspace';
+import { blockActionSchema, commandName, commandText, joinEnvelopeSchema, leaveEnvelopeSchema, mentionedUsers, messageEnvelopeSchema, messageText, reactionEnvelopeSchema, slackChat, slackMessageRef, slashCommandSchema } from './parse';
 import { actionFromId, renderSlackCard, renderSlackMessages, renderTextMessages, type SlackMessage } from './render';
 import { uploadFile } from './files';
 import { socketModeReceiver } from './socket-ack';
@@ -83,6 +84,8 @@ export class SlackAdapter implements ChatAdapter {
   private api: SlackApi | undefined;
   private identity: SlackIdentity | undefined;
   private botUserId = '';
+  /** Our workspace (auth.test's team_id): requests naming another are refused. */
+  private teamId = '';
   private server: ListeningServer | undefined;
   /** Handlers still running (production acknowledges first): stop() lets them finish. */
   private readonly inflight = new Set<Promise<void>>();
@@ -123,6 +126,7 @@ export class SlackAdapter implements ChatAdapter {
       throw new SlackStartError(`Slack auth.test failed (${code}): check SLACK_BOT_TOKEN${opts.apiUrl ? ' and SLACK_API_URL' : ''}`);
     }
     this.botUserId = String(auth.user_id ?? '');
+    this.teamId = typeof auth.team_id === 'string' ? auth.team_id : '';
     this.api = api;
     this.identity = new SlackIdentity(api, opts.clock, opts.logger);
 
@@ -188,6 +192,12 @@ export class SlackAdapter implements ChatAdapter {
     app.use(async (args) => {
       const body = args.body as { type?: unknown; command?: unknown; event?: { type?: unknown }; actions?: { action_id?: unknown }[] };
       const { ack, respond } = args as unknown as { ack?: () => Promise<void>; respond?: RespondFn };
+      if (fromAnotherWorkspace(body, this.teamId)) {
+        // Not the network's workspace: one short answer to what was addressed to the bot, nothing passed on.
+        await ack?.();
+        if (respond && (typeof body.command === 'string' || body.type === 'block_actions')) void this.track(() => this.refuseForeign(respond));
+        return;
+      }
       if (typeof body.command === 'string') {
         // Acknowledged before any work: Slack gives a command three seconds and never retries one.
         await ack?.();
@@ -198,6 +208,7 @@ export class SlackAdapter implements ChatAdapter {
         if (type === 'reaction_added' || type === 'reaction_removed') await this.untilStored((hooks) => this.onReaction(body, withAck(dispatch, hooks)));
         else if (type === 'message') await this.untilStored((hooks) => this.onMessage(body, withAck(dispatch, hooks)));
         else if (type === 'member_joined_channel') await this.untilStored((hooks) => this.onJoin(body, withAck(dispatch, hooks)));
+        else if (type === 'member_left_channel') await this.untilStored((hooks) => this.onLeave(body, withAck(dispatch, hooks)));
       } else if (body.type === 'block_actions') {
         await ack?.();
         const id = body.actions?.[0]?.action_id;
@@ -246,7 +257,7 @@ export class SlackAdapter implements ChatAdapter {
     const actor = await this.actor(c.user_id, c.user_name);
     if (!actor) return;
     const to = { channel: c.channel_id, user: c.user_id, respond: c.response_url ? respond : undefined, told: false };
-    const event = { kind: 'command' as const, name: commandName(c.command), args: commandText(c.text), actor, chat: slackChat(c.channel_id), dedupKey };
+    const event = { kind: 'command' as const, name: commandName(c.command), args: commandText(c.text), actor, chat: slackChat(c.channel_id), dedupKey, ...direct(c.channel_id) };
     const answer = await this.origin.run(to, () => dispatch(event));
     if (answer) await this.answer(answer, to);
   }
@@ -275,6 +286,7 @@ export class SlackAdapter implements ChatAdapter {
       chat: slackChat(channel),
       // Slack redelivers an event it thinks was not acknowledged with the same event_id.
       dedupKey: `slack:${event_id}`,
+      ...direct(channel),
     });
     if (answer) await this.answer(answer, { channel, user: event.user });
   }
@@ -318,6 +330,7 @@ export class SlackAdapter implements ChatAdapter {
       actor,
       chat: slackChat(event.channel),
       dedupKey: `slack:${event_id}`,
+      ...direct(event.channel),
     });
     if (answer) await this.answer(answer, { channel: event.channel, user: event.user });
   }
@@ -337,6 +350,24 @@ export class SlackAdapter implements ChatAdapter {
     if (answer) await this.answer(answer, { channel: event.channel, user: event.user });
   }
 
+  /** Someone left a channel: the core forgets that being there made them a member. */
+  private async onLeave(body: unknown, dispatch: Dispatch): Promise<void> {
+    const parsed = leaveEnvelopeSchema.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'slack: ignored a malformed member_left_channel event');
+      return;
+    }
+    const { event_id, event } = parsed.data;
+    if (event.user === this.botUserId) return;
+    // No profile lookup: leaving needs no name, and the person may already be gone.
+    await dispatch({ kind: 'leave', actor: { platform: 'slack', id: event.user, name: event.user }, chat: slackChat(event.channel), dedupKey: `slack:${event_id}` });
+  }
+
+  private async refuseForeign(respond: RespondFn): Promise<void> {
+    const text = translator(this.opts.locale)('common.membersOnly');
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+  }
+
   private async onButton(body: unknown, respond: RespondFn, dispatch: Dispatch, dedupKey?: string): Promise<void> {
     const parsed = blockActionSchema.safeParse(body);
     if (!parsed.success) {
@@ -352,7 +383,7 @@ export class SlackAdapter implements ChatAdapter {
     const actor = await this.actor(b.user.id, b.user.username ?? b.user.name);
     if (!actor) return;
     const to = { channel, user: b.user.id, respond, told: false };
-    const event = { kind: 'button' as const, action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel), dedupKey };
+    const event = { kind: 'button' as const, action, value: pressed.value ?? '', target: slackMessageRef(channel, ts), actor, chat: slackChat(channel), dedupKey, ...direct(channel) };
     const answer = await this.origin.run(to, () => dispatch(event));
     if (answer) await this.answer(answer, to);
   }
@@ -558,6 +589,11 @@ const RESPONSE_URL_USES = 5;
 function replayKey(context: unknown): string | undefined {
   const signature = (context as { requestSignature?: unknown } | undefined)?.requestSignature;
   return typeof signature === 'string' ? `slack:req:${signature}` : undefined;
+}
+
+/** The event's `direct` flag. */
+function direct(channel: string): { direct?: true } {
+  return isDirectChannel(channel) ? { direct: true } : {};
 }
 
 /** A dispatch that reports the moment the event's changes are committed, or could not be. */

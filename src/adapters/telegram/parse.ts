@@ -29,6 +29,8 @@ const message = z.object({
   text: z.string().optional(),
   /** People (and bots) who joined the group: the newcomer's welcome (issue 19). */
   new_chat_members: z.array(user).optional(),
+  /** Someone left or was removed: they are no longer a member through this chat (issue 23). */
+  left_chat_member: user.optional(),
 });
 
 const callbackQuery = z.object({
@@ -53,6 +55,8 @@ const messageReaction = z.object({
 
 const chatMember = z.object({ status: z.string(), user });
 const myChatMember = z.object({ chat, from: user, old_chat_member: chatMember, new_chat_member: chatMember });
+/** Same shape, about anyone (sent only to an admin bot that asks for it in allowed_updates). */
+const otherChatMember = myChatMember;
 
 export const updateSchema = z.object({
   update_id: z.number().int().nonnegative(),
@@ -60,11 +64,15 @@ export const updateSchema = z.object({
   callback_query: callbackQuery.optional(),
   message_reaction: messageReaction.optional(),
   my_chat_member: myChatMember.optional(),
+  chat_member: otherChatMember.optional(),
 });
 export type TelegramUpdate = z.infer<typeof updateSchema>;
 
 /** Every update type the adapter handles: passed as allowed_updates to polling and setWebhook. */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'message_reaction', 'my_chat_member'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'message_reaction', 'my_chat_member', 'chat_member'] as const;
+
+/** Statuses of someone in a chat; `restricted` may have left (is_member false), read separately. */
+export const IN_CHAT = new Set(['creator', 'administrator', 'member', 'restricted']);
 
 export interface ParseContext {
   botId: number;
@@ -149,9 +157,14 @@ export function interpretUpdate(update: TelegramUpdate, ctx: ParseContext): Inte
       }));
       return { kind: 'joins', items };
     }
+    if (m.left_chat_member) {
+      const u = m.left_chat_member;
+      if (u.is_bot) return { kind: 'ignore', reason: 'a bot left' };
+      return leaveEvent(u, m.chat, key);
+    }
     if (!m.from || m.from.is_bot) return { kind: 'ignore', reason: 'not from a person' };
     if (m.text === undefined) return { kind: 'ignore', reason: 'no text' };
-    const base = { actor: telegramActor(m.from), chat: chatRef(m.chat.id), dedupKey: key };
+    const base = { actor: telegramActor(m.from), chat: chatRef(m.chat.id), dedupKey: key, ...direct(m.chat) };
     const replyTo = m.chat.type === 'private' ? undefined : m.message_id;
     const cmd = parseCommand(m.text, ctx.botUsername);
     if (cmd && 'otherBot' in cmd) return { kind: 'ignore', reason: 'command for another bot' };
@@ -176,6 +189,7 @@ export function interpretUpdate(update: TelegramUpdate, ctx: ParseContext): Inte
         actor: telegramActor(q.from),
         chat: chatRef(chatId),
         dedupKey: key,
+        ...direct(q.message.chat),
       },
     };
   }
@@ -195,6 +209,7 @@ export function interpretUpdate(update: TelegramUpdate, ctx: ParseContext): Inte
       actor: telegramActor(r.user),
       chat: chatRef(r.chat.id),
       dedupKey: key,
+      ...direct(r.chat),
     };
     return { kind: 'event', event, chatId: r.chat.id, chatType: r.chat.type };
   }
@@ -203,5 +218,21 @@ export function interpretUpdate(update: TelegramUpdate, ctx: ParseContext): Inte
     if (u.new_chat_member.user.id !== ctx.botId) return { kind: 'ignore', reason: 'another member' };
     return { kind: 'membership', chat: u.chat, status: u.new_chat_member.status, previous: u.old_chat_member.status };
   }
+  if (update.chat_member) {
+    const u = update.chat_member;
+    const was = IN_CHAT.has(u.old_chat_member.status);
+    const is = IN_CHAT.has(u.new_chat_member.status);
+    if (!was || is || u.new_chat_member.user.is_bot) return { kind: 'ignore', reason: 'not someone leaving' };
+    return leaveEvent(u.new_chat_member.user, u.chat, key);
+  }
   return { kind: 'ignore', reason: 'update type not handled' };
+}
+
+/** The event's `direct` flag: a private chat is one person's chat with the bot. */
+function direct(c: TelegramChat): { direct?: true } {
+  return c.type === 'private' ? { direct: true } : {};
+}
+
+function leaveEvent(u: TelegramUser, c: TelegramChat, key: string): Interpreted {
+  return { kind: 'event', event: { kind: 'leave', actor: telegramActor(u), chat: chatRef(c.id), dedupKey: key }, chatId: c.id, chatType: c.type };
 }

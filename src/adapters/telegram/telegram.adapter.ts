@@ -7,7 +7,7 @@ import { parseChatRef, parseMessageRef, type ChatRef, type InboundEvent, type Me
 import { isVoteReaction } from '../../core/votes/vote-reaction';
 import { closest } from '../../core/input/closest';
 import { translator, type Locale, type Translate } from '../../i18n/catalog';
-import { ALLOWED_UPDATES, interpretUpdate, messageRef, updateSchema, type Interpreted, type ParseContext } from './parse';
+import { ALLOWED_UPDATES, IN_CHAT, interpretUpdate, messageRef, updateSchema, type Interpreted, type ParseContext } from './parse';
 import { htmlToPlain, renderKeyboard, renderLong, renderSingle, renderToast, type InlineKeyboard, type RenderOptions } from './render';
 import { commandMenus, unlistableCommands } from './telegram.commands';
 import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
@@ -203,6 +203,24 @@ export class TelegramAdapter implements ChatAdapter {
     const { chatId, messageId } = parseMessageRef(ref);
     if (!CHAT_ID.test(chatId) || !/^\d+$/.test(messageId)) throw new Error(`Not a Telegram message: ${ref}`);
     await this.edits.submit(ref, m);
+  }
+
+  /**
+   * Whether Telegram lists the person in one of these (home) groups: getChatMember on each,
+   * one after another, stopping at the first yes. An error (the bot is not in that group, the
+   * person is unknown to it) is a no for that group. The core remembers the answer briefly.
+   */
+  async isMember(userId: string, chats: readonly ChatRef[]): Promise<boolean> {
+    if (!/^\d{1,20}$/.test(userId)) return false;
+    for (const chat of chats) {
+      try {
+        const m = await withFloodRetry('getChatMember', () => this.bot.telegram.getChatMember(telegramChatId(chat), Number(userId)), this.retry);
+        if (m.status === 'restricted' ? m.is_member : IN_CHAT.has(m.status)) return true;
+      } catch (e) {
+        this.opts.logger.info({ chat, ...errorSummary(e) }, 'telegram: could not ask whether someone is in a home group');
+      }
+    }
+    return false;
   }
 
   /**

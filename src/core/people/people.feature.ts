@@ -59,10 +59,10 @@ const confirm: Command = {
     checkText(name, { max: 60, multiline: false });
     const agency = people.agencies.find(name);
     if (!agency) throw people.agencies.unknown(name);
-    const found = people.findPeople(who);
+    const found = people.findPeople(who, ctx.actor.platform);
     if (!found.length) throw new UserError('agencies.confirmNoOne', { who, ref });
-    if (found.length > 1) throw new UserError('agencies.confirmAmbiguous', { who, refs: found.map((u) => `${u.platform}:${u.platformUserId}`).join('、') });
-    const before = found[0]!;
+    if (found.length > 1) throw new UserError('agencies.confirmAmbiguous', { who, refs: found.map((c) => c.ref).join('、') });
+    const before = people.ensureUser(found[0]!, ctx.now);
     const person = people.confirm(before, agency.id, ctx.user, ctx.now);
     if (before.agencyId !== agency.id) recordPoChange(ctx, before.agencyId, 'left', person.name);
     recordPoChange(ctx, agency.id, 'confirmed', person.name);

@@ -3,6 +3,17 @@ import type { PeopleRepo, User } from '../records';
 import type { AgencyDirectory } from './agency-match';
 import { cleanName } from '../input/check-text';
 
+/** Someone `/confirm` may mean: a known account, or a roster entry not seen yet. */
+export interface Candidate {
+  ref: string;
+  user?: User;
+}
+
+function splitKey(key: string): [Platform, string] {
+  const i = key.indexOf(':');
+  return [key.slice(0, i) as Platform, key.slice(i + 1)];
+}
+
 export interface RosterEntry {
   user: string;
   agency: string;
@@ -62,6 +73,35 @@ export class People {
     return this.facilitators.has(People.key(actor));
   }
 
+  /**
+   * A member by configuration (facilitators, the roster) or seen in a network group chat and not
+   * seen leaving since. Reads only: asking about a stranger stores nothing.
+   */
+  isKnownMember(actor: Pick<Actor, 'platform' | 'id'>): boolean {
+    const key = People.key(actor);
+    if (this.facilitators.has(key) || this.roster.has(key)) return true;
+    this.sync();
+    const user = this.cache.get(key) ?? this.repo.userByRef(actor.platform, actor.id);
+    return user?.inNetwork ?? false;
+  }
+
+  /** The person spoke or acted in a network group chat: a member from now on, until seen leaving. */
+  seenInNetwork(user: User, now: Date): User {
+    if (user.inNetwork) return user;
+    this.repo.markSeenInNetwork(user.id, now);
+    const updated = { ...user, inNetwork: true };
+    this.remember(updated);
+    return updated;
+  }
+
+  /** The person left (or was removed from) a network group chat. */
+  leftNetwork(actor: Pick<Actor, 'platform' | 'id'>, now: Date): void {
+    this.repo.markLeftNetwork(actor.platform, actor.id, now);
+    const key = People.key(actor);
+    const cached = this.cache.get(key);
+    if (cached) this.remember({ ...cached, inNetwork: false });
+  }
+
   setAgency(user: User, agencyId: number, now: Date): User {
     this.repo.setAgency(user.id, agencyId, now);
     const updated = { ...user, agencyId, agencyConfirmed: false };
@@ -94,11 +134,42 @@ export class People {
     return updated;
   }
 
-  /** `/confirm`'s person: `platform:id`, or a display name (several people may share one). */
-  findPeople(who: string): User[] {
+  /**
+   * `/confirm`'s person (issue 23, item 5): `platform:id`, or a mention (`@id` as the platform
+   * delivers it), or a display name, which names the person only when exactly one account has
+   * it, counting roster entries not seen yet: a lookalike of someone on the roster is never
+   * taken for them. Several candidates: the caller lists them by id.
+   */
+  findPeople(who: string, from: Platform): Candidate[] {
     const ref = /^([a-z][a-z0-9_-]*):(\S+)$/.exec(who);
-    const byRef = ref ? this.repo.userByRef(ref[1] as Platform, ref[2]!) : undefined;
-    return byRef ? [byRef] : this.repo.usersNamed(who);
+    if (ref) return this.candidate(ref[1] as Platform, ref[2]!);
+    const mention = /^@(\S+)$/.exec(who);
+    if (mention) {
+      const byId = this.candidate(from, mention[1]!);
+      if (byId[0]?.user) return byId;
+    }
+    const name = mention ? mention[1]! : who;
+    const found: Candidate[] = this.repo.usersNamed(name).map((u) => ({ ref: `${u.platform}:${u.platformUserId}`, user: u }));
+    const lower = name.toLowerCase();
+    for (const [key, entry] of this.roster) {
+      if (entry.name?.toLowerCase() !== lower || found.some((c) => c.ref === key)) continue;
+      found.push(this.candidate(...splitKey(key))[0]!);
+    }
+    return found;
+  }
+
+  /** A roster entry never seen yet gets its row when a facilitator confirms it. */
+  ensureUser(c: Candidate, now: Date): User {
+    if (c.user) return c.user;
+    const [platform, id] = splitKey(c.ref);
+    return this.repo.upsertUser(platform, id, cleanName(this.roster.get(c.ref)?.name ?? id) || id, now);
+  }
+
+  private candidate(platform: Platform, id: string): Candidate[] {
+    const ref = `${platform}:${id}`;
+    const user = this.repo.userByRef(platform, id);
+    if (user) return [{ ref, user }];
+    return this.roster.has(ref) ? [{ ref }] : [];
   }
 
   /** By id, for display (a card's proposer): names change rarely, so recent ones are kept. */

@@ -8,7 +8,7 @@ export const agencies: Translation<typeof zh> = {
   iamNone: 'You have not registered an agency yet. Type /iam <agency>, e.g. /iam MOTC or /iam Ministry of Transportation and Communications.',
   iamSet: (p) => `You are now registered as a Participation Officer of "${p.agency}".`,
   iamPending: (p) => `Registered as a PO of "${p.agency}", and your votes count; as this network keeps a roster, you can act for the agency (close its follow-up items, be mentioned as its PO) once a facilitator confirms you with /confirm.`,
-  confirmUsage: (p) => `Usage: /confirm <person> <agency>; the person is a display name or an id such as ${p.ref}, e.g. /confirm Amy 勞動部`,
+  confirmUsage: (p) => `Usage: /confirm <person> <agency>; the person is a mention (@name), an id such as ${p.ref}, or a display name only one person has, e.g. /confirm Amy 勞動部`,
   confirmNoOne: (p) => `Nobody called "${p.who}" has been seen yet (they can type /iam first); an id such as ${p.ref} also works.`,
   confirmAmbiguous: (p) => `Several people are called "${p.who}": ${p.refs}. Use one of those ids instead.`,
   confirmDone: (p) => `${p.name} is confirmed as a Participation Officer of "${p.agency}" and may act for it.`,

@@ -4,6 +4,7 @@ import { count } from './plural';
 
 export const common: Translation<typeof zh> = {
   internalError: 'Sorry, something went wrong on our side and it has been logged. Please try again later or contact a facilitator.',
+  membersOnly: 'This bot serves members of the Open Government Participation Officer network only. If you are a PO, use the bot in the network\'s group first, or ask a facilitator to add you to the roster.',
   notStored: 'Could not save that just now (the database is busy or full), so it was not recorded. Please try again in a moment.',
   noCommandName: 'A "/" needs a command name after it, e.g. /help for all commands.',
   unknownCommand: (p) => `Unknown command /${p.name}.` + (p.suggestion ? ` Did you mean /${p.suggestion}?` : '') + ' Type /help for all commands.',

@@ -1,5 +1,6 @@
 export const common = {
   internalError: '抱歉，處理時發生內部錯誤，已記錄下來。請稍後再試，或聯絡主持人。',
+  membersOnly: '本機器人只服務開放政府聯絡人網絡的成員。若你是 PO，請先在網絡的群組裡使用本機器人，或請主持人把你列入名冊。',
   notStored: '暫時無法儲存（資料庫忙碌或空間不足），這次的操作沒有記錄下來，請稍後再試一次。',
   noCommandName: '「/」後面要接指令名稱，例如 /help 查看所有指令。',
   unknownCommand: (p: { name: string; suggestion?: string }) =>

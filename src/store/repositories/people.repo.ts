@@ -8,7 +8,10 @@ import { dataVersion } from '../versioned-cache';
 type UserRow = typeof users.$inferSelect;
 
 function toUser(r: UserRow): User {
-  return { id: r.id, platform: r.platform as Platform, platformUserId: r.platformUserId, name: r.displayName, agencyId: r.agencyId, agencyConfirmed: r.agencyConfirmedBy !== null };
+  return { id: r.id, platform: r.platform as Platform, platformUserId: r.platformUserId, name: r.displayName, agencyId: r.agencyId, agencyConfirmed: r.agencyConfirmedBy !== null,
+    // Seeing the person clears left_at: what happened last counts, even within one millisecond.
+    inNetwork: r.networkSeenAt !== null && r.networkLeftAt === null,
+  };
 }
 
 export function peopleRepo(db: Db): PeopleRepo {
@@ -71,6 +74,12 @@ export function peopleRepo(db: Db): PeopleRepo {
       return r ? toUser(r) : undefined;
     },
     dataVersion: dataVersion(db.$client),
+    markSeenInNetwork(userId, now) {
+      db.update(users).set({ networkSeenAt: now.getTime(), networkLeftAt: null }).where(eq(users.id, userId)).run();
+    },
+    markLeftNetwork(platform, pid, now) {
+      db.update(users).set({ networkLeftAt: now.getTime() }).where(and(eq(users.platform, platform), eq(users.platformUserId, pid))).run();
+    },
     usersByAgency(agencyId) {
       return db.select().from(users).where(eq(users.agencyId, agencyId)).orderBy(users.id).all().map(toUser);
     },

@@ -19,6 +19,13 @@ export const users = sqliteTable(
      * may someone not on the roster act for that agency. Cleared when the agency changes.
      */
     agencyConfirmedBy: integer('agency_confirmed_by'),
+    /**
+     * Last seen in one of the network's group chats, and seen leaving one since (cleared when seen
+     * again): a person may use the bot privately while seen_at is set and left_at is not
+     * (core/people/membership.ts).
+     */
+    networkSeenAt: integer('network_seen_at'),
+    networkLeftAt: integer('network_left_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -38,6 +38,7 @@ export async function startTelegramApp(o: {
   const logger = new RecordingLogger();
   const outbox = o.outbox ? new Outbox(app.store.outbox, hub, app.store.links, app.clock, logger) : undefined;
   app.bot.setDelivery(outbox ?? hub);
+  app.membership.setPlatformCheck((actor, chats) => hub.isMember(actor, chats));
   const sleeps: number[] = [];
   const fatal: Error[] = [];
   let reportFatal!: (e: Error) => void;
