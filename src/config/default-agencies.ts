@@ -1,8 +1,11 @@
 import type { AgencyConfig } from './schema';
 
 /**
- * The 32 ministries and councils of the Executive Yuan whose Participation Officers form the
- * network. `name` is the short form people write in chat (#交通部); `nameEn` is the official
+ * The 33 second-level bodies of the Executive Yuan whose Participation Officers form the network,
+ * as organised on 2025-09-09 (運動部 formed): the 15 ministries and 9 councils of 行政院組織法
+ * arts. 3–4, 工程會, the two directorates-general, the central bank, the palace museum, and the
+ * independent commissions (中選會, 公平會, 通傳會, 核安會). Third-level bodies such as 運安會 are not
+ * listed; a deployment adds what it needs under `agencies` in bot.config.json. `name` is the short form people write in chat (#交通部); `nameEn` is the official
  * English name, shown when the bot speaks English and accepted everywhere (/iam Ministry of
  * Environment); aliases accept the full title and the English abbreviation.
  */
@@ -21,6 +24,8 @@ export const DEFAULT_AGENCIES: AgencyConfig[] = [
   { code: 'MOENV', name: '環境部', nameEn: 'Ministry of Environment', aliases: ['MOENV', '環保署'] },
   { code: 'MOC', name: '文化部', nameEn: 'Ministry of Culture', aliases: ['MOC'] },
   { code: 'MODA', name: '數位部', nameEn: 'Ministry of Digital Affairs', aliases: ['數位發展部', 'MODA'] },
+  // Formed 2025-09-09 from the Ministry of Education's Sports Administration (體育署).
+  { code: 'MOS', name: '運動部', nameEn: 'Ministry of Sports', aliases: ['MOS'] },
   { code: 'NDC', name: '國發會', nameEn: 'National Development Council', aliases: ['國家發展委員會', 'NDC'] },
   { code: 'NSTC', name: '國科會', nameEn: 'National Science and Technology Council', aliases: ['國家科學及技術委員會', 'NSTC'] },
   { code: 'MAC', name: '陸委會', nameEn: 'Mainland Affairs Council', aliases: ['大陸委員會', 'MAC'] },

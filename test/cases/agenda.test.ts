@@ -82,7 +82,7 @@ test('the monthly ballot names the agencies not yet heard from, after the ballot
   const all = lines('discussion', monthly, null);
   const line = all.at(-1)!;
   expect(all[0]).toContain('#'); // the meetings feature's ballot comes first
-  expect(line).toMatch(/^尚未表態的部會（30 個）：/);
+  expect(line).toMatch(/^尚未表態的部會（31 個）：/);
   expect(line).not.toContain('交通部');
   expect(line).not.toContain('衛福部');
   expect(line).toContain('經濟部');

@@ -35,7 +35,8 @@ test('/report compiles the weekly digest', async () => {
       '#2 舊議題 2 — 0 票／0 部會（已成案：第二案）',
       '#1 舊議題 1 — 0 票／0 部會（已成案：第一案）',
       '',
-      '支持度最高的開放議題（前 5）：',
+      // As many as are listed (issue #25, lows: it said 前 5 over two lines).
+      '支持度最高的開放議題（前 2）：',
       '#5 新議題 2 — 2 票／2 部會',
       '#3 舊議題 3 — 1 票／1 部會',
       '',

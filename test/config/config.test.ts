@@ -17,7 +17,7 @@ test('the shipped bot.config.json is valid and zh-TW first', () => {
   const c = parseConfig(JSON.parse(readFileSync(join(__dirname, '..', '..', 'bot.config.json'), 'utf8')));
   expect(c.locale).toBe('zh-TW');
   expect(c.timezone).toBe('Asia/Taipei');
-  expect(c.agencies).toHaveLength(32);
+  expect(c.agencies).toHaveLength(33);
 });
 
 test('defaults for an empty config', () => {

@@ -3,10 +3,10 @@ import { DEFAULT_AGENCIES } from '../../src/config/default-agencies';
 
 const dir = new AgencyDirectory(DEFAULT_AGENCIES.map((a, i) => ({ id: i + 1, code: a.code, name: a.name, aliases: a.aliases ?? [] })));
 
-test('the default list is the 32 ministries and councils, with unique names and codes', () => {
-  expect(DEFAULT_AGENCIES).toHaveLength(32);
-  expect(new Set(DEFAULT_AGENCIES.map((a) => a.name)).size).toBe(32);
-  expect(new Set(DEFAULT_AGENCIES.map((a) => a.code)).size).toBe(32);
+test('the default list is the 33 ministries and councils (運動部 since 2025-09-09), with unique names and codes', () => {
+  expect(DEFAULT_AGENCIES).toHaveLength(33);
+  expect(new Set(DEFAULT_AGENCIES.map((a) => a.name)).size).toBe(33);
+  expect(new Set(DEFAULT_AGENCIES.map((a) => a.code)).size).toBe(33);
 });
 
 test('finds by short name, full title, code (any case) and with a leading #', () => {

@@ -73,6 +73,8 @@ test('the merge is in both issues\u2019 history and in the digest', async () => 
   await c.cmd('pdis', '/merge 2 1');
   expect(await c.cmd('amy', '/issue 1')).toContain('紀錄：\n2026年12月1日（二）10:01 pdis：議題 #2「公務人員組工會問題」併入此議題（移入 2 票，1 票重複只算一次）');
   expect(await c.cmd('amy', '/issue 2')).toContain('紀錄：\n2026年12月1日（二）10:01 pdis：併入議題 #1「公務人員組工會」（移出 2 票）');
+  // The Monday after: the report covers the week of the merge (issue #25 item 8: its week only).
+  app.clock.set(new Date('2026-12-07T08:30:00+08:00'));
   const digest = await c.cmd('amy', '/report');
   expect(digest).toContain('本週合併的議題（1）：\n#2 公務人員組工會問題 → #1 公務人員組工會（移入 2 票）');
 });

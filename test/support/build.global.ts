@@ -23,7 +23,7 @@ import { BUILD_ENV, BUILD_FOLDER, TEMPLATE, TEMPLATE_WITH_AGENCIES } from './tes
 // Beside it, template.sqlite: an empty database made by the real migrations (src/store/db.ts's
 // openDatabase), and template-agencies.sqlite: the same after the first start has written the
 // default agencies (the store's own syncAgencies, as createApp calls it). test/support/app.ts
-// starts each test's database as a copy of one of them, so the migrations and the 32 agency
+// starts each test's database as a copy of one of them, so the migrations and the 33 agency
 // inserts run once per change instead of once per test (some 500 tests, about 8 s of CPU). Each
 // app still opens its copy through the same code, which finds every migration applied and the
 // agencies as configured. Tests of the migrations themselves (test/store/migrations*,

@@ -90,7 +90,8 @@ export function digestSections(
   }
 
   // Shown only in a week with merges: where an issue's votes went is news, an empty list is not.
-  const merges = skip.has('mergedIssues') ? [] : store.issues.eventsSince('mergedInto', from);
+  // The week's only: a /report asked for on Tuesday does not show Tuesday's merges.
+  const merges = skip.has('mergedIssues') ? [] : store.issues.eventsSince('mergedInto', from).filter((e) => e.at.getTime() < to.getTime());
   if (merges.length) {
     section(
       'mergedIssues',
@@ -105,7 +106,8 @@ export function digestSections(
   if (!skip.has('topIssues')) {
     const order = settings.voting.countBy === 'agency' ? 'agencies' : 'votes';
     const top = store.issues.list({ status: 'open', order, limit: TOP }).rows.filter((r) => r.tally.votes > 0);
-    section('topIssues', t('reports.topIssues', { n: TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
+    // 「前 5」 over three lines read as a miscount: the heading says how many are listed.
+    section('topIssues', t('reports.topIssues', { n: top.length || TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
   }
 
   // Every open case, and those closed since the week began, one line each (number, title,
@@ -113,7 +115,7 @@ export function digestSections(
   const caseSections = (['casesByStage', 'deadlinesSoon', 'overdueCases'] as const).filter((id) => !skip.has(id));
   const cases = caseSections.length ? (loaded.cases ?? store.cases.list()) : [];
   if (!skip.has('casesByStage')) {
-    const groups = casesInStages(cases, ctx, s);
+    const groups = casesAtWeekEnd(cases, ctx, s);
     const byStage: Span[][] = [];
     for (const g of groups) {
       byStage.push([t('reports.stageLine', { stage: stageLabel(g.stage, s, locale), n: g.cases.length })]);
@@ -151,12 +153,38 @@ export function digestSections(
 }
 
 /**
- * What the digest's "cases by stage" covers: every open case, and those closed since the
- * report week began, under their stage in the configured order (stages with none left out).
+ * Every open case, and those closed since the report week began, under their stage in the
+ * configured order, as they are now (the web overview's counts per stage).
  */
 export function casesInStages(cases: readonly Case[], ctx: Pick<DigestCtx, 'now' | 'services'>, s: CaseworkSettings): { stage: string; cases: Case[] }[] {
   const { from } = reportWeek(ctx.now, ctx.services.settings.timezone);
   const shown = cases.filter((c) => !isClosed(c, s) || c.updatedAt.getTime() >= from.getTime());
+  return s.stages.map((st) => ({ stage: st.id, cases: shown.filter((c) => c.stage === st.id) })).filter((g) => g.cases.length > 0);
+}
+
+/**
+ * What the digest's "cases by stage" covers, as the report week ended: every case open then,
+ * and those closed during the week, under the stage they were in, in the configured order
+ * (stages with none left out). Asked for later in the week, cases selected or closed since are
+ * not in it: the report is the week's, whenever it is read.
+ */
+export function casesAtWeekEnd(cases: readonly Case[], ctx: Pick<DigestCtx, 'now' | 'services'>, s: CaseworkSettings): { stage: string; cases: Case[] }[] {
+  const { from, to } = reportWeek(ctx.now, ctx.services.settings.timezone);
+  const shown: Case[] = [];
+  for (const c of cases) {
+    if (c.selectedAt.getTime() >= to.getTime()) continue;
+    // Unchanged since the week ended (nearly every case): as it is now.
+    if (c.updatedAt.getTime() < to.getTime()) {
+      if (!isClosed(c, s) || c.updatedAt.getTime() >= from.getTime()) shown.push(c);
+      continue;
+    }
+    const stages = ctx.services.store.cases.events(c.id).filter((e) => e.detail.kind === 'stage');
+    const after = stages.find((e) => e.at.getTime() >= to.getTime());
+    const stage = after && after.detail.kind === 'stage' ? after.detail.from : c.stage;
+    const asOf = { ...c, stage };
+    const lastChange = stages.filter((e) => e.at.getTime() < to.getTime()).at(-1);
+    if (!isClosed(asOf, s) || (lastChange !== undefined && lastChange.at.getTime() >= from.getTime())) shown.push(asOf);
+  }
   return s.stages.map((st) => ({ stage: st.id, cases: shown.filter((c) => c.stage === st.id) })).filter((g) => g.cases.length > 0);
 }
 
