@@ -82,6 +82,11 @@ export function doneCommand(): Command {
       if (!m) throw new UserError('common.notANumber', { usage: ctx.t('actions.doneUsage') });
       const id = m.n;
       const note = m.rest.trim() || null;
+      // `/done 12 13 14` once kept "13 14" as #12's note: numbers alone are more items, refused.
+      if (note && /^[#＃]?[0-9０-９]+(?:[\s,，、]+[#＃]?[0-9０-９]+)*$/.test(note)) {
+        const ids = [id, ...(note.match(/[0-9０-９]+/g) ?? []).map((n) => Number(n.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))))];
+        throw new UserError('actions.doneOneAtATime', { ids: ids.map((n) => `/done ${n}`).join(ctx.t('common.separator')) });
+      }
       const { store } = ctx.services;
       const item = store.actions.get(id);
       if (!item) throw new UserError('actions.notFound', { id });

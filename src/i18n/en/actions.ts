@@ -28,6 +28,7 @@ export const actions: Translation<typeof zh> = {
   notFound: (p) => `There is no follow-up item #${p.id}. Type /actions for the list.`,
   doneForbidden: (p) => `Only a facilitator or its owner (${p.owner}) can release follow-up #${p.id}.`,
   alreadyDone: (p) => `Follow-up #${p.id} is already released.`,
+  doneOneAtATime: (p) => `One item at a time (a note cannot be just numbers): type ${p.ids}. Nothing was released.`,
   doneSet: (p) => `Released follow-up #${p.id} (${p.owner}): `,
   doneNote: 'Note: ',
   listEmpty: 'No matching follow-up items.',

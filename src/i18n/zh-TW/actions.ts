@@ -24,6 +24,7 @@ export const actions = {
   notFound: (p: { id: number }) => `找不到列管事項 #${p.id}。輸入 /actions 查看清單。`,
   doneForbidden: (p: { id: number; owner: string }) => `只有主持人或負責者（${p.owner}）可以解除列管 #${p.id}。`,
   alreadyDone: (p: { id: number }) => `列管 #${p.id} 已經解除。`,
+  doneOneAtATime: (p: { ids: string }) => `一次解除一項（說明不能只是編號）：請分別輸入 ${p.ids}。沒有解除任何列管。`,
   doneSet: (p: { id: number; owner: string }) => `解除列管 #${p.id}　${p.owner}：`,
   doneNote: '說明：',
   listEmpty: '目前沒有符合的列管事項。',
