@@ -10,6 +10,7 @@ import { platformsToRun } from './platforms/select';
 import { createLogger } from './logging';
 import { DatabaseOpenError } from './store/db';
 import { Outbox } from './core/delivery/outbox';
+import { translator } from './i18n/catalog';
 import { ownerGone, processOwner } from './store/process-owner';
 import type * as HttpServerModule from './http/http-server';
 import type { RequestListener } from './http/http-server';
@@ -51,7 +52,13 @@ async function main(): Promise<number> {
   // fails, re-sent after a crash.
   // Named by host and pid, so a restart re-sends what a killed predecessor left mid-send at
   // once, while another live process's sends on the same file are left to it.
-  const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger, { owner: processOwner(), ownerGone });
+  const t = translator(config.locale);
+  const outbox = new Outbox(app.store.outbox, hub, app.store.links, clock, logger, {
+    owner: processOwner(),
+    ownerGone,
+    // A user ref (`<platform>:<user id>`) is also that person's private chat with the bot.
+    deadLetterNotice: { to: () => config.facilitators.map((f) => f as ChatRef).filter(canPost), message: (d) => ({ text: [t('delivery.deadLetter', d)] }) },
+  });
   app.bot.setDelivery(outbox);
   app.membership.setPlatformCheck((actor, chats) => hub.isMember(actor, chats));
   startupMark('app');

@@ -48,7 +48,7 @@ export interface BundleResult {
 
 /**
  * Builds into `outDir` (a folder directly in the repository, so the bundle finds migrations/ and
- * calendar/ above it): main.js, po-bot.js (+ .map), po-bot.js.codecache and ops/backup.cli.js.
+ * calendar/ above it): main.js, po-bot.js (+ .map), po-bot.js.codecache, ops/backup.cli.js and ops/outbox.cli.js.
  * The code cache is written by running the bundle once (start-up and /help on a throwaway
  * database), which is also the build's smoke test: a bundle that cannot answer fails the build.
  */
@@ -57,6 +57,7 @@ export async function bundle(outDir = join(ROOT, 'dist'), opts: { codeCache?: bo
   mkdirSync(join(outDir, 'ops'), { recursive: true });
   const main = await build({ ...common, metafile: true, entryPoints: [join(ROOT, 'src', 'main.ts')], outfile: join(outDir, 'po-bot.js') });
   await build({ ...common, entryPoints: [join(ROOT, 'src', 'ops', 'backup.cli.ts')], outfile: join(outDir, 'ops', 'backup.cli.js') });
+  await build({ ...common, entryPoints: [join(ROOT, 'src', 'ops', 'outbox.cli.ts')], outfile: join(outDir, 'ops', 'outbox.cli.js') });
   copyFileSync(join(__dirname, 'main-loader.cjs'), join(outDir, 'main.js'));
   let codeCacheBytes = 0;
   if (opts.codeCache !== false) {

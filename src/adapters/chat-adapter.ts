@@ -1,5 +1,6 @@
 import type { Answer, DispatchHooks, PostOptions } from '../core/feature';
 import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, Platform } from '../core/types';
+import type { DeliveryErrors } from '../core/delivery/delivery-errors';
 
 export type Dispatch = (e: InboundEvent, hooks?: DispatchHooks) => Promise<Answer | undefined>;
 
@@ -18,6 +19,11 @@ export interface ChatAdapter {
    * not yet known as a member who writes privately. Absent: the platform cannot tell.
    */
   isMember?(userId: string, chats: readonly ChatRef[]): Promise<boolean>;
+  /**
+   * Which of the platform's errors stop the outbox retrying a send (its table lives in the
+   * adapter's folder); absent: only a PermanentDeliveryError does.
+   */
+  readonly deliveryErrors?: DeliveryErrors;
   /** Whether the platform connection is up, for /healthz (absent: assumed up while started). */
   connected?(): boolean;
   /** Resolves when the session ends by itself (the console's input closed): the process stops. */

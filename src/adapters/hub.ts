@@ -1,9 +1,10 @@
 import type { Delivery, PostOptions } from '../core/feature';
 import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage, type Platform } from '../core/types';
 import type { ChatAdapter } from './chat-adapter';
+import { genericDeliveryErrors, type ClassifiesDeliveryErrors, type DeliveryFailure } from '../core/delivery/delivery-errors';
 
 /** Routes the core's posts and updates to the adapter of each chat's platform. */
-export class AdapterHub implements Delivery {
+export class AdapterHub implements Delivery, ClassifiesDeliveryErrors {
   private readonly adapters = new Map<Platform, ChatAdapter>();
 
   add(adapter: ChatAdapter): void {
@@ -28,6 +29,12 @@ export class AdapterHub implements Delivery {
   async isMember(actor: Pick<Actor, 'platform' | 'id'>, chats: readonly ChatRef[]): Promise<boolean> {
     const a = this.adapters.get(actor.platform);
     return a?.isMember ? a.isMember(actor.id, chats) : false;
+  }
+
+  /** A failed send, as the target's platform classifies its own errors. */
+  classifyDeliveryError(target: string, error: unknown, op: 'post' | 'update'): DeliveryFailure {
+    const platform = target.slice(0, target.indexOf(':')) as Platform;
+    return (this.adapters.get(platform)?.deliveryErrors ?? genericDeliveryErrors).classify(error, op);
   }
 
   update(ref: MessageRef, message: OutboundMessage): Promise<void> {

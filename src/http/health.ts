@@ -53,8 +53,9 @@ export function checkHealth(s: HealthSources): HealthReport {
     scheduler = { ok: lagMs <= (s.maxSchedulerLagMs ?? 5 * 60_000), overdueJobs: overdue.count, lagMs };
     const b = s.outbox.backlog(now);
     const oldestPendingMs = b.oldestPending ? now.getTime() - b.oldestPending.getTime() : 0;
-    // Dead entries are reported, not failed on: they need a person, not a restart.
-    outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000), pending: b.pending, dead: b.dead, oldestPendingMs };
+    // A dead letter is a message a platform refused for good: degraded until a person looks
+    // (`npm run outbox -- list`), re-queues it (`retry`) or the bot is told why by its log.
+    outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000) && b.dead === 0, pending: b.pending, dead: b.dead, oldestPendingMs };
   }
   const ok = database.ok && writes.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok;
   const requests = s.requests ? { ok: true as const, ...s.requests.snapshot() } : undefined;

@@ -61,12 +61,20 @@ describe('nothing is dropped past 50 blocks', () => {
   test('60 sections of text and a button: every line and the button arrive, in follow-up messages', () => {
     const lines = Array.from({ length: 60 }, (_, i) => `${i}:` + 'y'.repeat(2990));
     const msgs = render({ text: [lines.join('\n')], buttons: [{ action: 'vote', value: '7', label: '👍 +1' }] });
-    expect(msgs.length).toBe(2);
+    // Three such sections fill a message's total text (11,000): 20 messages.
+    expect(msgs.length).toBe(20);
     const all = sections(msgs);
     for (const l of lines) expect(all).toContain(l);
     expect(buttonsOf(msgs)).toEqual([{ label: '👍 +1', value: '7' }]);
     // The buttons come after the text they belong to.
-    expect(msgs[1]!.blocks.at(-1)!.type).toBe('actions');
+    expect(msgs.at(-1)!.blocks.at(-1)!.type).toBe('actions');
+  });
+
+  test('1,300 short buttons (52 actions blocks, little text) split by the block count', () => {
+    const buttons: Button[] = Array.from({ length: 1300 }, (_, i) => ({ action: 'pick', value: String(i), label: String(i) }));
+    const msgs = render({ text: ['選一個'], buttons });
+    expect(msgs.map((m) => m.blocks.length)).toEqual([50, 3]);
+    expect(buttonsOf(msgs).map((b) => b.value)).toEqual(buttons.map((b) => b.value));
   });
 
   test('30 buttons: all 30 are sent, in actions blocks of at most 25', () => {
@@ -122,7 +130,7 @@ describe('through the real adapter and Web API client', () => {
       const m = { text: [lines.join('\n')], buttons: [{ action: 'vote', value: '7', label: '👍 +1' }] };
       const ref = await h.adapter.post('slack:C1', m);
       const posts = [...h.fake.messages.values()];
-      expect(posts).toHaveLength(2);
+      expect(posts).toHaveLength(20);
       for (const p of posts) expect(blockKitProblems(p)).toEqual([]);
       expect(ref).toBe(`slack:C1#${posts[0]!.ts}`);
       const sent = sections(posts);

@@ -181,10 +181,15 @@ describe('Web API failures', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(blocksText(answer.blocks)).toContain('/invite @po-bot');
     expect(h.logger.entries.some((e) => e.level === 'error' && e.obj.code === 'not_in_channel' && e.obj.method === 'chat.postMessage')).toBe(true);
-    // The proposal itself is kept; the outbox keeps the card and posts it once the bot is in.
+    // The proposal itself is kept; the outbox keeps the card as a dead letter (retrying cannot
+    // help until someone invites the bot) and posts it once re-queued (`npm run outbox -- retry`).
     expect(h.app.store.issues.get(1)?.title).toBe('公車路線整併');
     expect(h.fake.messages.size).toBe(0);
-    h.app.clock.advance(60_000);
+    h.app.clock.advance(3_600_000);
+    await h.outbox.flush();
+    expect(h.fake.messages.size).toBe(0);
+    expect(h.outbox.backlog()).toMatchObject({ pending: 0, dead: 1 });
+    expect(h.app.store.outbox.requeue(1, new Date(0))).toBe(true);
     await h.outbox.flush();
     expect(h.fake.messages.size).toBe(1);
     const ts = [...h.fake.messages.values()][0]!.ts;

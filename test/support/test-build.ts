@@ -20,3 +20,5 @@ export const TEMPLATE_WITH_AGENCIES = 'template-agencies.sqlite';
 export const templateDatabase = (withDefaultAgencies: boolean): string => join(folder(), withDefaultAgencies ? TEMPLATE_WITH_AGENCIES : TEMPLATE);
 /** The backup command as the image runs it (`node dist/ops/backup.cli.js`). */
 export const builtBackup = (): string => join(folder(), 'ops', 'backup.cli.js');
+/** The dead-letter command as the image runs it (`node dist/ops/outbox.cli.js`). */
+export const builtOutboxCli = (): string => join(folder(), 'ops', 'outbox.cli.js');

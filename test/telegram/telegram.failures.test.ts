@@ -146,11 +146,43 @@ test('behind the outbox, a card edit that failed is retried until it is on the c
   api.script('editMessageText', FakeBotApi.error(400, 'Bad Request: message to edit not found'));
   await deliver(command('/vote 1', group, { id: 12, is_bot: false, first_name: 'Bob' }));
   expect(edits()).toHaveLength(3);
-  // Editing a deleted message again cannot help: given up at once, not retried.
-  expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 1 });
+  // Editing a deleted message again cannot help: given up at once, not retried, and not a
+  // dead letter either (nobody can fix a deleted message).
+  expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 0 });
   t.app.clock.advance(60_000);
   await t.outbox!.flush();
   expect(edits()).toHaveLength(3);
+});
+
+test('behind the outbox, a post Telegram refuses for good is a dead letter at once; a 429 waits its retry_after', async () => {
+  await restart({ outbox: true });
+  const tries = () => api.callsTo('sendMessage').length;
+  for (const [code, description] of [
+    [403, 'Forbidden: bot was kicked from the supergroup chat'],
+    [400, 'Bad Request: chat not found'],
+    [400, 'Bad Request: message is too long'],
+  ] as const) {
+    api.script('sendMessage', FakeBotApi.error(code, description));
+    const before = tries();
+    expect(await t.outbox!.post(`telegram:${GROUP}`, { text: [description] })).toBeUndefined();
+    t.app.clock.advance(3_600_000);
+    await t.outbox!.flush();
+    expect(tries()).toBe(before + 1);
+  }
+  expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 3 });
+  // The adapter waits out two 429s itself; the third goes back to the outbox with Telegram's wait.
+  for (let i = 0; i < 3; i++) api.script('sendMessage', FakeBotApi.error(429, 'Too Many Requests: retry after 90', { retry_after: 90 }));
+  await t.outbox!.post(`telegram:${GROUP}`, { text: ['提醒'] });
+  const row = t.app.db.$client.prepare(`select status, next_at from outbox order by id desc limit 1`).get() as { status: string; next_at: number };
+  expect(row.status).toBe('pending');
+  expect(row.next_at - t.app.clock.now().getTime()).toBe(90_000);
+  t.app.clock.advance(89_000);
+  await t.outbox!.flush();
+  expect(t.outbox!.backlog().pending).toBe(1);
+  t.app.clock.advance(1_000);
+  await t.outbox!.flush();
+  expect(t.outbox!.backlog()).toMatchObject({ pending: 0, dead: 3 });
+  expect(api.callsTo('sendMessage').at(-1)!.body.text).toBe('提醒');
 });
 
 test('card edits in one group are paced across cards (Telegram counts edits per chat), each showing its newest tally', async () => {

@@ -13,6 +13,8 @@ export class SlackApiError extends Error {
   constructor(
     readonly method: string,
     readonly code: string,
+    /** How long Slack asked us to wait (429's Retry-After), when it did. */
+    readonly retryAfterMs?: number,
   ) {
     super(`Slack ${method} failed: ${code}`);
   }
@@ -65,7 +67,8 @@ export class SlackApi {
                 ? `http_${err.statusCode ?? 'error'}`
                 : 'request_failed';
         this.opts.logger.error({ method, code, err: e }, 'slack api call failed');
-        throw new SlackApiError(method, code);
+        const retryAfterMs = err.code === 'slack_webapi_rate_limited_error' ? Math.max(0, err.retryAfter ?? 1) * 1000 : undefined;
+        throw new SlackApiError(method, code, retryAfterMs);
       }
     }
   }

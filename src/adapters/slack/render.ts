@@ -29,6 +29,12 @@ export const SLACK_LIMITS = {
   buttonValue: 2000,
   contextText: 3000,
   fallback: 3000,
+  /**
+   * All block text of one message together. Undocumented: Slack answers msg_blocks_too_long
+   * somewhere between 12,000 and 13,300 characters depending on the blocks (slackapi/bolt-js
+   * #2509, #2867), so a message is kept well under the lowest seen.
+   */
+  messageText: 11_000,
 } as const;
 export const ACTION_PREFIX = 'po:';
 /** Two code fences around each piece of an attachment shown inline. */
@@ -96,6 +102,14 @@ function layout(m: OutboundMessage, locale: Locale): Laid[] {
   return laid;
 }
 
+/** The characters a block adds to the message's total, as Slack counts them (after escaping). */
+function textLength(b: KnownBlock): number {
+  if (b.type === 'section') return b.text?.text.length ?? 0;
+  if (b.type === 'context') return b.elements.reduce((n, e) => n + ('text' in e && typeof e.text === 'string' ? e.text.length : 0), 0);
+  if (b.type === 'actions') return b.elements.reduce((n, e) => n + ('text' in e && e.text && typeof e.text === 'object' ? e.text.text.length : 0), 0);
+  return 0;
+}
+
 function message(laid: readonly Laid[]): SlackMessage {
   return { text: fallback(laid), blocks: laid.map((l) => l.block) };
 }
@@ -106,9 +120,20 @@ function message(laid: readonly Laid[]): SlackMessage {
  * inline where it cannot be uploaded, the buttons as actions blocks after the text.
  */
 export function renderSlackMessages(m: OutboundMessage, locale: Locale): SlackMessage[] {
-  const laid = layout(m, locale);
   const out: SlackMessage[] = [];
-  for (let i = 0; i < laid.length; i += SLACK_LIMITS.blocks) out.push(message(laid.slice(i, i + SLACK_LIMITS.blocks)));
+  let current: Laid[] = [];
+  let total = 0;
+  for (const l of layout(m, locale)) {
+    const n = textLength(l.block);
+    // A new message when this block would pass either the block count or the total text.
+    if (current.length && (current.length >= SLACK_LIMITS.blocks || total + n > SLACK_LIMITS.messageText)) {
+      out.push(message(current));
+      [current, total] = [[], 0];
+    }
+    current.push(l);
+    total += n;
+  }
+  if (current.length) out.push(message(current));
   return out;
 }
 
@@ -118,10 +143,19 @@ export function renderSlackMessages(m: OutboundMessage, locale: Locale): SlackMe
  */
 export function renderSlackCard(m: OutboundMessage, locale: Locale): SlackMessage {
   const laid = layout(m, locale);
-  if (laid.length <= SLACK_LIMITS.blocks) return message(laid);
+  const length = (ls: readonly Laid[]) => ls.reduce((n, l) => n + textLength(l.block), 0);
+  if (laid.length <= SLACK_LIMITS.blocks && length(laid) <= SLACK_LIMITS.messageText) return message(laid);
   const buttons = laid.filter((l) => l.block.type === 'actions');
-  const text = laid.filter((l) => l.block.type !== 'actions').slice(0, SLACK_LIMITS.blocks - buttons.length - 1);
-  return message([...text, context(translator(locale)('slack.cardTrimmed')), ...buttons]);
+  const note = context(translator(locale)('slack.cardTrimmed'));
+  const text: Laid[] = [];
+  let budget = SLACK_LIMITS.messageText - length(buttons) - textLength(note.block);
+  for (const l of laid.filter((x) => x.block.type !== 'actions')) {
+    const n = textLength(l.block);
+    if (text.length >= SLACK_LIMITS.blocks - buttons.length - 1 || n > budget) break;
+    text.push(l);
+    budget -= n;
+  }
+  return message([...text, note, ...buttons]);
 }
 
 /** The core action name from a Block Kit action_id made by the renderer, if it is one of ours. */

@@ -11,7 +11,7 @@ import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRe
 import { translator, type Locale } from '../../i18n/catalog';
 import { realSleep, SlackApi, SlackApiError, type Sleep } from './api';
 import { CardUpdates } from '../card-updates';
-import { forOutbox, isPermanent } from './delivery-errors';
+import { isPermanent, slackDeliveryErrors } from './delivery-errors';
 import { boltLogger } from './bolt-logger';
 import { SlackIdentity } from './identity';
 import { fromAnotherWorkspace, isDirectChannel } from './workspace';
@@ -79,6 +79,7 @@ interface Origin {
 /** Slack behind the core's ChatAdapter: slash commands, reaction votes, buttons, Block Kit cards. */
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
+  readonly deliveryErrors = slackDeliveryErrors;
   private app: App | undefined;
   private socket: SocketModeReceiver | undefined;
   private api: SlackApi | undefined;
@@ -469,7 +470,8 @@ export class SlackAdapter implements ChatAdapter {
     } catch (e) {
       if (!(e instanceof SlackApiError)) throw e;
       await this.explain(channel, e);
-      throw forOutbox(e);
+      // The outbox asks slackDeliveryErrors whether to retry.
+      throw e;
     }
     // The first message is out and has its ref: from here nothing may throw, or the outbox would
     // post it twice. A follow-up Slack refuses (after the client's retries) is logged.
@@ -490,11 +492,7 @@ export class SlackAdapter implements ChatAdapter {
    */
   async update(ref: MessageRef, m: OutboundMessage): Promise<void> {
     this.requireApi();
-    try {
-      await this.cards.submit(ref, m);
-    } catch (e) {
-      throw e instanceof SlackApiError ? forOutbox(e) : e;
-    }
+    await this.cards.submit(ref, m);
   }
 
   /** Rendered only when sent: of a burst of tallies only the last one reaches Slack. */

@@ -13,7 +13,7 @@ import { commandMenus, unlistableCommands } from './telegram.commands';
 import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
 import { SerialQueue } from './telegram.queues';
 import { CardUpdates } from '../card-updates';
-import { PermanentDeliveryError } from '../../core/delivery/delivery-errors';
+import { telegramDeliveryErrors } from './telegram.delivery-errors';
 import { realSleep, withFloodRetry, type RetryOptions } from './telegram.retry';
 import { webhookListener } from './telegram.webhook';
 import { UpdatePoller } from './telegram.polling';
@@ -73,6 +73,7 @@ const CHAT_ID = /^-?\d{1,20}$/;
  */
 export class TelegramAdapter implements ChatAdapter {
   readonly platform = 'telegram' as const;
+  readonly deliveryErrors = telegramDeliveryErrors;
   private readonly bot: Telegraf;
   private readonly t: Translate;
   private readonly retry: RetryOptions;
@@ -417,8 +418,8 @@ export class TelegramAdapter implements ChatAdapter {
       if (!isChatGone(e) && !isMessageGone(e)) throw e;
       if (isChatGone(e)) this.opts.logger.warn(log, 'telegram: card not updated: the bot was removed from the chat');
       else this.opts.logger.info(log, 'telegram: card not updated: the message was deleted');
-      // Editing again cannot help: the outbox gives up on it at once.
-      throw new PermanentDeliveryError(log.description, log.code === undefined ? undefined : String(log.code));
+      // Editing again cannot help: telegramDeliveryErrors tells the outbox so.
+      throw e;
     }
   }
 

@@ -14,6 +14,17 @@ export interface OutboxEntry {
   nextAt: Date;
 }
 
+export interface DeadLetter {
+  id: number;
+  op: 'post' | 'update';
+  target: string;
+  attempts: number;
+  error: string | null;
+  createdAt: Date;
+  /** The message's text, for a person deciding whether to send it again. */
+  preview: string;
+}
+
 export interface OutboxRepo {
   /** Persists a post; returns its id. */
   enqueuePost(chat: string, message: OutboundMessage, show: RecordRef | null, now: Date): number;
@@ -30,6 +41,14 @@ export interface OutboxRepo {
   sent(id: number, ref: MessageRef | null, now: Date): void;
   retry(id: number, error: string, nextAt: Date): void;
   dead(id: number, error: string): void;
+  /** Nothing left to send (its message was deleted): recorded as done, with why. */
+  dropped(id: number, error: string, now: Date): void;
+  /** Dead letters for this chat (posts to it, and updates of its messages). */
+  deadIn(chat: string): number;
+  /** Dead letters, oldest first (`npm run outbox -- list`). */
+  deadLetters(limit: number): DeadLetter[];
+  /** A dead letter back in the queue, due now, its attempts counted afresh; false if `id` is not one. */
+  requeue(id: number, now: Date): boolean;
   /**
    * Entries left 'sending' by a process that died mid-send — their lease ended before `now` —
    * back to pending, to be sent again (the platform may or may not have received them). Entries

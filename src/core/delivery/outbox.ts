@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { LinkRepo } from '../records';
 import type { ChatRef, MessageRef, OutboundMessage, RecordRef } from '../types';
 import type { OutboxEntry, OutboxRepo } from './outbox.port';
-import { PermanentDeliveryError } from './delivery-errors';
+import { genericDeliveryErrors, type ClassifiesDeliveryErrors, type DeliveryFailure } from './delivery-errors';
 
 export interface OutboxOptions {
   /** First retry delay; doubles per attempt up to maxDelayMs. */
@@ -22,6 +22,12 @@ export interface OutboxOptions {
   owner?: string;
   /** Whether the process that claimed an entry has stopped (its lease then ends at once). */
   ownerGone?: (owner: string) => boolean;
+  /**
+   * Who is told, privately, when a send becomes a dead letter (the facilitators' own chats on
+   * a platform that runs here), and in what words. Once per chat: while a chat has dead
+   * letters, further ones for it are not announced again.
+   */
+  deadLetterNotice?: { to: () => readonly ChatRef[]; message: (d: { id: number; chat: string; code: string }) => OutboundMessage };
 }
 
 /**
@@ -51,7 +57,17 @@ export class Outbox implements Delivery {
     this.maxAttempts = opts.maxAttempts ?? 12;
     this.lease = { owner: opts.owner ?? randomUUID(), ms: opts.leaseMs ?? 2 * 60_000 };
     this.ownerGone = opts.ownerGone;
+    this.notice = opts.deadLetterNotice;
+    // The hub knows each target's platform and asks that platform's table; anything else
+    // (a test's fake platform) gets the generic rule.
+    const classifier = target as Delivery & Partial<ClassifiesDeliveryErrors>;
+    this.classify = classifier.classifyDeliveryError
+      ? (t, e, op) => classifier.classifyDeliveryError!(t, e, op)
+      : (_t, e, op) => genericDeliveryErrors.classify(e, op);
   }
+
+  private readonly notice: OutboxOptions['deadLetterNotice'];
+  private readonly classify: (target: string, e: unknown, op: 'post' | 'update') => DeliveryFailure;
 
   private readonly ownerGone: ((owner: string) => boolean) | undefined;
 
@@ -109,6 +125,11 @@ export class Outbox implements Delivery {
     this.closed = true;
   }
 
+  /** Resolves when every send started so far is done (a dead letter's notice included). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
   backlog() {
     return this.repo.backlog(this.clock.now());
   }
@@ -155,14 +176,39 @@ export class Outbox implements Delivery {
 
   private failed(entry: OutboxEntry, e: unknown): void {
     const error = String((e as Error)?.message ?? e).slice(0, 500);
-    const code = (e as { code?: string })?.code;
-    if (e instanceof PermanentDeliveryError || entry.attempts >= this.maxAttempts) {
-      this.repo.dead(entry.id, error);
-      this.logger.error({ outbox: entry.id, op: entry.op, target: entry.target, attempts: entry.attempts, code, error }, 'outbox: giving up on a send');
+    let f: DeliveryFailure;
+    try {
+      f = this.classify(entry.target, e, entry.op);
+    } catch {
+      f = genericDeliveryErrors.classify(e, entry.op);
+    }
+    const { code } = f;
+    const log = { outbox: entry.id, op: entry.op, target: entry.target, attempts: entry.attempts, code, error };
+    if (f.kind === 'obsolete') {
+      this.repo.dropped(entry.id, `${code}: ${error}`, this.clock.now());
+      this.logger.info(log, 'outbox: what the send was for is gone; nothing left to send');
       return;
     }
-    const delay = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (entry.attempts - 1));
+    if (f.kind === 'permanent' || entry.attempts >= this.maxAttempts) {
+      this.repo.dead(entry.id, `${code}: ${error}`);
+      this.logger.error({ ...log, permanent: f.kind === 'permanent' }, 'outbox: giving up on a send (dead letter: npm run outbox -- list)');
+      this.tell(entry, code);
+      return;
+    }
+    // The platform's own wait (Retry-After) when it said one, never less than the backoff.
+    const delay = Math.max(Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (entry.attempts - 1)), f.retryAfterMs ?? 0);
     this.repo.retry(entry.id, error, new Date(this.clock.now().getTime() + delay));
-    this.logger.warn({ outbox: entry.id, op: entry.op, target: entry.target, attempts: entry.attempts, code, retryInMs: delay, error }, 'outbox: send failed, will retry');
+    this.logger.warn({ ...log, retryInMs: delay }, 'outbox: send failed, will retry');
+  }
+
+  /** The facilitators hear of a chat's first dead letter, privately; never of a notice's own. */
+  private tell(entry: OutboxEntry, code: string): void {
+    if (!this.notice || this.closed) return;
+    const chat = entry.target.split('#')[0]!;
+    const to = this.notice.to();
+    if (to.includes(chat as ChatRef)) return;
+    if (this.repo.deadIn(chat) > 1) return;
+    const message = this.notice.message({ id: entry.id, chat, code });
+    for (const c of to) void this.post(c, message);
   }
 }

@@ -13,6 +13,7 @@ import { reports } from './reports';
 import { calendar } from './calendar';
 import { welcome } from './welcome';
 import { web } from './web';
+import { delivery } from './delivery';
 import { platformMessagesEn } from '../../platforms/messages';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, ...platformMessagesEn };
+export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, ...platformMessagesEn };

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { OutboxEntry, OutboxRepo } from '../../core/delivery/outbox.port';
-import type { OutboundMessage } from '../../core/types';
+import { richToPlain, type OutboundMessage } from '../../core/types';
 
 interface Row {
   id: number;
@@ -27,6 +27,12 @@ function toEntry(r: Row): OutboxEntry {
   };
 }
 
+/** The first line or so of a stored message, as plain text. */
+function previewOf(json: string): string {
+  const plain = richToPlain((JSON.parse(json) as OutboundMessage).text);
+  return plain.replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+
 export function outboxRepo(db: Db): OutboxRepo {
   const c = db.$client;
   const insert = c.prepare(
@@ -42,6 +48,10 @@ export function outboxRepo(db: Db): OutboxRepo {
   const sent = c.prepare(`update outbox set status = 'sent', result_ref = ?, sent_at = ?, last_error = null where id = ?`);
   const retry = c.prepare(`update outbox set status = 'pending', last_error = ?, next_at = ? where id = ?`);
   const dead = c.prepare(`update outbox set status = 'dead', last_error = ? where id = ?`);
+  const dropped = c.prepare(`update outbox set status = 'sent', last_error = ?, sent_at = ? where id = ?`);
+  const deadIn = c.prepare(`select count(*) from outbox where status = 'dead' and (target = @chat or target like @prefix escape '\\')`).pluck();
+  const deadLetters = c.prepare(`select id, op, target, attempts, last_error as error, created_at as createdAt, message from outbox where status = 'dead' order by id limit ?`);
+  const requeue = c.prepare(`update outbox set status = 'pending', attempts = 0, next_at = ?, claimed_by = null, claimed_until = null where id = ? and status = 'dead'`);
   const sending = c.prepare(`select id, claimed_by as owner, claimed_until as until from outbox where status = 'sending'`);
   const release = c.prepare(`update outbox set status = 'pending', claimed_by = null, claimed_until = null where id = ? and status = 'sending'`);
   const recover = c.transaction((now: number, except: string, gone: (owner: string) => boolean) => {
@@ -85,6 +95,26 @@ export function outboxRepo(db: Db): OutboxRepo {
     },
     dead(id, error) {
       dead.run(error, id);
+    },
+    dropped(id, error, now) {
+      dropped.run(error, now.getTime(), id);
+    },
+    deadIn(chat) {
+      return deadIn.get({ chat, prefix: `${chat.replace(/[\\%_]/g, (m) => `\\${m}`)}#%` }) as number;
+    },
+    deadLetters(limit) {
+      return (deadLetters.all(limit) as { id: number; op: 'post' | 'update'; target: string; attempts: number; error: string | null; createdAt: number; message: string }[]).map((r) => ({
+        id: r.id,
+        op: r.op,
+        target: r.target,
+        attempts: r.attempts,
+        error: r.error,
+        createdAt: new Date(r.createdAt),
+        preview: previewOf(r.message),
+      }));
+    },
+    requeue(id, now) {
+      return requeue.run(now.getTime(), id).changes > 0;
     },
     recoverInterrupted(now, except, gone) {
       return recover.immediate(now.getTime(), except ?? '', gone ?? (() => false));

@@ -1,4 +1,5 @@
-import type { InboundEvent } from '../../../src/core/types';
+import type { ChatRef, InboundEvent } from '../../../src/core/types';
+import { translator } from '../../../src/i18n/catalog';
 import { AdapterHub } from '../../../src/adapters/hub';
 import { Outbox } from '../../../src/core/delivery/outbox';
 import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack.adapter';
@@ -76,7 +77,10 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
   });
   const hub = new AdapterHub();
   hub.add(adapter);
-  const outbox = new Outbox(app.store.outbox, hub, app.store.links, app.clock, logger);
+  // As main.ts: the facilitators hear of dead letters privately.
+  const outbox = new Outbox(app.store.outbox, hub, app.store.links, app.clock, logger, {
+    deadLetterNotice: { to: () => app.config.facilitators.map((f) => f as ChatRef), message: (d) => ({ text: [translator(app.config.locale)('delivery.deadLetter', d)] }) },
+  });
   app.bot.setDelivery(outbox);
   // The far side of the adapter's Dispatch is the real bot; this only observes completions so
   // Socket Mode tests (acknowledged before handling) can wait without sleeping.

@@ -56,6 +56,11 @@ export class FakeSlack {
   /** Files shared with files.completeUploadExternal: their bytes as uploaded, and where. */
   readonly files: { id: string; title: string; channel: string; content: string }[] = [];
   private readonly uploads = new Map<string, { filename: string; length: number; content?: string }>();
+  /**
+   * Slack refuses a message whose blocks hold more text than this in all (msg_blocks_too_long;
+   * undocumented, seen from about 12,000 to 13,300 characters: slackapi/bolt-js #2509, #2867).
+   */
+  blockTextLimit = 12_000;
   /** What apps.connections.open returns (Socket Mode tests set it). */
   wsUrl = '';
   private readonly queued = new Map<string, Reply[]>();
@@ -129,6 +134,12 @@ export class FakeSlack {
       return;
     }
     if (url.pathname.startsWith('/respond/')) {
+      if (blockText(params.blocks) > this.blockTextLimit) {
+        // What Slack answers a response_url post it refuses: 400 with the reason as the body.
+        this.record({ method: 'response_url', params, authorization: undefined, status: 400 });
+        res.writeHead(400).end('msg_blocks_too_long');
+        return;
+      }
       this.responses.push({ id: url.pathname.slice('/respond/'.length), body: params });
       this.record({ method: 'response_url', params, authorization: undefined, status: 200 });
       res.writeHead(200).end('ok');
@@ -145,7 +156,8 @@ export class FakeSlack {
       return;
     }
     const queued = this.queued.get(method)?.shift();
-    const reply = queued ?? this.answer(method, params);
+    const tooLong = MESSAGE_METHODS.has(method) && blockText(params.blocks) > this.blockTextLimit;
+    const reply = queued ?? (tooLong ? { body: { ok: false, error: 'msg_blocks_too_long' } } : this.answer(method, params));
     const status = reply.status ?? 200;
     this.record({ method, params, authorization: req.headers.authorization, status });
     res.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
@@ -216,6 +228,22 @@ export class FakeSlack {
         return { body: { ok: false, error: 'unknown_method' } };
     }
   }
+}
+
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
+
+/** The text of every block together: section texts, context elements, button labels. */
+export function blockText(blocks: unknown): number {
+  if (!Array.isArray(blocks)) return 0;
+  let n = 0;
+  for (const b of blocks as { text?: { text?: unknown }; elements?: { text?: unknown }[] }[]) {
+    if (typeof b.text?.text === 'string') n += b.text.text.length;
+    for (const e of b.elements ?? []) {
+      if (typeof e.text === 'string') n += e.text.length;
+      else if (typeof (e.text as { text?: unknown } | undefined)?.text === 'string') n += (e.text as { text: string }).text.length;
+    }
+  }
+  return n;
 }
 
 function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
