@@ -1,5 +1,5 @@
 import { slackHarness, type SlackHarness } from './support/harness';
-import { reactionPayload, sendSigned } from '../support/slack/signed';
+import { commandPayload, reactionPayload, sendSigned } from '../support/slack/signed';
 import { fillDisk, healthz, holdWriteLock } from '../support/store-faults';
 
 // An event is acknowledged only once it is stored (issue 14, item 1). Over HTTP, Slack resends
@@ -85,4 +85,28 @@ test('another process holding the write lock: the vote is answered 503 after the
   await h.settled();
   expect(voters()).toEqual(['UAMY', 'UBOB']);
   expect(await health.get()).toBe(200);
+});
+
+// Issue 24 item 3: a slash command is acknowledged once it is stored, not before.
+const slash = (text: string, id: string) =>
+  sendSigned(h.eventsUrl, new URLSearchParams(commandPayload({ command: '/propose', text, user: 'UAMY', responseUrl: h.fake.responseUrl(id) })).toString(), 'application/x-www-form-urlencoded');
+
+test('a slash command is acknowledged once its changes are stored; one that could not be stored is not acknowledged (503), the person is told why, nothing is kept', async () => {
+  // When Slack has its 200, the proposal is already in the database.
+  expect((await slash('路口安全', 'c1')).status).toBe(200);
+  expect(h.app.store.issues.get(2)?.title).toBe('路口安全');
+  const lock = holdWriteLock(h.app);
+  try {
+    expect((await slash('長照資訊整合', 'c2')).status).toBe(503);
+  } finally {
+    lock.release();
+  }
+  await h.settled();
+  expect(h.app.store.issues.get(3)).toBeUndefined();
+  const told = h.fake.responses.filter((r) => r.id === 'c2');
+  expect(told).toHaveLength(1);
+  expect(JSON.stringify(told[0]!.body)).toContain('暫時無法儲存');
+  // The person types it again: stored, acknowledged.
+  expect((await slash('長照資訊整合', 'c3')).status).toBe(200);
+  expect(h.app.store.issues.get(3)?.title).toBe('長照資訊整合');
 });

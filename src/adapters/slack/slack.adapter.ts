@@ -200,9 +200,12 @@ export class SlackAdapter implements ChatAdapter {
         return;
       }
       if (typeof body.command === 'string') {
-        // Acknowledged before any work: Slack gives a command three seconds and never retries one.
+        // Acknowledged once the command's changes are committed (or it had none): an
+        // acknowledged command is never lost to a crash. One that could not be stored is not
+        // acknowledged (NotStoredError: the HTTP answer is 503, Slack shows the person an error)
+        // and the core's own answer says why. The answer follows through response_url.
+        await this.untilStored((hooks) => this.onCommand(body, respond!, withAck(dispatch, hooks), replayKey(args.context)));
         await ack?.();
-        void this.track(() => this.onCommand(body, respond!, dispatch, replayKey(args.context)));
       } else if (body.type === 'event_callback') {
         // Slack's acknowledgement (the HTTP answer, or the Socket Mode envelope's: socket-ack.ts) waits for this promise.
         const type = body.event?.type;

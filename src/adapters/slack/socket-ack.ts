@@ -13,8 +13,9 @@ interface SlackEventArgs {
  * had its acknowledgement and does not send it again. This puts the acknowledgement where the
  * HTTP receiver has it: Bolt's ack() for an event envelope only notes that Bolt wants it sent,
  * and it is sent once the app has handled the event, which for a vote is once it is stored (the
- * adapter's middleware resolves then). Commands and buttons keep Bolt's handling: they are
- * acknowledged before any work, Slack never redelivers them, and their ack may carry a payload.
+ * adapter's middleware resolves then). Commands and buttons keep Bolt's handling: Slack never
+ * redelivers them and their ack may carry a payload; the adapter calls ack() for a command
+ * once it is stored, for a button at once.
  * An event the core could not store (NotStoredError) is never acknowledged: Slack resends it.
  */
 export function socketModeReceiver(options: Omit<SocketModeReceiverOptions, 'processEventErrorHandler'>): SocketModeReceiver {
