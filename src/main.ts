@@ -8,7 +8,7 @@ import { AdapterHub } from './adapters/hub';
 import type { Dispatch } from './adapters/chat-adapter';
 import { platformsToRun } from './platforms/select';
 import { createLogger } from './logging';
-import { DatabaseOpenError } from './store/db';
+import { DatabaseOpenError, serveWithShortLockWaits } from './store/db';
 import { Outbox } from './core/delivery/outbox';
 import { translator } from './i18n/catalog';
 import { ownerGone, processOwner } from './store/process-owner';
@@ -96,6 +96,9 @@ async function main(): Promise<number> {
     const { webListener } = require('./web/server') as typeof import('./web/server');
     http.mountFallback(webListener({ app, clock, logger }));
   }
+  // Start-up's writes are done (they may wait 5 s for another process's lock: nothing is
+  // served yet). From here a lock wait never holds the event loop for more than 40 ms.
+  serveWithShortLockWaits(app.db);
   if (http) {
     const port = await http.listen(env.PORT ?? DEFAULT_PORT, env.HOST);
     if (env.PORT !== undefined) webBase = publicUrl ?? `http://localhost:${port}`;

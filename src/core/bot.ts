@@ -108,7 +108,7 @@ export class Bot {
     const enqueue = () =>
       new Promise<Answer | undefined>((resolve) => {
         if (!this.queue.length) setImmediate(() => this.flush());
-        this.queue.push({ event, committed: once(hooks.committed), notStored: once(hooks.notStored), resolve });
+        this.queue.push({ event, committed: once(hooks.committed), notStored: once(hooks.notStored), resolve, since: performance.now() });
       });
     // Someone not known as a member: the platform may still confirm them (an API call, outside
     // any transaction). runSync decides for good.
@@ -136,6 +136,11 @@ export class Bot {
     // Bounded, so one huge burst does not hold the write lock (and the loop) for long.
     const batch = this.queue.splice(0, MAX_BATCH);
     if (this.queue.length) setImmediate(() => this.flush());
+    if (this.lockWait) {
+      // The lock is another process's: these wait with the others instead of each waiting on SQLite.
+      for (const q of batch) this.holdForLock(q, new StoreUnavailableError('SQLITE_BUSY'));
+      return;
+    }
     const run = () => batch.map((q) => this.runSync(q.event, batch.length > 1));
     let outcomes: Outcome[];
     try {
@@ -145,7 +150,45 @@ export class Bot {
       this.services.people.forgetCached();
       outcomes = batch.map(() => ({ kind: 'failed', error: e }));
     }
-    batch.forEach((q, i) => void this.finish(q, outcomes[i]!));
+    let busy = false;
+    batch.forEach((q, i) => {
+      const o = outcomes[i]!;
+      if (o.kind === 'failed' && isBusy(o.error)) {
+        busy = true;
+        this.holdForLock(q, o.error);
+      } else void this.finish(q, o);
+    });
+    if (!busy) this.lockBackoff = 0;
+  }
+
+  /** Events waiting for another process's write lock to go, and the timer that tries them again. */
+  private lockWait: { timer: NodeJS.Timeout; waiting: Queued[] } | undefined;
+  private lockBackoff = 0;
+
+  /**
+   * Another process holds the write lock (SQLITE_BUSY at BEGIN IMMEDIATE: nothing of the event
+   * ran). The connection waits at most a few tens of milliseconds for it (db.ts), so the event
+   * loop stays free; the event waits here, off the loop, with every other event that arrives
+   * meanwhile (they do not touch the database), and all are tried again together, a little
+   * later each time. An event still not stored LOCK_WAIT_MS after it arrived is refused as not
+   * stored, within a platform's 3 s, and the platform sends it again.
+   */
+  private holdForLock(q: Queued, error: unknown): void {
+    if (performance.now() - q.since >= LOCK_WAIT_MS) {
+      void this.finish(q, { kind: 'failed', error });
+      return;
+    }
+    if (!this.lockWait) {
+      const delay = Math.min(LOCK_RETRY_MAX_MS, LOCK_RETRY_BASE_MS * 2 ** this.lockBackoff++);
+      const timer = setTimeout(() => {
+        const waiting = this.lockWait?.waiting ?? [];
+        this.lockWait = undefined;
+        if (!this.queue.length) setImmediate(() => this.flush());
+        this.queue.unshift(...waiting);
+      }, delay);
+      this.lockWait = { timer, waiting: [] };
+    }
+    this.lockWait.waiting.push(q);
   }
 
   /**
@@ -410,7 +453,14 @@ interface Queued {
   committed: () => void;
   notStored: () => void;
   resolve: (a: Answer | undefined) => void;
+  /** When it arrived (monotonic ms). */
+  since: number;
 }
+
+/** How long an event may wait for another process's write lock before it is refused as not stored. */
+const LOCK_WAIT_MS = 1_000;
+const LOCK_RETRY_BASE_MS = 50;
+const LOCK_RETRY_MAX_MS = 400;
 
 type Outcome =
   | { kind: 'repeat' }
@@ -429,6 +479,11 @@ function once(fn: (() => void) | undefined): () => void {
     done = true;
     fn!();
   };
+}
+
+/** Another connection held the write lock past the busy timeout: nothing was run or stored. */
+function isBusy(e: unknown): boolean {
+  return e instanceof StoreUnavailableError && e.code.startsWith('SQLITE_BUSY');
 }
 
 function isPromise<T>(x: unknown): x is Promise<T> {

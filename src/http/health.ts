@@ -33,6 +33,26 @@ export interface HealthSources {
   maxOutboxAgeMs?: number;
 }
 
+/**
+ * Whether a write could start now: the last transaction's outcome, and if that was fine, a
+ * BEGIN IMMEDIATE taken and given back at once, so another process holding the write lock is
+ * reported before any event meets it. Waits at most the connection's busy timeout (40 ms
+ * while serving, db.ts).
+ */
+function probeWrites(db: Db, last: HealthReport['checks']['writes']): HealthReport['checks']['writes'] {
+  const c = db.$client;
+  if (!last.ok || c.inTransaction) return last;
+  try {
+    c.exec('BEGIN IMMEDIATE');
+    c.exec('ROLLBACK');
+    return last;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const c2 = typeof code === 'string' ? code : 'error';
+    return { ok: false, error: c2.startsWith('SQLITE_BUSY') ? `${c2}: another connection holds the write lock` : c2 };
+  }
+}
+
 /** What /healthz reports: 200 when every check passes, 503 (with the same JSON) otherwise. */
 export function checkHealth(s: HealthSources): HealthReport {
   const now = s.clock.now();
@@ -43,7 +63,7 @@ export function checkHealth(s: HealthSources): HealthReport {
   } catch (e) {
     database = { ok: false, error: (e as Error).message };
   }
-  const writes = writeHealth(s.db.$client).current();
+  const writes = database.ok ? probeWrites(s.db, writeHealth(s.db.$client).current()) : writeHealth(s.db.$client).current();
   const adapters = Object.fromEntries(s.adapters().map((a) => [a.platform, { ok: a.connected ? a.connected() : true }]));
   let scheduler: HealthReport['checks']['scheduler'] = { ok: false, overdueJobs: 0, lagMs: 0 };
   let outbox: HealthReport['checks']['outbox'] = { ok: false, pending: 0, dead: 0, oldestPendingMs: 0 };

@@ -43,7 +43,15 @@ export class Scheduler {
 
   /** Runs every due job once; returns how many ran. Concurrent calls share one run. */
   tick(): Promise<number> {
-    if (!this.running) this.running = this.runDue().finally(() => (this.running = undefined));
+    if (!this.running)
+      this.running = this.runDue()
+        // A database it cannot write now (another process's lock, a full disk): the next tick
+        // tries again; never an unhandled rejection from the timer.
+        .catch((e: unknown) => {
+          this.logger.warn({ err: e }, 'scheduler tick failed; next tick tries again');
+          return 0;
+        })
+        .finally(() => (this.running = undefined));
     return this.running;
   }
 

@@ -12,6 +12,19 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_DIR = resolve(appRoot(), 'migrations');
 
+/**
+ * The longest the bot's connection waits for another process's write lock once it serves
+ * (issue 24 item 2): better-sqlite3 waits synchronously, stopping the event loop, so a longer
+ * wait is taken as "busy" and retried off the loop by whoever wrote (bot.ts, the outbox, the
+ * scheduler). Start-up (migrations, first writes) keeps the 5 s wait: nothing is served yet.
+ */
+export const SERVING_BUSY_TIMEOUT_MS = 40;
+
+/** From now on the connection never holds the event loop long for a lock (see above). */
+export function serveWithShortLockWaits(db: Db): void {
+  db.$client.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+}
+
 export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }

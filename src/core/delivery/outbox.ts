@@ -30,6 +30,9 @@ export interface OutboxOptions {
   deadLetterNotice?: { to: () => readonly ChatRef[]; message: (d: { id: number; chat: string; code: string }) => OutboundMessage };
 }
 
+/** Tries to record a send's outcome over about a minute before leaving it to the lease. */
+const RECORD_ATTEMPTS = 35;
+
 /**
  * The bot's Delivery: every post and update is written to the outbox first, then sent through
  * the adapters. A failed send stays queued and is retried with backoff by flush(); a card's
@@ -93,7 +96,15 @@ export class Outbox implements Delivery {
 
   /** Sends every entry that is due (retries, and what a crash left behind). */
   flush(): Promise<number> {
-    if (!this.flushing) this.flushing = this.flushDue().finally(() => (this.flushing = undefined));
+    if (!this.flushing)
+      this.flushing = this.flushDue()
+        // The store could not be written now (another process's write lock, a full disk):
+        // what is queued stays queued for the next flush; never an unhandled rejection.
+        .catch((e: unknown) => {
+          this.logger.warn({ err: e }, 'outbox: flush failed; the next one tries again');
+          return 0;
+        })
+        .finally(() => (this.flushing = undefined));
     return this.flushing;
   }
 
@@ -102,7 +113,7 @@ export class Outbox implements Delivery {
    * those whose lease has ended: another process on the same file may be sending the others.
    */
   recover(): Promise<number> {
-    this.recoverExpired();
+    // flush() recovers first, and never throws: a locked or full store leaves it to the timer.
     return this.flush();
   }
 
@@ -154,23 +165,52 @@ export class Outbox implements Delivery {
 
   /** Sends one entry if it is still pending; never throws. Returns the message ref of a post. */
   private async send(id: number): Promise<MessageRef | undefined> {
-    const entry = this.repo.claim(id, this.clock.now(), this.lease);
+    let entry: OutboxEntry | undefined;
+    try {
+      entry = this.repo.claim(id, this.clock.now(), this.lease);
+    } catch (e) {
+      // Not claimed (the lock is another process's): still pending, the timer sends it.
+      this.logger.warn({ outbox: id, err: e }, 'outbox: could not claim an entry now; it stays queued');
+      return undefined;
+    }
     if (!entry) return undefined;
     try {
       if (entry.op === 'post') {
         // A second attempt may follow one that reached the platform (a crash or a timeout in
         // the send window): the adapter looks for it by key before posting again.
         const ref = (await this.target.post(entry.target as ChatRef, entry.message, entry.show ?? undefined, { key: `outbox:${entry.id}`, resend: entry.attempts > 1 }))!;
-        if (entry.show) this.links.link(ref, entry.show, this.clock.now());
-        this.repo.sent(id, ref, this.clock.now());
+        const show = entry.show;
+        this.record(id, () => {
+          if (show) this.links.link(ref, show, this.clock.now());
+          this.repo.sent(id, ref, this.clock.now());
+        });
         return ref;
       }
       await this.target.update(entry.target as MessageRef, entry.message);
-      this.repo.sent(id, null, this.clock.now());
+      this.record(id, () => this.repo.sent(id, null, this.clock.now()));
       return undefined;
     } catch (e) {
-      this.failed(entry, e);
+      const failed = entry;
+      this.record(id, () => this.failed(failed, e));
       return undefined;
+    }
+  }
+
+  /**
+   * Writes what became of a send. If the store cannot take it now (another process's write
+   * lock), it is written a little later, off the event loop, rather than waited for: the entry
+   * stays 'sending' under this process's lease meanwhile, so nobody sends it again.
+   */
+  private record(id: number, write: () => void, attempt = 0): void {
+    try {
+      write();
+    } catch (e) {
+      if (attempt >= RECORD_ATTEMPTS) {
+        this.logger.error({ outbox: id, err: e }, 'outbox: could not record a send; its lease will end and it is sent again');
+        return;
+      }
+      const p = new Promise<void>((resolve) => setTimeout(() => resolve(this.record(id, write, attempt + 1)), Math.min(2_000, 100 * 2 ** attempt)));
+      this.track(p);
     }
   }
 
