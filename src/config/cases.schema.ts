@@ -33,6 +33,18 @@ const stageSchema = z.strictObject({
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "09:00"'));
 const count = (min: number, max?: number) => z.int().check(...(max === undefined ? [z.minimum(min)] : [z.minimum(min), z.maximum(max)]));
 
+/**
+ * A Join SOP milestone before the answer: the case should reach `stage` (or a later one) within
+ * `days` calendar days of the petition passing (the last day moved to the next working day,
+ * 行政程序法第48條) or within `workingDays` days offices are open. The answer's own period is
+ * `responseDays`.
+ */
+const milestoneSchema = z.strictObject({
+  stage: z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,23}$/, 'expected a stage id such as "schedule"')),
+  days: z.optional(count(1, 365)),
+  workingDays: z.optional(count(1, 250)),
+});
+
 export const casesSchema = z.prefault(
   z.strictObject({
     stages: z._default(
@@ -56,6 +68,8 @@ export const casesSchema = z.prefault(
     reminderTime: z._default(hhmm, '09:00'),
     /** Join: the responsible ministry owes a response within this many days of the petition passing. */
     responseDays: z._default(count(1, 365), 60),
+    /** Unset: the central government's (core/cases/casework.settings.ts DEFAULT_MILESTONES) whose stages are configured. */
+    milestones: z.optional(z.array(milestoneSchema).check(z.maxLength(10))),
     /** /report lists case deadlines within this many days. */
     reportHorizonDays: z._default(count(1, 90), 14),
     /**
@@ -70,7 +84,22 @@ export const casesSchema = z.prefault(
       }),
       {},
     ),
-  }),
+  }).check(
+    z.superRefine((c, ctx) => {
+      const ids = new Set(c.stages.map((x) => x.id));
+      const answer = c.stages.find((x) => x.answersPetition)?.id;
+      const seen = new Set<string>();
+      (c.milestones ?? []).forEach((m, i) => {
+        const path = ['milestones', i];
+        const say = (message: string) => ctx.issues.push({ code: 'custom', message, input: m, path });
+        if (!ids.has(m.stage)) say(`"${m.stage}" is not one of cases.stages' ids (${[...ids].join(', ')})`);
+        else if (m.stage === answer) say(`the answer's period is cases.responseDays, not a milestone`);
+        if ((m.days === undefined) === (m.workingDays === undefined)) say('give either "days" or "workingDays"');
+        if (seen.has(m.stage)) say(`"${m.stage}" has two milestones`);
+        seen.add(m.stage);
+      });
+    }),
+  ),
   {},
 );
 

@@ -34,6 +34,12 @@ test('/case N shows lead, co-agencies, stage, petition and deadline, items, meet
       'Join 連署：https://join.gov.tw/idea/detail/abc',
       '連署通過：2026年11月20日（五）',
       '回應期限：2027年1月19日（二）（2027 年辦公日曆尚未公布，上班日為推算）（剩 49 天）',
+      // Selected on 12/1, after the 7-day notice was due: nobody recorded when it was published.
+      // Moved to 轉譯 that day: past 聯繫提案人, so that one counts as met then.
+      'Join 期程：',
+      '回應期程公告：2026年11月27日（五） 前（7 日）— 未記錄（成案前的事，沒有紀錄）',
+      '聯繫提案人：2026年12月10日（四） 前（14 個工作天）— 如期（2026年12月1日（二））',
+      '正式回應：2027年1月19日（二） 前（60 日）— 未完成，剩 49 天',
       '列管事項（持續 1、解除 1）：',
       '持續列管 #1 交通部：提供資料（期限 2026年12月20日（日），剩 19 天）',
       '解除列管 #2 衛福部：回覆（2026年12月1日（二） 解除：已回覆）',

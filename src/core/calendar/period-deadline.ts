@@ -37,3 +37,17 @@ export function unofficialNote(date: CalendarDate, calendar: OfficeCalendar, t: 
   const year = Number(date.slice(0, 4));
   return calendar.hasOfficialData(year) ? '' : t('calendar.unofficialYear', { year });
 }
+
+/**
+ * A period in working days (the Join SOP's 14 working days to contact the proposer): the first
+ * day is not counted, every later day offices are open is (a 補行上班 Saturday too; a holiday,
+ * 補假 or one-off closure not). Its last day is a working day, so §48 never moves it.
+ */
+export function workingDaysDeadline(start: CalendarDate, days: number, calendar: OfficeCalendar): PeriodDeadline {
+  let d = start;
+  for (let left = days; left > 0; ) {
+    d = addDays(d, 1);
+    if (calendar.isWorkingDay(d)) left--;
+  }
+  return { nominal: d, deadline: d };
+}

@@ -9,6 +9,7 @@ import { dueNote, isOverdue, showDate, showDeadline } from './case-dates';
 import type { CaseworkSettings } from './casework.settings';
 import { actionLine } from '../actions/action-view';
 import { pageLink } from '../web-links';
+import { milestoneLine, milestonesOf } from './milestone-view';
 
 function agencyNames(ids: readonly number[], services: Services, t: Translate): string {
   return ids.length ? ids.map((id) => services.people.agencies.name(id) ?? '?').join(t('common.separator')) : t('common.none');
@@ -87,6 +88,12 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
     const note = dueNote(c.deadline, now, tz, t, services.calendar, closed);
     text.push(showDeadline(c, ctx, s), note ? t('cases.paren', { text: note }) : '');
   } else text.push(t('cases.deadlineUnset'));
+  const events = store.cases.events(c.id);
+  const milestones = milestonesOf(c, events, ctx, s);
+  if (milestones.length) {
+    text.push('\n', { bold: t('cases.detailMilestones') });
+    for (const m of milestones) text.push('\n', milestoneLine(m, ctx, s));
+  }
 
   const items = store.actions.list({ caseId: c.id });
   const open = items.filter((i) => i.status === 'open');
@@ -104,7 +111,7 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
   }
 
   text.push('\n', { bold: t('cases.detailTimeline') });
-  for (const e of store.cases.events(c.id)) {
+  for (const e of events) {
     const who = e.actorId === null ? '' : (people.get(e.actorId)?.name ?? '?');
     text.push('\n', formatDateTime(e.at, locale, tz), ' ', who ? t('cases.evBy', { who }) : '', eventText(e, ctx, s));
   }

@@ -11,6 +11,19 @@ export interface Stage {
   answersPetition: boolean;
 }
 
+/** A Join SOP milestone before the answer: reach `stage` within `count` days or working days of passing. */
+export interface MilestoneRule {
+  stage: string;
+  count: number;
+  unit: 'days' | 'workingDays';
+}
+
+/** The central government's Join SOP: schedule published in 7 days, proposer contacted in 14 working days. */
+export const DEFAULT_MILESTONES: NonNullable<CasesConfig['milestones']> = [
+  { stage: 'schedule', days: 7 },
+  { stage: 'proposer', workingDays: 14 },
+];
+
 /** A roster person (config), known by platform id before they ever write in the chat. */
 export interface RosterPerson {
   platform: Platform;
@@ -26,6 +39,8 @@ export interface CaseworkSettings {
   deadlineReminderDays: readonly number[];
   reminderTime: string;
   responseDays: number;
+  /** In stage order; the answer (`responseDays`, the case's deadline) is not among them. */
+  milestones: readonly MilestoneRule[];
   reportHorizonDays: number;
   /** When the digest posts itself: weekday 0 = Sunday, local HH:MM; null when switched off. */
   weeklyReport: { weekday: number; time: string } | null;
@@ -51,6 +66,9 @@ export function caseworkSettings(
     deadlineReminderDays: [...new Set(cases.deadlineReminderDays)].sort((a, b) => b - a),
     reminderTime: cases.reminderTime,
     responseDays: cases.responseDays,
+    milestones: (cases.milestones ?? DEFAULT_MILESTONES.filter((m) => cases.stages.some((x) => x.id === m.stage)))
+      .map((m): MilestoneRule => (m.workingDays !== undefined ? { stage: m.stage, count: m.workingDays, unit: 'workingDays' } : { stage: m.stage, count: m.days!, unit: 'days' }))
+      .sort((a, b) => cases.stages.findIndex((x) => x.id === a.stage) - cases.stages.findIndex((x) => x.id === b.stage)),
     reportHorizonDays: cases.reportHorizonDays,
     weeklyReport: cases.weeklyReport.enabled ? { weekday: WEEKDAY_NAMES.indexOf(cases.weeklyReport.weekday), time: cases.weeklyReport.time } : null,
     roster: people,

@@ -4,6 +4,7 @@ import { formatCaseNumber } from '../../core/cases/case-number';
 import { isClosed, stageLabel } from '../../core/cases/case-stages';
 import { daysLeft, dueNote, isOverdue, showDate } from '../../core/cases/case-dates';
 import { caseLine, eventText } from '../../core/cases/case-view';
+import { milestoneLine, milestonesOf } from '../../core/cases/milestone-view';
 import { actionLine, isItemOverdue } from '../../core/actions/action-view';
 import type { ActionItem } from '../../core/actions/action-item';
 import { formatDateTime } from '../../i18n/format-date';
@@ -142,6 +143,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
       const tz = p.services.settings.timezone;
       const x = d.c;
       const stageIndex = s.stages.findIndex((st) => st.id === x.stage);
+      const milestones = milestonesOf(x, d.events, p, s);
       const overdue = isOverdue(x, p.now, tz, s);
       const deadlineText = (deadline: string) => {
         const note = dueNote(deadline, p.now, tz, t, p.services.calendar, isClosed(x, s));
@@ -181,6 +183,16 @@ export function casesRoutes(app: Hono<WebEnv>): void {
             <dt>{t('web.caseDeadline')}</dt>
             <dd class={overdue ? 'overdue' : undefined}>{x.deadline ? deadlineText(x.deadline) : t('cases.deadlineUnset')}</dd>
           </dl>
+          {milestones.length ? (
+            <>
+              <h2>{t('cases.detailMilestones')}</h2>
+              <ul class="list milestones">
+                {milestones.map((m) => (
+                  <li class={m.state.kind === 'missed' ? 'overdue' : undefined}>{milestoneLine(m, p, s)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p class="muted">{p.can('issues') ? <a href={`/issues/${x.issueId}`}>{t('web.caseIssue', { id: x.issueId })}</a> : t('web.caseIssue', { id: x.issueId })}</p>
 
           <h2>{t('web.caseItems')}</h2>
@@ -222,6 +234,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
       ...caseJson(p, d.c),
       items: d.items.map((i) => itemJson(p, i)),
       meetings: d.meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString(), url: p.absolute(`/meetings/${m.id}`) })),
+      milestones: milestonesOf(d.c, d.events, p, p.deps.app.casework).map((m) => ({ stage: m.stage, rule: m.rule, count: m.count, due: m.due, state: m.state, text: milestoneLine(m, p, p.deps.app.casework) })),
       timeline: d.events.map((e) => ({ at: e.at.toISOString(), by: e.actorId === null ? null : (p.services.people.get(e.actorId)?.name ?? null), kind: e.detail.kind, text: eventText(e, p, p.deps.app.casework) })),
     }),
   });
