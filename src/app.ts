@@ -69,7 +69,7 @@ export function createApp(opts: {
   const agencies = new AgencyDirectory(store.people.syncAgencies(config.agencies), config.locale);
   const people = new People(store.people, agencies, config.roster, new Set(config.facilitators));
   startupMark('agencies');
-  const holidays = officeCalendar(config, logger);
+  const holidays = officeCalendar(config, logger, () => store.closures.all());
   const bot = new Bot({
     store,
     people,
@@ -110,7 +110,7 @@ export function createApp(opts: {
  * The official office calendar (shipped years plus the operator's calendar.dir, checked now),
  * with date-holidays behind it for other years. A bad calendar file is a configuration error.
  */
-function officeCalendar(config: LoadedConfig, logger: Logger): OfficeCalendar {
+function officeCalendar(config: LoadedConfig, logger: Logger, closures: () => ReadonlyMap<string, string>): OfficeCalendar {
   let operator;
   try {
     operator = config.calendar.dir ? loadOperatorYears(config.calendar.dir) : new Map();
@@ -123,5 +123,6 @@ function officeCalendar(config: LoadedConfig, logger: Logger): OfficeCalendar {
     fallback: () => new LibraryHolidays(config.meetings.holidays.country, config.meetings.holidays.extra),
     timeZone: config.timezone,
     logger,
+    closures,
   });
 }

@@ -4,6 +4,7 @@ import type { MeetingRepo } from './meetings/meeting';
 import type { OutboxRepo } from './delivery/outbox.port';
 import type { AgendaRepo } from './meetings/agenda.port';
 import type { CaseRepo } from './cases/case';
+import type { ClosureRepo } from './calendar/closures';
 import type { ActionRepo } from './actions/action-item';
 import type { MinutesRepo } from './minutes/minutes';
 import type { WelcomeLog } from './welcome/welcome';
@@ -219,6 +220,7 @@ export interface Store {
   actions: ActionRepo;
   minutes: MinutesRepo;
   webLogins: WebLoginRepo;
+  closures: ClosureRepo;
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
 }

@@ -17,6 +17,7 @@ import { casesRepo } from './repositories/cases.repo';
 import { actionsRepo } from './repositories/actions.repo';
 import { minutesRepo } from './repositories/minutes.repo';
 import { webLoginsRepo } from './repositories/web-logins.repo';
+import { closuresRepo } from './repositories/closures.repo';
 
 type RepoName = Exclude<keyof Store, 'transaction'>;
 
@@ -45,6 +46,7 @@ export function sqliteStore(db: Db): Store {
     get actions() { return lazy('actions', actionsRepo); },
     get minutes() { return lazy('minutes', minutesRepo); },
     get webLogins() { return lazy('webLogins', webLoginsRepo); },
+    get closures() { return lazy('closures', closuresRepo); },
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       const outermost = !client.inTransaction;

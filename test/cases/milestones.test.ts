@@ -136,3 +136,31 @@ test('the case page and its JSON show the milestones', async () => {
     app = undefined as unknown as TestApp;
   }
 });
+
+test('/calendar close: a typhoon day is skipped by every clock, moves a 60-day deadline ending on it, and bad input changes nothing', async () => {
+  await oneCase('2026-06-01');
+  await say(app, 'pdis', '/case 1 passed 2026-06-01');
+  const closures = () => (app.db.$client.prepare('select count(*) as n from office_closures').get() as { n: number }).n;
+
+  // Refusals: not a facilitator, no reason, a past day, a day already off, a date that is no date.
+  expect((await say(app, 'alice', '/calendar close 6/10 颱風')).text).toContain('主持人');
+  expect((await say(app, 'pdis', '/calendar close 6/10')).text).toBe('用法：/calendar close <日期> <原因>，例如 /calendar close 9/3 颱風停班');
+  expect((await say(app, 'pdis', '/calendar close 2026-05-29 颱風')).text).toBe('2026年5月29日（五） 已經過去，不能補登停班；這次沒有改變任何東西。');
+  expect((await say(app, 'pdis', '/calendar close 6/19 颱風')).text).toBe('2026年6月19日（五） 本來就不上班（端午節），不用登記。');
+  expect((await say(app, 'pdis', '/calendar close 六月卅二 颱風')).text).toContain('看不懂日期');
+  expect(closures()).toBe(0);
+
+  // A typhoon on Wed 6/10: the 14th working day moves from 6/22 to 6/23.
+  expect((await say(app, 'pdis', '/calendar close 6/10 颱風停班')).text).toBe('已登記 2026年6月10日（三） 停止上班（颱風停班）：期限與提醒都會避開這一天。');
+  expect(milestoneLines((await say(app, 'alice', '/case 1')).text)[1]).toBe('聯繫提案人：2026年6月23日（二） 前（14 個工作天）— 未完成，剩 22 天');
+
+  // Another on Fri 7/31, the 60th day: the answer is due Monday 8/3, and the reply says so.
+  const moved = await say(app, 'pdis', '/calendar close 2026-07-31 颱風停班');
+  expect(moved.text).toBe('已登記 2026年7月31日（五） 停止上班（颱風停班）：期限與提醒都會避開這一天。\n第一案的回應期限由 2026年7月31日（五） 順延至 2026年8月3日（一）。');
+  expect(app.store.cases.byNumber(1)!.deadline).toBe('2026-08-03');
+  expect(milestoneLines((await say(app, 'alice', '/case 1')).text)[2]).toBe('正式回應：2026年8月3日（一）（7月31日颱風停班，依行政程序法第48條順延） 前（60 日）— 未完成，剩 63 天');
+  // The closure is a day off for meetings and reminders too (the office calendar answers for all).
+  expect(app.bot.services.calendar.isWorkingDay('2026-07-31')).toBe(false);
+  expect((await say(app, 'pdis', '/calendar close 7/31 again')).text).toBe('2026年7月31日（五） 本來就不上班（颱風停班），不用登記。');
+  expect(closures()).toBe(2);
+});

@@ -23,6 +23,8 @@ export interface OfficeCalendarOptions {
   fallback: () => HolidayCalendar;
   timeZone: string;
   logger: Logger;
+  /** One-off closures (`/calendar close`, a typhoon day): date → reason. */
+  closures?: () => ReadonlyMap<CalendarDate, string>;
 }
 
 // A working day is never more than a few weeks away (春節 is the longest closure, ~9 days).
@@ -59,6 +61,8 @@ export class OfficeCalendar implements HolidayCalendar {
   }
 
   day(date: CalendarDate): DayInfo {
+    const closed = this.opts.closures?.().get(date);
+    if (closed !== undefined) return { working: false, name: closed, official: this.hasOfficialData(Number(date.slice(0, 4))) };
     const year = Number(date.slice(0, 4));
     const y = this.officialYear(year);
     if (y) return { working: isOpen(y, date), name: y.days.get(date)?.name ?? '', official: true };
@@ -90,6 +94,8 @@ export class OfficeCalendar implements HolidayCalendar {
   /** Named days off on the instant's day (meetings flag them). A 補行上班 day is a working day: none. */
   on(at: Date, locale: Locale): readonly Holiday[] {
     const date = todayIn(at, this.opts.timeZone);
+    const closed = this.opts.closures?.().get(date);
+    if (closed !== undefined) return [{ name: translator(locale)('calendar.holidayName', { name: closed }), substitute: false }];
     const y = this.officialYear(Number(date.slice(0, 4)));
     if (!y) return this.fallback(Number(date.slice(0, 4))).on(at, locale);
     const d = y.days.get(date);

@@ -4,6 +4,7 @@ import { selectCommand } from './select.command';
 import { caseCommand } from './case.command';
 import { casesListCommand } from './cases-list.command';
 import { whoisCommand } from './whois.command';
+import { calendarCommand } from './calendar-close.command';
 import { deadlinePassedJob, deadlineReminderJob } from './deadline-reminders';
 import type { ChatRef } from '../types';
 import { supportThresholdListener } from './support-threshold';
@@ -13,7 +14,7 @@ import { ballotSilenceContributor, caseProgressContributor, selectedHereContribu
 export function casesFeature(s: CaseworkSettings, homeChats: () => readonly ChatRef[]): Feature {
   return {
     name: 'cases',
-    commands: [selectCommand(s), caseCommand(s), casesListCommand(s), whoisCommand(s)],
+    commands: [selectCommand(s), caseCommand(s), casesListCommand(s), whoisCommand(s), calendarCommand(s)],
     jobs: [deadlineReminderJob(s), deadlinePassedJob(s, homeChats)],
     changes: [supportThresholdListener(s)],
     agenda: [caseProgressContributor(s), selectedHereContributor(), ballotSilenceContributor()],

@@ -39,4 +39,10 @@ export const calendar: Translation<typeof zh> = {
   closedDueDay: (p) => `⚠️ ${p.date} is a day offices are closed (${p.why}); the reminder goes out on the working day before, ${p.before}.`,
   closedDeadlineDay: (p) => `⚠️ ${p.date} is a day offices are closed (${p.why}).`,
   nonWorkingDeadline: (p) => ` (that day is ${p.why}, not a working day)`,
+  helpCalendar: 'close <date> <reason> - record a one-off office closure (a typhoon day); every deadline and reminder avoids it (facilitators)',
+  calendarUsage: 'Usage: /calendar close <date> <reason>, e.g. /calendar close 9/3 typhoon',
+  closePast: (p) => `${p.date} is already past: a closure cannot be added afterwards. Nothing was changed.`,
+  closeAlready: (p) => `${p.date} is not a working day anyway (${p.why}): nothing to record.`,
+  closed: (p) => `Recorded: offices closed on ${p.date} (${p.reason}). Deadlines and reminders avoid that day.`,
+  closeMoved: (p) => `${p.name}'s response deadline moves from ${p.from} to ${p.to}.`,
 };

@@ -13,4 +13,10 @@ export const calendar = {
   closedDueDay: (p: { date: string; why: string; before: string }) => `⚠️ ${p.date}是${p.why}，機關不上班；提醒會在前一個上班日 ${p.before} 發出。`,
   closedDeadlineDay: (p: { date: string; why: string }) => `⚠️ ${p.date}是${p.why}，機關不上班。`,
   nonWorkingDeadline: (p: { why: string }) => `（當天是${p.why}，非上班日）`,
+  helpCalendar: 'close <日期> <原因> — 登記臨時停止上班的日子（如颱風假），所有期限與提醒都會避開（限主持人）',
+  calendarUsage: '用法：/calendar close <日期> <原因>，例如 /calendar close 9/3 颱風停班',
+  closePast: (p: { date: string }) => `${p.date} 已經過去，不能補登停班；這次沒有改變任何東西。`,
+  closeAlready: (p: { date: string; why: string }) => `${p.date} 本來就不上班（${p.why}），不用登記。`,
+  closed: (p: { date: string; reason: string }) => `已登記 ${p.date} 停止上班（${p.reason}）：期限與提醒都會避開這一天。`,
+  closeMoved: (p: { name: string; from: string; to: string }) => `${p.name}的回應期限由 ${p.from} 順延至 ${p.to}。`,
 };

@@ -8,3 +8,4 @@ export * from './cases';
 export * from './counters';
 export * from './welcomes';
 export * from './web-logins';
+export * from './closures';
