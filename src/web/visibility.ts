@@ -1,7 +1,7 @@
 import type { WebSection } from '../config/web.schema';
 import type { Services } from '../core/feature';
 import type { ActionItem } from '../core/actions/action-item';
-import type { CaseEvent } from '../core/cases/case';
+import { onPublicRecord, type CaseEvent } from '../core/cases/case';
 import { isRecordPublished } from '../core/minutes/record-published';
 import type { Minutes } from '../core/minutes/minutes';
 
@@ -54,6 +54,9 @@ export function visibility(services: Services, signedIn: boolean, open: Readonly
           const i = store.actions.get(d.itemId);
           return i ? item(i) : false;
         }
+        case 'po':
+          // A claim nobody confirmed stays among members: no outsider's name on the record (issue 23, item 4).
+          return onPublicRecord(e);
         default:
           return true;
       }

@@ -36,7 +36,12 @@ export type CaseEventDetail =
   /** Closed with follow-up items still open (`close force`): which ones. */
   | { kind: 'closedOpen'; itemIds: number[] }
   /** Someone's standing for an agency concerned changed: claimed with /iam (and, with a roster, not yet confirmed), confirmed, or left for another agency. */
-  | { kind: 'po'; name: string; agencyId: number; change: 'claimed' | 'pending' | 'confirmed' | 'left' };
+  /**
+   * `confirmed`: the person stood for the agency by the roster or a facilitator's /confirm.
+   * Without it (and in entries written before it existed) the entry is internal: an unconfirmed
+   * claim never reaches the public record (issue 23, item 4).
+   */
+  | { kind: 'po'; name: string; agencyId: number; change: 'claimed' | 'pending' | 'confirmed' | 'left'; confirmed?: boolean };
 
 export interface CaseEvent {
   id: number;
@@ -105,4 +110,9 @@ export interface CaseRepo {
   agenciesHeardOnBallot(since: Date | null, until: Date): { ballot: number; agencyIds: Set<number> };
   /** Users whose display name or platform id is `name` on that platform (for /action @name). */
   findUsers(platform: string, name: string): { id: number; name: string; platformUserId: string; agencyId: number | null }[];
+}
+
+/** Whether a timeline entry belongs on the public record: a PO change only when confirmed. */
+export function onPublicRecord(e: CaseEvent): boolean {
+  return e.detail.kind !== 'po' || e.detail.change === 'confirmed' || e.detail.confirmed === true;
 }

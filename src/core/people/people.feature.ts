@@ -30,8 +30,8 @@ const iam: Command = {
     const previous = ctx.user.agencyId;
     const updated = people.setAgency(ctx.user, agency.id, ctx.now);
     const acts = people.actsFor(updated) === agency.id;
-    recordPoChange(ctx, previous, 'left', updated.name);
-    recordPoChange(ctx, agency.id, acts ? 'claimed' : 'pending', updated.name);
+    recordPoChange(ctx, previous, 'left', updated.name, people.standsConfirmed(ctx.user, previous));
+    recordPoChange(ctx, agency.id, acts ? 'claimed' : 'pending', updated.name, people.standsConfirmed(updated, agency.id));
     const key = acts ? 'agencies.iamSet' : 'agencies.iamPending';
     return { type: 'reply', message: { text: [ctx.t(key, { agency: people.agencies.label(agency) })] }, private: true };
   },
@@ -64,8 +64,8 @@ const confirm: Command = {
     if (found.length > 1) throw new UserError('agencies.confirmAmbiguous', { who, refs: found.map((c) => c.ref).join('、') });
     const before = people.ensureUser(found[0]!, ctx.now);
     const person = people.confirm(before, agency.id, ctx.user, ctx.now);
-    if (before.agencyId !== agency.id) recordPoChange(ctx, before.agencyId, 'left', person.name);
-    recordPoChange(ctx, agency.id, 'confirmed', person.name);
+    if (before.agencyId !== agency.id) recordPoChange(ctx, before.agencyId, 'left', person.name, people.standsConfirmed(before, before.agencyId));
+    recordPoChange(ctx, agency.id, 'confirmed', person.name, true);
     return { type: 'reply', message: { text: [ctx.t('agencies.confirmDone', { name: person.name, agency: people.agencies.label(agency) })] } };
   },
 };

@@ -126,6 +126,13 @@ export class People {
     return pinned === user.agencyId ? user.agencyId : null;
   }
 
+  /** Whether the person stands for the agency by the roster or a facilitator's `/confirm` (not a bare claim). */
+  standsConfirmed(user: User, agencyId: number | null): boolean {
+    if (agencyId === null) return false;
+    if (this.roster.get(`${user.platform}:${user.platformUserId}`)?.agencyId === agencyId) return true;
+    return user.agencyConfirmed && user.agencyId === agencyId;
+  }
+
   /** A facilitator's `/confirm`: the person acts for the agency from now on. */
   confirm(user: User, agencyId: number, by: User, now: Date): User {
     this.repo.confirmAgency(user.id, agencyId, by.id, now);
