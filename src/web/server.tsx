@@ -32,7 +32,9 @@ export function buildWebApp(deps: WebDeps): Hono<WebEnv> {
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
       },
-      referrerPolicy: 'no-referrer',
+      // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the sign-in and
+      // sign-out forms, and the same-site check (routes/auth.tsx) refuses them; other sites still get no referrer.
+      referrerPolicy: 'same-origin',
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
