@@ -7,9 +7,10 @@ import { webBench } from './web.bench';
 import { slackBench } from './slack.bench';
 import { backupBench } from './backup.bench';
 import { startupBench } from './startup.bench';
+import { contentionBench } from './contention.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench, webBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench, webBench, contentionBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -76,8 +76,8 @@ export const webBench: Bench = {
 
 type Client = ReturnType<typeof createApp>['db']['$client'];
 
-/** Rows straight into SQLite (the app's own schema), as years of use would leave them. */
-function seed(db: Client, now: number): void {
+/** Rows straight into SQLite (the app's own schema), as years of use would leave them (also the contention bench's database). */
+export function seed(db: Client, now: number): void {
   const DAY = 86_400_000;
   const agencies = (db.prepare('select id from agencies order by id').all() as { id: number }[]).map((r) => r.id);
   const agency = (i: number) => agencies[i % agencies.length]!;

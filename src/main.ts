@@ -12,7 +12,7 @@ import { DatabaseOpenError, serveWithShortLockWaits } from './store/db';
 import { Outbox } from './core/delivery/outbox';
 import { translator } from './i18n/catalog';
 import { ownerGone, processOwner } from './store/process-owner';
-import type * as HttpServerModule from './http/http-server';
+import type * as BotHttpModule from './http/bot-http';
 import type { RequestListener } from './http/http-server';
 import { checkHealth } from './http/health';
 import { RequestStats } from './http/request-stats';
@@ -82,31 +82,37 @@ async function main(): Promise<number> {
   // Platform settings are checked before the port is taken: a wrong one stops the start with its
   // own message (exit 78), not with whatever else is wrong, such as a busy port.
   for (const p of running) p.checkSettings?.(env);
-  let http: HttpServerModule.HttpServer | undefined;
-  if (networked.length > 0 || env.PORT !== undefined) {
-    const { HttpServer, healthRoute } = require('./http/http-server') as typeof HttpServerModule;
-    http = new HttpServer(logger, requests);
-    http.mount('/healthz', healthRoute(() => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests })));
+  let http: BotHttpModule.BotHttp | undefined;
+  // The web pages whenever PORT or WEB_PORT is set (on WEB_PORT when set); the framework is loaded only then.
+  const servePages = env.PORT !== undefined || env.WEB_PORT !== undefined;
+  if (networked.length > 0 || servePages) {
+    const { botHttp } = require('./http/bot-http') as typeof BotHttpModule;
+    http = botHttp({
+      logger,
+      requests,
+      health: () => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests }),
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up
+      pages: servePages ? () => (require('./web/server') as typeof import('./web/server')).webListener({ app, clock, logger }) : undefined,
+      webPort: env.WEB_PORT,
+      maxConnectionsPerClient: env.HTTP_MAX_CONNECTIONS_PER_CLIENT,
+    });
   }
   // Only networked platforms mount paths, and one running means the server exists.
   const mount = (path: string, listener: RequestListener) => http!.mount(path, listener);
-  // The web pages whenever PORT is set; the framework is loaded only then.
-  if (http && env.PORT !== undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up
-    const { webListener } = require('./web/server') as typeof import('./web/server');
-    http.mountFallback(webListener({ app, clock, logger }));
-  }
-  // Start-up's writes are done (they may wait 5 s for another process's lock: nothing is
-  // served yet). From here a lock wait never holds the event loop for more than 40 ms.
-  serveWithShortLockWaits(app.db);
-  if (http) {
-    const port = await http.listen(env.PORT ?? DEFAULT_PORT, env.HOST);
-    if (env.PORT !== undefined) webBase = publicUrl ?? `http://localhost:${port}`;
-    logger.info({ port, host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
-  }
   // Each platform (and its SDK) is loaded only when it is configured, in the registry's order.
   const context = { env, config, hub, dispatch, listCommands: () => app.bot.listCommands(), logger, clock, db: app.db, json, tick: async () => void (await scheduler.tick()), mount, requests, onFatal };
   for (const p of running) await p.start(context);
+  // Start-up's writes are done (they may wait 5 s for another process's lock: nothing is
+  // served yet). From here a lock wait never holds the event loop for more than 40 ms.
+  serveWithShortLockWaits(app.db);
+  // The port opens only now, with every platform's endpoint mounted: a /healthz answer means
+  // ready, and no early POST falls through to the pages (405) or a 404. Telegram's webhook is
+  // registered a moment before; an update it sends meanwhile is refused and sent again by Telegram.
+  if (http) {
+    const { port, webPort } = await http.listen(env.PORT ?? DEFAULT_PORT, env.HOST);
+    if (servePages) webBase = publicUrl ?? `http://localhost:${webPort ?? port}`;
+    logger.info({ port, ...(webPort !== undefined ? { webPort } : {}), host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
+  }
   await outbox.recover();
   outbox.start();
   scheduler.start();

@@ -45,7 +45,7 @@ function startBot(env: Record<string, string>): Promise<ChildProcess> {
     let log = '';
     child.stderr!.on('data', (d: Buffer) => {
       log += d.toString();
-      if (log.includes('slack adapter started')) res(child);
+      if (log.includes('http server listening')) res(child);
     });
     child.on('exit', (code) => rej(new Error(`bot exited (${code}) before it started:\n${log}`)));
   });

@@ -18,6 +18,10 @@ const commonSchema = z.object({
   PORT: z.port(),
   /** The address the HTTP server listens on (`127.0.0.1`, `::`, an interface's address); every interface when unset. */
   HOST: z.optional(z.string().check(z.regex(/^[0-9A-Za-z.:%_-]{1,255}$/, 'an IP address or host name'))),
+  /** The web pages' own port (for a reverse proxy); unset: the pages share PORT with the platforms when PORT is set. */
+  WEB_PORT: z.port(),
+  /** Open connections one remote address may hold on the bot's ports (default 64; 0: no limit, for a proxy in front that limits). */
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
   /** Signs the web pages' sign-in links and sessions; generated once and stored when unset. */
   WEB_SECRET: z.optional(z.string().check(z.minLength(32, 'WEB_SECRET must be at least 32 characters'))),
   /** Where people reach the web pages (the same as web.baseUrl in bot.config.json, which wins). */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger';
 import type { RequestStats } from './request-stats';
+import { limitPerClient } from './client-limit';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -22,16 +23,28 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** Open connections at once; more are refused by the kernel's accept backlog, then dropped. */
   maxConnections: number;
+  /** Open connections from one remote address (client-limit.ts); 0: no limit. */
+  maxConnectionsPerClient: number;
+  /** How long an idle keep-alive connection is kept after its last answer. */
+  keepAliveTimeoutMs: number;
 }
 
 /**
  * A slow-body client used to hold a request open for Node's 300 s, with no limit on how many
  * (issue 14, item 9). Webhooks from Slack and Telegram arrive in one piece in milliseconds.
+ * One client's idle keep-alive or slowloris connections used to take the whole budget of 256
+ * and lock the platforms out (issue 24, item 1): now one remote address holds at most 64 of
+ * 1,024 (client-limit.ts), headers must arrive within 5 s, and an idle connection is closed 2 s
+ * after its last answer (a browser opens a new one in a round trip). Slack and Telegram send
+ * from many addresses, the headers at once.
  */
-export const DEFAULT_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 10_000, maxConnections: 256 };
+export const DEFAULT_LIMITS: ServerLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 1024, maxConnectionsPerClient: 64, keepAliveTimeoutMs: 2_000 };
+
+/** How long a stop waits for requests in flight before closing their connections. */
+const CLOSE_GRACE_MS = 2_000;
 
 /** Serves a listener on `port` (0 picks a free one) and reports the port actually bound. */
-export async function listen(listener: RequestListener, port: number, host?: string, limits: ServerLimits = DEFAULT_LIMITS): Promise<ListeningServer> {
+export async function listen(listener: RequestListener, port: number, host?: string, limits: ServerLimits = DEFAULT_LIMITS, stats?: RequestStats): Promise<ListeningServer> {
   const server: Server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -42,6 +55,8 @@ export async function listen(listener: RequestListener, port: number, host?: str
     listener,
   );
   server.maxConnections = limits.maxConnections;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  limitPerClient(server, limits.maxConnectionsPerClient, stats);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -54,7 +69,10 @@ export async function listen(listener: RequestListener, port: number, host?: str
     close: () =>
       new Promise<void>((resolve) => {
         // Stops accepting and drops idle keep-alive sockets; in-flight requests finish first.
-        server.close(() => resolve());
+        // A connection still sending its headers (slowloris) is not idle and would hold the
+        // stop until its header timeout: whatever is left after a moment is closed.
+        const rest = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+        server.close(() => (clearTimeout(rest), resolve()));
         server.closeIdleConnections();
       }),
   };
@@ -105,6 +123,7 @@ export class HttpServer {
       port,
       host,
       this.limits,
+      this.stats,
     );
     return this.server.port;
   }

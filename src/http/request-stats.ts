@@ -3,7 +3,7 @@
  * caught, shown on /healthz: a flood of bad requests or a recurring crash is visible without
  * any request's headers or body ever reaching a log line.
  */
-export type RefusalReason = 'method' | 'busy' | 'too_large' | 'unsigned' | 'stale' | 'future' | 'bad_signature' | 'malformed' | 'timeout';
+export type RefusalReason = 'method' | 'busy' | 'too_large' | 'unsigned' | 'stale' | 'future' | 'bad_signature' | 'malformed' | 'timeout' | 'client_limit' | 'pages_busy';
 
 export interface RequestCounts {
   refused: Partial<Record<RefusalReason, number>>;

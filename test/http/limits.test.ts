@@ -1,12 +1,12 @@
 import { connect } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { listen } from '../../src/http/http-server';
+import { DEFAULT_LIMITS, listen } from '../../src/http/http-server';
 import { ROOT } from '../support/run-console';
 
 // What a connection may cost before anyone knows who sent it (issue 14, item 9). The limits are
 // the production ones scaled down (10 s there), so the test takes a fraction of a second.
-const LIMITS = { headersTimeoutMs: 300, requestTimeoutMs: 300, maxConnections: 3 };
+const LIMITS = { ...DEFAULT_LIMITS, headersTimeoutMs: 300, requestTimeoutMs: 300, maxConnections: 3 };
 
 /** Opens a connection, sends `data`, resolves with what the server answered when it closed it. */
 function slowClient(port: number, data: string): Promise<{ answer: string; ms: number }> {

@@ -58,7 +58,7 @@ test('with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, main serves signed commands
       LOG_LEVEL: 'info',
       DATABASE_PATH: join(tmp.dir, 'main.sqlite'),
     },
-    (s) => s.includes('slack adapter started'),
+    (s) => s.includes('http server listening'),
   );
   const log = await run.ready;
   const started = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number; mode?: string }) : {})).find((l) => l.msg === 'slack adapter started')!;
@@ -94,7 +94,7 @@ test('console and Slack run in one process against one database (BOT_CONSOLE=1)'
       LOG_LEVEL: 'info',
       DATABASE_PATH: join(tmp.dir, 'both.sqlite'),
     },
-    (s) => s.includes('slack adapter started'),
+    (s) => s.includes('http server listening'),
   );
   const log = await run.ready;
   const port = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number }) : {})).find((l) => l.msg === 'http server listening (/healthz)')!.port;
@@ -162,7 +162,7 @@ test('a real run: hostile requests never end the process, are counted on /health
       LOG_LEVEL: 'trace',
       DATABASE_PATH: join(tmp.dir, 'main.sqlite'),
     },
-    (s) => s.includes('slack adapter started'),
+    (s) => s.includes('http server listening'),
   );
   const log = await run.ready;
   const listening = log.split('\n').map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string; port?: number; host?: string }) : {})).find((l) => l.msg === 'http server listening (/healthz)')!;
@@ -191,3 +191,51 @@ test('a real run: hostile requests never end the process, are counted on /health
   expect(logs).not.toContain('INJECTED-BODY');
   expect(logs.split('\n').filter((l) => l.includes('"level":50'))).toEqual([]);
 });
+
+describe('ready means ready (issue 24, item 6)', () => {
+  /** The status a request gets, or 'refused' when nothing listens on the port yet. */
+  async function statusOf(url: string, init?: RequestInit): Promise<number | 'refused'> {
+    try {
+      const res = await fetch(url, init);
+      await res.arrayBuffer();
+      return res.status;
+    } catch (e) {
+      if (((e as Error & { cause?: NodeJS.ErrnoException }).cause?.code ?? '') === 'ECONNREFUSED') return 'refused';
+      throw e;
+    }
+  }
+
+  test('while Slack is still starting, the port answers neither /healthz 200 nor a POST to /slack/events with 404 or 405; once it listens, both work', async () => {
+    // auth.test held: the Slack adapter is mid-start and /slack/events not yet mounted.
+    const authTest = fake.gate('auth.test');
+    const port = await freePort();
+    const run = runMain(
+      { SLACK_BOT_TOKEN: 'xoxb-ready', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_PATH: join(tmp.dir, 'ready.sqlite') },
+      (s) => s.includes('http server listening'),
+    );
+    await authTest.arrived;
+    const body = new URLSearchParams(commandPayload({ command: '/propose', text: '啟動中', user: 'UAMY', responseUrl: fake.responseUrl('r0') })).toString();
+    // Before: /healthz answered 200 here, and the POST fell through to the web pages' 405.
+    expect(await statusOf(`http://127.0.0.1:${port}/healthz`)).not.toBe(200);
+    const early = await statusOf(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect([404, 405]).not.toContain(early);
+    authTest.open();
+    await run.ready;
+    expect(await statusOf(`http://127.0.0.1:${port}/healthz`)).toBe(200);
+    const res = await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolvePort(port));
+    });
+  });
+}

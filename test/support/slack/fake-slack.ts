@@ -107,6 +107,21 @@ export class FakeSlack {
     return new Promise((arrived) => this.holds.push({ method, pred, accept: o.accept ?? false, arrived }));
   }
 
+  private readonly gates = new Map<string, { opened: Promise<void>; arrived: () => void }>();
+
+  /**
+   * Calls of `method` wait until the returned `open()` (then answer as usual); `arrived`
+   * resolves when the first one is waiting. For a test of what happens in the meantime.
+   */
+  gate(method: string): { arrived: Promise<void>; open: () => void } {
+    let open!: () => void;
+    let arrived!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    const first = new Promise<void>((r) => (arrived = r));
+    this.gates.set(method, { opened, arrived });
+    return { arrived: first, open: () => (this.gates.delete(method), open()) };
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -146,6 +161,11 @@ export class FakeSlack {
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
+    const gate = this.gates.get(method);
+    if (gate) {
+      gate.arrived();
+      await gate.opened;
+    }
     const hold = this.holds.findIndex((h) => h.method === method && h.pred(params));
     if (hold >= 0) {
       // Never answered: as if the process sending it died in the send window, before Slack
