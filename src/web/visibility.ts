@@ -20,6 +20,8 @@ export interface Visibility {
   record(meetingId: number): boolean;
   /** A follow-up item (列管): recorded in a meeting → as that record; otherwise case work. */
   item(i: ActionItem): boolean;
+  /** The item as this visitor may see it: a release recorded in a meeting whose record they may not see yet reads as open. */
+  view(i: ActionItem): ActionItem;
   /** One entry of a case's timeline (the case itself already visible). */
   caseEvent(e: CaseEvent): boolean;
 }
@@ -37,10 +39,16 @@ export function visibility(services: Services, signedIn: boolean, open: Readonly
   // An item made while a meeting was recorded carries its id; one made elsewhere has none (or
   // a meeting with no record, which only older data has): case work.
   const item = (i: ActionItem) => signedIn || (i.meetingId !== null && minutesOf(i.meetingId) ? record(i.meetingId) : section('cases'));
+  const view = (i: ActionItem): ActionItem => {
+    if (signedIn || i.status !== 'done') return i;
+    const meetingId = store.minutes.releasedIn(i.id);
+    return meetingId === undefined || record(meetingId) ? i : { ...i, status: 'open', doneAt: null, doneBy: null, doneNote: null };
+  };
   return {
     section,
     record,
     item,
+    view,
     caseEvent(e) {
       if (signedIn) return true;
       const d = e.detail;
@@ -52,7 +60,8 @@ export function visibility(services: Services, signedIn: boolean, open: Readonly
         case 'action':
         case 'actionDone': {
           const i = store.actions.get(d.itemId);
-          return i ? item(i) : false;
+          if (!i || !item(i)) return false;
+          return d.kind === 'action' || view(i).status === 'done';
         }
         case 'po':
           // A claim nobody confirmed stays among members: no outsider's name on the record (issue 23, item 4).

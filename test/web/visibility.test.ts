@@ -23,6 +23,7 @@ const M = {
   recDecision: '壬標記紀錄中決議',
   recItem: '癸標記紀錄中列管',
   recLine: '子標記紀錄中發言',
+  recRelease: '丑標記紀錄中解除',
 } as const;
 type Marker = keyof typeof M;
 
@@ -42,6 +43,7 @@ const ALLOWED: Record<Marker, (open: ReadonlySet<WebSection>) => boolean> = {
   recDecision: () => false,
   recItem: () => false,
   recLine: () => false,
+  recRelease: () => false,
 };
 
 const ROUTES = [
@@ -88,6 +90,8 @@ beforeAll(async () => {
   await say(a, 'bob', M.recLine);
   await say(a, 'pdis', `/decision ${M.recDecision}`);
   await say(a, 'pdis', `/action 交通部 ${M.recItem} due 2026-11-29`);
+  // A release made while this meeting is recorded is part of its record (#1 is the case's item).
+  await say(a, 'amy', `/done 1 ${M.recRelease}`);
   cookie = await s.signIn('amy');
   web = buildWebApp({ app: s.app, clock: s.app.clock, logger: silentLogger });
 });
@@ -153,6 +157,13 @@ test('the reproductions from the issue, spelled out', async () => {
     const text = await body(path);
     expect({ path, decision: text.includes(M.recDecision), item: text.includes(M.recItem) }).toEqual({ path, decision: false, item: false });
   }
+  // A release recorded in that meeting is not public yet either: the item still shows as open
+  // where open items are listed, and the release's note nowhere.
+  for (const path of ['/agencies/MOTC', '/api/agencies/MOTC', '/cases/1']) {
+    const text = await body(path);
+    expect({ path, item: text.includes(M.item), release: text.includes(M.recRelease) }).toEqual({ path, item: true, release: false });
+  }
+  expect(await body('/cases/1', { cookie })).toContain(M.recRelease);
   // What was published stays published.
   expect(await body('/cases/1')).toContain(M.endedDecision);
   expect(await body('/agencies/MOTC')).toContain(M.endedItem);

@@ -91,6 +91,8 @@ export interface AgendaContext {
 
 export interface AgendaAudience {
   item(i: ActionItem): boolean;
+  /** The item as this audience may see it (a release not yet on its record reads as open). */
+  view?(i: ActionItem): ActionItem;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface MinutesRepo {
   /** Removes one line: a decision superseded within the same meeting (see recordDecision). */
   removeLine(id: number): void;
   lines(minutesId: number): MinutesLine[];
+  /** The meeting whose record holds this item's release (a /done while it was recorded), if any. */
+  releasedIn(actionItemId: number): number | undefined;
   setCurrentCase(minutesId: number, caseId: number | null): void;
   /** True when it was recording and is now ended. */
   end(minutesId: number, by: number, at: Date): boolean;

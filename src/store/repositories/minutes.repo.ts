@@ -29,6 +29,9 @@ export function minutesRepo(db: Db): MinutesRepo {
     select id, meeting_id as meetingId, chat, title, status, started_by as startedBy, started_at as startedAt,
            ended_by as endedBy, ended_at as endedAt, owns_meeting as ownsMeeting, current_case_id as currentCaseId
     from minutes where chat = ? and status = 'recording'`);
+  const releaseMeeting = client.prepare<[number], { meetingId: number }>(`
+    select m.meeting_id as meetingId from minutes_lines l join minutes m on m.id = l.minutes_id
+    where l.action_item_id = ? and l.kind = 'release' order by l.id desc limit 1`);
   const insertLine = client.prepare(`
     insert into minutes_lines (minutes_id, at, user_id, speaker, agency_id, kind, text, case_id, action_item_id)
     values (@minutesId, @at, @userId, @speaker, @agencyId, @kind, @text, @caseId, @actionItemId)`);
@@ -93,6 +96,9 @@ export function minutesRepo(db: Db): MinutesRepo {
         .orderBy(asc(minutesLines.id))
         .all()
         .map((r) => ({ ...r, at: new Date(r.at) }));
+    },
+    releasedIn(actionItemId) {
+      return releaseMeeting.get(actionItemId)?.meetingId;
     },
     setCurrentCase(minutesId, caseId) {
       db.update(minutes).set({ currentCaseId: caseId }).where(eq(minutes.id, minutesId)).run();

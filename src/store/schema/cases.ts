@@ -162,5 +162,6 @@ export const minutesLines = sqliteTable(
     caseId: integer('case_id').references(() => cases.id),
     actionItemId: integer('action_item_id').references(() => actionItems.id),
   },
-  (t) => [index('minutes_lines_minutes').on(t.minutesId, t.id)],
+  // The web asks which meeting recorded an item's release (a release is public with that record).
+  (t) => [index('minutes_lines_minutes').on(t.minutesId, t.id), index('minutes_lines_action_item').on(t.actionItemId)],
 );

@@ -18,7 +18,7 @@ function owes(p: PageCtx, a: Agency) {
   return {
     leads: overdueFirst(cases.filter((c) => c.leadAgencyId === a.id), lateCase),
     coLeads: overdueFirst(cases.filter((c) => c.coAgencyIds.includes(a.id)), lateCase),
-    items: overdueFirst(store.actions.list({ status: 'open', ownerAgencyId: a.id }).filter(p.sees.item), (i) => isItemOverdue(i, p.now, tz)),
+    items: overdueFirst(store.actions.list({ ownerAgencyId: a.id }).filter(p.sees.item).map(p.sees.view).filter((i) => i.status === 'open'), (i) => isItemOverdue(i, p.now, tz)),
   };
 }
 

@@ -86,7 +86,7 @@ export function detail(p: PageCtx, n: number) {
   const { store } = p.services;
   const c = store.cases.byNumber(n);
   if (!c) return undefined;
-  const items = store.actions.list({ caseId: c.id }).filter(p.sees.item);
+  const items = store.actions.list({ caseId: c.id }).filter(p.sees.item).map(p.sees.view);
   const open = items.filter((i) => i.status === 'open');
   const done = items.filter((i) => i.status === 'done');
   const meetings = p.can('meetings') ? store.cases.meetingIds(c.id).flatMap((id) => store.meetings.get(id) ?? []) : [];

@@ -41,7 +41,7 @@ function detail(p: PageCtx, id: number): { m: Meeting; doc?: MinutesDoc; agenda?
   // Each contributor's lines belong to a section (case progress to cases, the ballot to
   // proposals); follow-up items are filtered one by one (those recorded in a meeting follow its record).
   const contributors = p.deps.app.bot.agendaContributors().filter((c) => (p.can('issues') || c.section !== 'discussion') && (c.about === undefined || p.can(c.about)));
-  return { m, agenda: compileAgenda(m, contributors, new MeetingFormat(calendar.settings, p.locale), p.services, p.now, { item: p.sees.item }) };
+  return { m, agenda: compileAgenda(m, contributors, new MeetingFormat(calendar.settings, p.locale), p.services, p.now, { item: p.sees.item, view: p.sees.view }) };
 }
 
 function minutesFile(p: PageCtx, doc: MinutesDoc, kind: 'md' | 'xml') {

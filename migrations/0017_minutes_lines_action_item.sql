@@ -1,0 +1,1 @@
+CREATE INDEX `minutes_lines_action_item` ON `minutes_lines` (`action_item_id`);
