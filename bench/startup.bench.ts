@@ -85,7 +85,9 @@ async function idleWithAdapters(dir: string): Promise<{ rss: number; hwm: number
     await new Promise<void>((resolve, reject) => {
       bot.stderr!.on('data', (d) => {
         log += d;
-        if (log.includes('slack adapter started') && log.includes('telegram')) resolve();
+        // The port opens once every platform has mounted its endpoint (ready means ready), so the
+        // listening line is the last of the three.
+        if (log.includes('slack adapter started') && log.includes('telegram') && log.includes('http server listening')) resolve();
       });
       bot.on('exit', (code) => reject(new Error(`bot exited ${code}: ${log}`)));
       setTimeout(() => reject(new Error(`adapters did not start: ${log}`)), 60_000).unref();
