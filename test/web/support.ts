@@ -1,6 +1,6 @@
 import { HttpServer } from '../../src/http/http-server';
 import { webListener } from '../../src/web/server';
-import { silentLogger } from '../../src/core/logger';
+import { silentLogger, type Logger } from '../../src/core/logger';
 import { caseApp, say } from '../cases/helpers';
 import type { TestApp } from '../support/app';
 
@@ -32,9 +32,9 @@ export async function followLink(url: string, headers: Record<string, string> = 
 }
 
 /** A real app on a real SQLite file, its web pages on the bot's HTTP server on a free port. */
-export async function startSite(config: Record<string, unknown> = {}, opts: { start?: Date; envSecret?: string } = {}): Promise<WebSite> {
+export async function startSite(config: Record<string, unknown> = {}, opts: { start?: Date; envSecret?: string; logger?: Logger } = {}): Promise<WebSite> {
   let base = '';
-  const site = caseApp(config, { start: opts.start, web: { envSecret: opts.envSecret, baseUrl: () => base } });
+  const site = caseApp(config, { start: opts.start, logger: opts.logger, web: { envSecret: opts.envSecret, baseUrl: () => base } });
   const app = site;
   const http = new HttpServer(silentLogger);
   http.mount('/healthz', (_req, res) => res.end('ok'));

@@ -22,9 +22,9 @@ export interface Case {
 
 /** What can happen to a case; each kind carries its own details for the timeline. */
 export type CaseEventDetail =
-  | { kind: 'selected'; issueId: number; meetingId: number | null }
+  | { kind: 'selected'; issueId: number; meetingId: number | null; corrected?: true }
   | { kind: 'agencies'; lead: number | null; co: number[]; corrected?: true }
-  | { kind: 'stage'; from: string; to: string }
+  | { kind: 'stage'; from: string; to: string; corrected?: true }
   | { kind: 'deadline'; deadline: CalendarDate | null; corrected?: true }
   | { kind: 'passed'; passed: CalendarDate; deadline: CalendarDate; corrected?: true }
   | { kind: 'petition'; url: string }
@@ -32,9 +32,9 @@ export type CaseEventDetail =
   | { kind: 'action'; itemId: number; text: string }
   | { kind: 'actionDone'; itemId: number; note: string | null }
   | { kind: 'meeting'; meetingId: number; title: string }
-  | { kind: 'decision'; meetingId: number; text: string }
+  | { kind: 'decision'; meetingId: number; text: string; corrected?: true }
   /** Closed with follow-up items still open (`close force`): which ones. */
-  | { kind: 'closedOpen'; itemIds: number[] }
+  | { kind: 'closedOpen'; itemIds: number[]; corrected?: true }
   /** Someone's standing for an agency concerned changed: claimed with /iam (and, with a roster, not yet confirmed), confirmed, or left for another agency. */
   /**
    * `confirmed`: the person stood for the agency by the roster or a facilitator's /confirm.
@@ -93,7 +93,7 @@ export interface CaseRepo {
   setPetition(id: number, url: string, c: CaseChange): Case;
   addEvent(id: number, detail: CaseEventDetail, c: { by: number | null; at: Date }): void;
   events(id: number): CaseEvent[];
-  /** Marks a setting 更正: overridden within the same meeting (the timeline keeps it, marked). */
+  /** Marks an entry 更正: a setting overridden within the same meeting, or a decision struck from its minutes (the timeline keeps it, marked). */
   markCorrected(eventId: number): void;
   /** True when the link is new. */
   linkMeeting(id: number, meetingId: number, at: Date): boolean;

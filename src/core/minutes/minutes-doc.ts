@@ -23,8 +23,11 @@ export interface Attendee {
 export interface MinutesDoc {
   minutes: Minutes;
   meeting: Meeting | undefined;
+  /** The lines published: every line but the struck ones. */
   lines: MinutesLine[];
   decisions: MinutesLine[];
+  /** Lines a facilitator struck (/minutes strike): the record's history, never published. */
+  struck: MinutesLine[];
   items: ActionItem[];
   /** Items of earlier meetings released during this one (this meeting's own show their state). */
   releasedEarlier: ActionItem[];
@@ -33,12 +36,14 @@ export interface MinutesDoc {
 
 export function buildDoc(m: Minutes, services: Services): MinutesDoc {
   const { store, people } = services;
-  const lines = store.minutes.lines(m.id);
+  const all = store.minutes.lines(m.id);
+  const lines = all.filter((l) => !l.struck);
   const attendees = new Map<number, Attendee>();
   const starter = people.get(m.startedBy);
   if (starter) attendees.set(starter.id, { userId: starter.id, name: starter.name, agencyId: starter.agencyId });
-  // Name and agency as last seen in the meeting: what they were when they spoke.
-  for (const l of lines) attendees.set(l.userId, { userId: l.userId, name: l.speaker, agencyId: l.agencyId ?? attendees.get(l.userId)?.agencyId ?? null });
+  // Name and agency as last seen in the meeting: what they were when they spoke. A struck line
+  // still shows its speaker was there.
+  for (const l of all) attendees.set(l.userId, { userId: l.userId, name: l.speaker, agencyId: l.agencyId ?? attendees.get(l.userId)?.agencyId ?? null });
   const items = store.actions.list({ meetingId: m.meetingId });
   const releasedEarlier: ActionItem[] = [];
   for (const l of lines) {
@@ -51,6 +56,7 @@ export function buildDoc(m: Minutes, services: Services): MinutesDoc {
     meeting: store.meetings.get(m.meetingId),
     lines,
     decisions: lines.filter((l) => l.kind === 'decision'),
+    struck: all.filter((l) => l.struck),
     items,
     releasedEarlier,
     attendees: [...attendees.values()],

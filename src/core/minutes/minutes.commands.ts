@@ -16,6 +16,7 @@ import { toMarkdown } from './export-markdown';
 import { todayIn } from '../dates/calendar-date';
 import { ownKey } from '../input/own-key';
 import { startMeetingCommand } from './start-meeting.command';
+import { strikeLine } from './strike.command';
 
 export const LINE_MAX = 2000;
 
@@ -103,11 +104,35 @@ const endMeeting: Command = {
 
 const FORMATS: Record<string, 'md' | 'xml'> = { md: 'md', markdown: 'md', xml: 'xml', akn: 'xml', akomantoso: 'xml', sayit: 'xml' };
 
-/** /minutes [N] [md|xml]: the minutes of meeting N (default: the last) as a file. */
+/** The words after the subcommand, and the text from the n-th of them on, as typed. */
+function subArgs(args: string): { words: string[]; rest: (n: number) => string } {
+  const s = args.trim();
+  const words = s.split(/\s+/).filter(Boolean);
+  return {
+    words: words.slice(1),
+    rest: (n) => {
+      let out = s;
+      for (let k = 0; k <= n && out; k++) out = out.replace(/^\S+\s*/, '');
+      return out;
+    },
+  };
+}
+
+const SUBCOMMANDS: Record<string, (ctx: Context, words: readonly string[], rest: (n: number) => string) => Reply> = { strike: strikeLine };
+
+/**
+ * /minutes [N] [md|xml]: the minutes of meeting N (default: the last) as a file;
+ * /minutes strike … works on a meeting's record.
+ */
 const minutesFile: Command = {
   name: 'minutes',
   description: 'minutes.helpMinutes',
   handle(ctx, args) {
+    const sub = ownKey(SUBCOMMANDS, (args.trim().split(/\s+/)[0] ?? '').toLowerCase());
+    if (sub) {
+      const { words, rest } = subArgs(args);
+      return sub(ctx, words, rest);
+    }
     let meetingId: number | undefined;
     let fmt: 'md' | 'xml' = 'md';
     for (const w of args.trim().split(/\s+/).filter(Boolean)) {

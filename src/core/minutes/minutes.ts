@@ -32,9 +32,17 @@ export interface MinutesLine {
   text: string;
   caseId: number | null;
   actionItemId: number | null;
+  /** Struck by a facilitator: kept in the record's history, left out of everything published. */
+  struck: LineStrike | null;
 }
 
-export type NewMinutesLine = Omit<MinutesLine, 'id'>;
+export interface LineStrike {
+  at: Date;
+  by: number;
+  reason: string;
+}
+
+export type NewMinutesLine = Omit<MinutesLine, 'id' | 'struck'>;
 
 export interface MinutesRepo {
   /** Starts recording; undefined when this chat already records (one at a time per chat). */
@@ -47,12 +55,15 @@ export interface MinutesRepo {
   last(opts?: { ended?: boolean }): Minutes | undefined;
   /** Ended minutes, most recently started first (the web's feed). */
   recentEnded(limit: number): Minutes[];
-  /** Lines of one kind from ended minutes, newest first (decisions for the web's feed). */
+  /** Lines of one kind from ended minutes, newest first, struck ones left out (decisions for the web's feed). */
   recentLines(kind: LineKind, limit: number): MinutesLine[];
   addLine(line: NewMinutesLine): void;
   /** Removes one line: a decision superseded within the same meeting (see recordDecision). */
   removeLine(id: number): void;
+  /** Every line, struck ones included, in the order spoken (a line's number is its place here, from 1). */
   lines(minutesId: number): MinutesLine[];
+  /** Strikes a line; false when it was already struck. */
+  strike(lineId: number, s: LineStrike): boolean;
   /** The meeting whose record holds this item's release (a /done while it was recorded), if any. */
   releasedIn(actionItemId: number): number | undefined;
   setCurrentCase(minutesId: number, caseId: number | null): void;

@@ -8,7 +8,7 @@ export const minutes: Translation<typeof zh> = {
   helpTopic: '<topic> - set the current topic; "case N" links a case (facilitators)',
   helpDecision: '<decision> - record a decision (facilitators)',
   helpInfo: '<info> - tag a line of information in the minutes',
-  helpMinutes: '[meeting number] [md|xml] - the minutes as a file (Markdown, or Akoma Ntoso XML that SayIt imports)',
+  helpMinutes: '[meeting number] [md|xml] - the minutes as a file (Markdown, or Akoma Ntoso XML that SayIt imports); strike <meeting> <line> <reason> strikes a line recorded by mistake (facilitators)',
   adhocTitle: 'Ad-hoc meeting',
   alreadyRecording: (p) => `This chat is already recording meeting #${p.id} "${p.title}". Type /endmeeting to stop.`,
   notRecording: 'No meeting is being recorded in this chat. A facilitator can type /startmeeting [title].',
@@ -56,4 +56,8 @@ export const minutes: Translation<typeof zh> = {
   stillRecording: '(the meeting is still being recorded: this is the record so far)',
   noMinutes: 'There are no minutes yet. A facilitator can type /startmeeting to start recording.',
   noMinutesFor: (p) => `Meeting #${p.id} has no minutes.`,
+  noSuchLine: (p) => `Meeting #${p.id}'s record has no line ${p.no} (it has ${count(p.count, 'line', 'lines')}).`,
+  strikeUsage: 'Usage: /minutes strike <meeting number> <line number> <reason>, e.g. /minutes strike 12 5 wrong date, corrected',
+  alreadyStruck: (p) => `Line ${p.no} of meeting #${p.id} is already struck.`,
+  struck: (p) => `Struck line ${p.no} of meeting #${p.id} ("${p.text}"): it is no longer in the published minutes, the summary or the SayIt file, and stays in the record's history.`,
 };

@@ -4,7 +4,7 @@ export const minutes = {
   helpTopic: '<議題> — 標記目前議題；寫「第N案」可連結協作案（限主持人）',
   helpDecision: '<決議> — 記錄決議（限主持人）',
   helpInfo: '<資訊> — 在會議紀錄中標記一則資訊',
-  helpMinutes: '[會議編號] [md|xml] — 取得會議紀錄檔（Markdown，或 SayIt 可匯入的 Akoma Ntoso XML）',
+  helpMinutes: '[會議編號] [md|xml] — 取得會議紀錄檔（Markdown，或 SayIt 可匯入的 Akoma Ntoso XML）；strike <會議編號> <行號> <理由> 刪去誤記的一行（限主持人）',
   adhocTitle: '臨時會議',
   alreadyRecording: (p: { id: number; title: string }) => `本頻道正在記錄會議 #${p.id}「${p.title}」。要結束請輸入 /endmeeting。`,
   notRecording: '本頻道目前沒有進行中的會議紀錄。主持人可輸入 /startmeeting [標題] 開始。',
@@ -52,4 +52,8 @@ export const minutes = {
   stillRecording: '（會議仍在記錄中，這是目前為止的內容）',
   noMinutes: '還沒有任何會議紀錄。主持人可輸入 /startmeeting 開始記錄。',
   noMinutesFor: (p: { id: number }) => `會議 #${p.id} 沒有會議紀錄。`,
+  noSuchLine: (p: { id: number; no: number; count: number }) => `會議 #${p.id} 的紀錄沒有第 ${p.no} 行（共 ${p.count} 行）。`,
+  strikeUsage: '用法：/minutes strike <會議編號> <行號> <理由>，例如 /minutes strike 12 5 日期誤植，已更正',
+  alreadyStruck: (p: { id: number; no: number }) => `會議 #${p.id} 第 ${p.no} 行已經刪去了。`,
+  struck: (p: { id: number; no: number; text: string }) => `已刪去會議 #${p.id} 第 ${p.no} 行「${p.text}」：不再出現在公開的會議紀錄、摘要與 SayIt 檔，仍留在紀錄的歷程中。`,
 };

@@ -1,10 +1,20 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { minutes, minutesLines } from '../schema';
-import type { Minutes, MinutesRepo } from '../../core/minutes/minutes';
+import type { Minutes, MinutesLine, MinutesRepo } from '../../core/minutes/minutes';
 import type { ChatRef } from '../../core/types';
 
 type Row = typeof minutes.$inferSelect;
+type LineRow = typeof minutesLines.$inferSelect;
+
+function toLine(r: LineRow): MinutesLine {
+  const { struckAt, struckBy, struckReason, ...rest } = r;
+  return {
+    ...rest,
+    at: new Date(r.at),
+    struck: struckAt === null || struckBy === null ? null : { at: new Date(struckAt), by: struckBy, reason: struckReason ?? '' },
+  };
+}
 
 function toMinutes(r: Row): Minutes {
   return {
@@ -76,11 +86,11 @@ export function minutesRepo(db: Db): MinutesRepo {
         .select({ line: minutesLines })
         .from(minutesLines)
         .innerJoin(minutes, eq(minutes.id, minutesLines.minutesId))
-        .where(and(eq(minutesLines.kind, kind), eq(minutes.status, 'ended')))
+        .where(and(eq(minutesLines.kind, kind), eq(minutes.status, 'ended'), isNull(minutesLines.struckAt)))
         .orderBy(desc(minutesLines.at), desc(minutesLines.id))
         .limit(limit)
         .all()
-        .map((r) => ({ ...r.line, at: new Date(r.line.at) }));
+        .map((r) => toLine(r.line));
     },
     addLine(l) {
       insertLine.run({ ...l, at: l.at.getTime() });
@@ -95,7 +105,16 @@ export function minutesRepo(db: Db): MinutesRepo {
         .where(eq(minutesLines.minutesId, minutesId))
         .orderBy(asc(minutesLines.id))
         .all()
-        .map((r) => ({ ...r, at: new Date(r.at) }));
+        .map(toLine);
+    },
+    strike(lineId, st) {
+      return (
+        db
+          .update(minutesLines)
+          .set({ struckAt: st.at.getTime(), struckBy: st.by, struckReason: st.reason })
+          .where(and(eq(minutesLines.id, lineId), isNull(minutesLines.struckAt)))
+          .run().changes > 0
+      );
     },
     releasedIn(actionItemId) {
       return releaseMeeting.get(actionItemId)?.meetingId;

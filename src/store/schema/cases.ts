@@ -161,6 +161,10 @@ export const minutesLines = sqliteTable(
     text: text('text').notNull(),
     caseId: integer('case_id').references(() => cases.id),
     actionItemId: integer('action_item_id').references(() => actionItems.id),
+    /** Struck by a facilitator (/minutes strike): kept here, left out of everything published. */
+    struckAt: integer('struck_at'),
+    struckBy: integer('struck_by').references(() => users.id),
+    struckReason: text('struck_reason'),
   },
   // The web asks which meeting recorded an item's release (a release is public with that record).
   (t) => [index('minutes_lines_minutes').on(t.minutesId, t.id), index('minutes_lines_action_item').on(t.actionItemId)],
