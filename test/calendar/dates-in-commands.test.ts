@@ -73,7 +73,7 @@ test('a 2027 deadline (no official calendar yet) carries a note', async () => {
 
 test('/meeting add and /meeting move onto a day offices are closed warn, naming it from the official calendar', async () => {
   await withCase('2026-03-04T02:00:00Z');
-  expect((await say(app, 'pdis', '/meeting add 協作會議 4/3 10:00')).text).toBe('已新增會議 #1「協作會議」：2026年4月3日（五）10:00–11:00。\n⚠️ 當天是國定假日：補假');
+  expect((await say(app, 'pdis', '/meeting add 協作會議 4/3 10:00')).text).toBe('已新增會議 #1「協作會議」：2026年4月3日（五）10:00–11:00。\n⚠️ 當天是放假日：補假（兒童節）');
   await say(app, 'pdis', '/meeting move 1 6/19 10:00');
-  expect(postTexts(app).at(-1)).toContain('⚠️ 當天是國定假日：端午節');
+  expect(postTexts(app).at(-1)).toContain('⚠️ 當天是放假日：端午節');
 });

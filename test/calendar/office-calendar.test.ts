@@ -53,8 +53,11 @@ test('the official calendar knows what date-holidays does not: 補假 for 兒童
   // The reproduction: the library has no substitute day for 2026-04-03 …
   expect(new LibraryHolidays('TW').on(instantAt('2026-04-03', '12:00', TZ), 'zh-TW')).toEqual([]);
   // … the office calendar does.
-  expect(cal.day('2026-04-03')).toEqual({ working: false, name: '補假', official: true });
+  expect(cal.day('2026-04-03')).toEqual({ working: false, name: '補假', substituteFor: '兒童節', official: true });
   expect(cal.day('2026-06-19')).toEqual({ working: false, name: '端午節', official: true });
+  // Each 補假 names the weekend holiday it makes up for (清明節 on Sunday 4/5 → Monday 4/6; 和平紀念日
+  // on Saturday 2/28 → Friday 2/27; 小年夜 on Sunday 2/15 → Friday 2/20, after the 春節 days).
+  expect(['2026-04-06', '2026-02-27', '2026-02-20'].map((d) => cal.day(d).substituteFor)).toEqual(['清明節', '和平紀念日', '小年夜']);
   // Saturdays that are working days.
   expect(cal.day('2024-02-17')).toEqual({ working: true, name: '補行上班', official: true });
   expect(cal.day('2025-02-08')).toEqual({ working: true, name: '補行上班', official: true });
@@ -65,7 +68,7 @@ test('the official calendar knows what date-holidays does not: 補假 for 兒童
   // Sunday 2025-02-09 → the 補行上班 Saturday before it, not Friday.
   expect(cal.previousWorkingDay('2025-02-09')).toBe('2025-02-08');
   // Meetings flag the official names; a make-up working day is not a holiday.
-  expect(cal.on(instantAt('2026-04-03', '10:00', TZ), 'zh-TW')).toEqual([{ name: '補假', substitute: false }]);
+  expect(cal.on(instantAt('2026-04-03', '10:00', TZ), 'zh-TW')).toEqual([{ name: '補假（兒童節）', substitute: false }]);
   expect(cal.on(instantAt('2026-06-19', '10:00', TZ), 'en')).toEqual([{ name: 'Dragon Boat Festival', substitute: false }]);
   expect(cal.on(instantAt('2025-02-08', '10:00', TZ), 'zh-TW')).toEqual([]);
 });

@@ -66,7 +66,7 @@ test('May–June 2026: §48 past 端午節, reminders on working days, catch-up 
   // 月底 is Sunday 5/31; 6/19 is 端午節: both due dates as typed, the meeting warned.
   expect(setup).toContainEqual(expect.stringContaining('月底彙整（期限 2026年5月31日（日））'));
   expect(setup).toContainEqual(expect.stringContaining('端午前交件（期限 2026年6月19日（五））'));
-  expect(setup).toContain('已新增會議 #1「端午協作會議」：2026年6月19日（五）10:00–11:00。\n⚠️ 當天是國定假日：端午節');
+  expect(setup).toContain('已新增會議 #1「端午協作會議」：2026年6月19日（五）10:00–11:00。\n⚠️ 當天是放假日：端午節');
 
   // 5/29: case 2's 20-day reminder, late, worded from today; item #2's, on Friday before Sunday 5/31.
   expect(reminders(may29)).toEqual([
@@ -85,7 +85,7 @@ test('May–June 2026: §48 past 端午節, reminders on working days, catch-up 
     '⏰ 第一案「路口安全」距回應期限（2026年6月22日（一））還有 4 天。\n主辦部會：交通部 @amy',
     '📌 列管 #1（交通部）1 天後（2026年6月19日（五））到期：端午前交件\n@amy\n完成後請輸入 /done 1 [說明] 解除列管。',
   ]);
-  expect(jun18).toContainEqual(expect.stringMatching(/^⏰ 會議提醒：端午協作會議（#1）\n時間：2026年6月19日（五）10:00–11:00（1 天後）\n⚠️ 當天是國定假日：端午節/));
+  expect(jun18).toContainEqual(expect.stringMatching(/^⏰ 會議提醒：端午協作會議（#1）\n時間：2026年6月19日（五）10:00–11:00（1 天後）\n⚠️ 當天是放假日：端午節/));
   // 6/22: nothing more was due over 端午節 and the weekend; the deadline is today, not overdue.
   expect(reminders(jun22)).toEqual([]);
   expect(jun22).toContainEqual(expect.stringContaining('回應期限：2026年6月22日（一）（6月19日端午節，依行政程序法第48條順延）（今天到期）'));

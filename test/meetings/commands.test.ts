@@ -26,7 +26,7 @@ test('/meeting add creates an ad-hoc meeting with reminders, in this chat and th
 
 test('an ad-hoc meeting on a holiday says so when added', async () => {
   app = meetingApp(meetingConfig({ series: [] }));
-  expect(await app.cmd(FACILITATOR, '/meeting add 元旦特別會議 2027-01-01 10:00')).toBe('已新增會議 #1「元旦特別會議」：2027年1月1日（五）10:00–11:00。\n⚠️ 當天是國定假日：中華民國開國紀念日 / 元旦');
+  expect(await app.cmd(FACILITATOR, '/meeting add 元旦特別會議 2027-01-01 10:00')).toBe('已新增會議 #1「元旦特別會議」：2027年1月1日（五）10:00–11:00。\n⚠️ 當天是放假日：中華民國開國紀念日 / 元旦');
 });
 
 test('bad /meeting input is refused clearly and changes nothing', async () => {

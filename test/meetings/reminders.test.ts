@@ -178,13 +178,13 @@ test('a holiday is flagged on the meeting and its reminders', async () => {
   // meetingConfig() adds 12-25 行憲紀念日 as an extra rule.
   app = meetingApp(meetingConfig());
   const list = await app.cmd('someone', '/meetings');
-  expect(list).toMatch(/2026年12月25日（五）10:00–12:00 ⚠️ 當天是國定假日：行憲紀念日/);
+  expect(list).toMatch(/2026年12月25日（五）10:00–12:00 ⚠️ 當天是放假日：行憲紀念日/);
   expect(list).not.toMatch(/12月18日[^\n]*⚠️/);
   const christmas = await at(app, '2026-12-24T02:00:00Z');
-  expect(reminders(christmas)[0]).toContain('⚠️ 當天是國定假日：行憲紀念日');
+  expect(reminders(christmas)[0]).toContain('⚠️ 當天是放假日：行憲紀念日');
   // The library's own data: 2027-01-01 (元旦) falls on the Friday meeting.
   const newYear = await at(app, '2026-12-31T02:00:00Z');
-  expect(reminders(newYear)[0]).toContain('⚠️ 當天是國定假日：中華民國開國紀念日');
+  expect(reminders(newYear)[0]).toContain('⚠️ 當天是放假日：中華民國開國紀念日');
 });
 
 test('reminders name the agencies with items on the agenda', async () => {

@@ -14,7 +14,7 @@ test('/action due 下週五 on 3/27 lands on 4/3 補假: warned, with the remind
   app = caseApp({}, { start: new Date('2026-03-27T09:55:00+08:00') });
   const r = await say(app, 'pdis', '/action 數位部 評估草案 期限：下週五');
   expect(r.text).toContain('期限 2026年4月3日（五）');
-  expect(r.text).toContain('⚠️ 2026年4月3日（五）是補假，機關不上班；提醒會在前一個上班日 2026年4月2日（四） 發出。');
+  expect(r.text).toContain('⚠️ 2026年4月3日（五）是補假（兒童節），機關不上班；提醒會在前一個上班日 2026年4月2日（四） 發出。');
   // A working day: no warning.
   expect((await say(app, 'pdis', '/action 數位部 評估草案 期限：4/7')).text).not.toContain('機關不上班');
 });

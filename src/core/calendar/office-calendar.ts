@@ -1,8 +1,8 @@
-import type { Locale } from '../../i18n/catalog';
+import type { Locale, Translate } from '../../i18n/catalog';
 import { translator } from '../../i18n/catalog';
 import type { Logger } from '../logger';
 import type { CalendarDate } from '../dates/calendar-date';
-import { addDays, instantAt, todayIn, weekdayOf } from '../dates/calendar-date';
+import { addDays, daysBetween, instantAt, todayIn, weekdayOf } from '../dates/calendar-date';
 import type { Holiday, HolidayCalendar } from '../meetings/holidays';
 import { isOpen, type OfficialYear } from './official-year';
 
@@ -12,6 +12,8 @@ export interface DayInfo {
   working: boolean;
   /** The day's name in zh-TW as the source gives it (端午節, 補假, 補行上班), or ''. */
   name: string;
+  /** For a 補假: the holiday it makes up for (兒童節 for 2026-04-03), when the calendar shows one. */
+  substituteFor?: string;
   /** From the official office calendar; false: weekends plus `date-holidays`, a best guess. */
   official: boolean;
 }
@@ -26,6 +28,8 @@ export interface OfficeCalendarOptions {
   /** One-off closures (`/calendar close`, a typhoon day): date → reason. */
   closures?: () => ReadonlyMap<CalendarDate, string>;
 }
+
+const SUBSTITUTE = '補假';
 
 // A working day is never more than a few weeks away (春節 is the longest closure, ~9 days).
 const SEARCH_LIMIT = 60;
@@ -61,6 +65,34 @@ export class OfficeCalendar implements HolidayCalendar {
   }
 
   day(date: CalendarDate): DayInfo {
+    const info = this.rawDay(date);
+    if (info.name !== SUBSTITUTE) return info;
+    const substituteFor = this.substituteFor(date);
+    return substituteFor ? { ...info, substituteFor } : info;
+  }
+
+  /**
+   * A 補假 makes up for a holiday on a weekend next to it (紀念日及節日實施條例: a Saturday's on
+   * the Friday before, a Sunday's on the Monday after; 春節's after the run of days off): the
+   * named holiday on a weekend day nearest to it in the same run of closed days.
+   */
+  private substituteFor(date: CalendarDate): string | undefined {
+    let from = date;
+    let to = date;
+    for (let i = 0; i < 14 && !this.rawDay(addDays(from, -1)).working; i++) from = addDays(from, -1);
+    for (let i = 0; i < 14 && !this.rawDay(addDays(to, 1)).working; i++) to = addDays(to, 1);
+    let best: { name: string; distance: number } | undefined;
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const weekday = weekdayOf(d);
+      const { name } = this.rawDay(d);
+      if ((weekday !== 0 && weekday !== 6) || !name || name === SUBSTITUTE) continue;
+      const distance = Math.abs(daysBetween(date, d));
+      if (!best || distance < best.distance) best = { name, distance };
+    }
+    return best?.name;
+  }
+
+  private rawDay(date: CalendarDate): DayInfo {
     const closed = this.opts.closures?.().get(date);
     if (closed !== undefined) return { working: false, name: closed, official: this.hasOfficialData(Number(date.slice(0, 4))) };
     const year = Number(date.slice(0, 4));
@@ -72,7 +104,7 @@ export class OfficeCalendar implements HolidayCalendar {
   }
 
   isWorkingDay(date: CalendarDate): boolean {
-    return this.day(date).working;
+    return this.rawDay(date).working;
   }
 
   /** The day itself when offices are open, else the next day they are. */
@@ -100,6 +132,12 @@ export class OfficeCalendar implements HolidayCalendar {
     if (!y) return this.fallback(Number(date.slice(0, 4))).on(at, locale);
     const d = y.days.get(date);
     if (!d || !d.off || !d.name) return [];
-    return [{ name: translator(locale)('calendar.holidayName', { name: d.name }), substitute: false }];
+    return [{ name: dayName(this.day(date), translator(locale)), substitute: false }];
   }
+}
+
+/** A closed day's name as shown: `補假（兒童節）` for a 補假 whose holiday is known. */
+export function dayName(d: DayInfo, t: Translate): string {
+  const name = t('calendar.holidayName', { name: d.name });
+  return d.substituteFor ? t('calendar.substituteFor', { name, holiday: t('calendar.holidayName', { name: d.substituteFor }) }) : name;
 }

@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalog';
 import type { CalendarDate } from '../dates/calendar-date';
 import { addDays, weekdayOf } from '../dates/calendar-date';
-import type { OfficeCalendar } from './office-calendar';
+import { dayName, type OfficeCalendar } from './office-calendar';
 
 // 行政程序法第48條第4項: a period whose last day is a day offices are closed ends on the next
 // working day. Only deadlines computed from a period move; a date someone types stays as typed.
@@ -20,8 +20,8 @@ export function periodDeadline(start: CalendarDate, days: number, calendar: Offi
 
 /** Why a day is not a working day: its holiday name, else 週六/週日. */
 export function closedBecause(date: CalendarDate, calendar: OfficeCalendar, t: Translate): string {
-  const name = calendar.day(date).name;
-  if (name) return t('calendar.holidayName', { name });
+  const day = calendar.day(date);
+  if (day.name) return dayName(day, t);
   return weekdayOf(date) === 6 ? t('calendar.saturday') : t('calendar.sunday');
 }
 

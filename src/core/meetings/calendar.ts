@@ -135,13 +135,19 @@ export class MeetingCalendar {
     });
   }
 
-  /** The meeting items go to next: the series' next one, else the next one sharing a chat. */
+  /**
+   * The meeting items go to next: the sooner of the series' next one and the next meeting with an
+   * agenda in the same chats (any kind: a 季會's motion waits a week for the 協作會議, not three
+   * months for the next 季會).
+   */
   successor(m: Meeting): Meeting | undefined {
     const bySeries = this.store.meetings.next(m);
-    if (bySeries) return bySeries;
     const after = new Date(m.startsAt.getTime() + 1);
     const until = new Date(after.getTime() + this.settings.horizonDays * DAY);
-    return this.store.meetings.between(after, until).find((x) => x.id !== m.id && this.hasAgenda(x) && x.chats.some((c) => m.chats.includes(c)));
+    const shared = (x: Meeting) => (m.chats.length === 0 && x.chats.length === 0) || x.chats.some((c) => m.chats.includes(c));
+    const any = this.store.meetings.between(after, until).find((x) => x.id !== m.id && this.hasAgenda(x) && shared(x));
+    if (!bySeries || !any) return bySeries ?? any;
+    return any.startsAt.getTime() < bySeries.startsAt.getTime() ? any : bySeries;
   }
 
   /**

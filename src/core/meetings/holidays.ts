@@ -1,9 +1,12 @@
 import type Holidays from 'date-holidays';
 import type { Locale } from '../../i18n/catalog';
+import type { CalendarDate } from '../dates/calendar-date';
 
 /** Public holidays that fall on the day of an instant, by name; flagged on meetings and reminders. */
 export interface HolidayCalendar {
   on(at: Date, locale: Locale): readonly Holiday[];
+  /** Offices open that day (the office calendar knows; without it, weekdays are). */
+  isWorkingDay?(date: CalendarDate): boolean;
 }
 
 export interface Holiday {

@@ -3,6 +3,7 @@ import { translator } from '../../i18n/catalog';
 import { formatDateTime, formatTimeRange } from '../../i18n/format-date';
 import type { Meeting, MeetingKind, MeetingStatus } from './meeting';
 import type { MeetingSettings } from './meetings.settings';
+import { todayIn, weekdayOf } from '../dates/calendar-date';
 
 const KIND_KEY = {
   weekly: 'meetings.kindWeekly',
@@ -51,6 +52,20 @@ export class MeetingFormat {
     if (!found.length) return undefined;
     const names = found.map((h) => h.name + (h.substitute ? this.t('meetings.substitute') : '')).join(this.t('common.separator'));
     return this.t('meetings.holiday', { names });
+  }
+
+  /**
+   * For a time a facilitator picks (add, move): the holiday warning, or `⚠️ 當天是週六，機關不上班。`
+   * for a weekend offices are closed (a 補行上班 Saturday is not warned about).
+   */
+  closedDay(at: Date): string | undefined {
+    const holiday = this.holiday(at);
+    if (holiday) return holiday;
+    const date = todayIn(at, this.settings.timezone);
+    const weekday = weekdayOf(date);
+    const working = this.settings.holidays.isWorkingDay?.(date) ?? (weekday !== 0 && weekday !== 6);
+    if (working || (weekday !== 0 && weekday !== 6)) return undefined;
+    return this.t('meetings.closedWeekend', { day: this.t(weekday === 6 ? 'calendar.saturday' : 'calendar.sunday') });
   }
 
   /** `1 天 2 小時後` / `in 1 day 2 hours`, rounded to the minute. */

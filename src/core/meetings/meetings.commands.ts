@@ -79,8 +79,8 @@ function add(ctx: Context, args: string, calendar: MeetingCalendar, fmt: Meeting
     ctx.now,
   );
   const text: Span[] = [ctx.t('meetings.added', { id: m.id, title: m.title, when: fmt.span(m) })];
-  const holiday = fmt.holiday(m.startsAt);
-  if (holiday) text.push('\n', holiday);
+  const closed = fmt.closedDay(m.startsAt);
+  if (closed) text.push('\n', closed);
   return [{ type: 'reply', message: { text } }];
 }
 
@@ -102,12 +102,19 @@ function move(ctx: Context, args: string, calendar: MeetingCalendar, fmt: Meetin
   const meeting = requireMeeting(ctx, m.n);
   requireScheduled(meeting, fmt);
   if (meeting.startsAt.getTime() <= ctx.now.getTime()) throw new UserError('meetings.alreadyStarted', { id: meeting.id });
+  // `/meeting add` takes a length after the time; move keeps the meeting's length, so a length
+  // here is a mistake worth naming rather than "cannot read the date".
+  const tokens = m.rest.trim().split(/\s+/);
+  const length = tokens.at(-1)!;
+  if (tokens.length > 1 && parseMeetingDuration(length) !== undefined) {
+    throw new UserError('meetings.moveNoLength', { length: length.slice(0, 12), example: `/meeting move ${meeting.id} ${tokens.slice(0, -1).join(' ').slice(0, 40)}` });
+  }
   const startsAt = parseWhen(m.rest, resolveOpts(ctx, calendar, fmt));
   const moved = calendar.move(meeting, startsAt, ctx.now);
   if (!moved) throw new UserError('meetings.notScheduled', { id: meeting.id, status: fmt.status('cancelled') });
   const text: Span[] = [ctx.t('meetings.movedNotice', { id: moved.id, title: moved.title, from: fmt.span(meeting), to: fmt.span(moved) })];
-  const holiday = fmt.holiday(moved.startsAt);
-  if (holiday) text.push('\n', holiday);
+  const closed = fmt.closedDay(moved.startsAt);
+  if (closed) text.push('\n', closed);
   return announce(ctx, calendar, moved, { text });
 }
 
@@ -181,6 +188,7 @@ export function meetingCommands(calendar: MeetingCalendar): Command[] {
       const { meetings } = ctx.services.store;
       let list: Meeting[];
       let header: 'meetings.listHeader' | 'meetings.listHeaderAll' | 'meetings.listHeaderPast';
+      let empty: 'meetings.listEmpty' | 'meetings.listEmptyPast' = 'meetings.listEmpty';
       if (!which) {
         // From a day back so a meeting going on now is listed too.
         list = meetings.between(new Date(now - DAY), new Date(now + calendar.settings.horizonDays * DAY)).filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 > now);
@@ -189,10 +197,14 @@ export function meetingCommands(calendar: MeetingCalendar): Command[] {
         list = meetings.range(new Date(0), new Date(now + calendar.settings.horizonDays * DAY), EVERY_STATUS);
         header = 'meetings.listHeaderAll';
       } else if (PAST.has(which)) {
-        list = meetings.range(new Date(0), new Date(now), EVERY_STATUS).filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 <= now || m.status !== 'scheduled').reverse();
+        // Held (its time is over) or closed, even if closed before its time: it will not be held.
+        const held = meetings.range(new Date(0), new Date(now), EVERY_STATUS).filter((m) => m.startsAt.getTime() + m.durationMin * 60_000 <= now || m.status !== 'scheduled');
+        const closedEarly = meetings.range(new Date(now), new Date(8.64e15), ['closed']);
+        list = [...held, ...closedEarly].reverse();
         header = 'meetings.listHeaderPast';
+        empty = 'meetings.listEmptyPast';
       } else throw new UserError('meetings.listUsage', undefined);
-      if (!list.length) return { type: 'reply', message: { text: [ctx.t('meetings.listEmpty')] }, private: true };
+      if (!list.length) return { type: 'reply', message: { text: [ctx.t(empty)] }, private: true };
       const p = pageOf(list, page, LIST_LIMIT);
       const text: Span[] = [{ bold: ctx.t(header) }];
       for (const m of p.rows) {

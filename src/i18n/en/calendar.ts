@@ -29,6 +29,7 @@ const NAMES: Record<string, string> = {
 
 export const calendar: Translation<typeof zh> = {
   holidayName: (p) => NAMES[p.name] ?? `${p.name}`,
+  substituteFor: (p) => `${p.name} (${p.holiday})`,
   saturday: 'a Saturday',
   sunday: 'a Sunday',
   rolledForward: (p) => ` (${p.day} is ${p.why}; moved to the next working day under Art. 48 of the Administrative Procedure Act)`,

@@ -14,6 +14,7 @@ export const meetings: Translation<typeof zh> = {
   addUsage: `Usage: /meeting add <title> <date> <time> [length], e.g. /meeting add MOTC collaboration 12/4 10:00 2h. ${WHEN_EXAMPLES}`,
   cancelUsage: 'Usage: /meeting cancel <meeting number>, e.g. /meeting cancel 12',
   moveUsage: 'Usage: /meeting move <meeting number> <date> <time>, e.g. /meeting move 12 next fri 10:00',
+  moveNoLength: (p) => `Moving a meeting keeps its length (${p.length}): /meeting move takes only a date and a time, e.g. ${p.example}.`,
   closeUsage: 'Usage: /meeting close <meeting number>, e.g. /meeting close 12',
   durationInvalid: 'A meeting lasts between 5 minutes and 12 hours, e.g. 90m, 2h, 1h30m.',
   whenNoTime: 'Please give a time as well, e.g. "12/4 10:00" or "tomorrow 2pm".',
@@ -41,6 +42,7 @@ export const meetings: Translation<typeof zh> = {
   listUsage: 'Usage: /meetings [all|past] [page], e.g. /meetings, /meetings 2, /meetings past, /meetings all 3',
   listStatus: (p) => `(${p.status})`,
   listEmpty: 'No meetings scheduled. A facilitator can add one with /meeting add.',
+  listEmptyPast: 'No meeting has been held or closed yet. /meetings lists the coming ones.',
   listLine: (p) => `#${p.id} [${p.kind}] ${p.title} - ${p.when}`,
   inProgress: '(in progress)',
   kindWeekly: 'weekly',
@@ -53,7 +55,8 @@ export const meetings: Translation<typeof zh> = {
   detailKind: (p) => `Kind: ${p.kind}; status: ${p.status}`,
   detailWhen: (p) => `When: ${p.when}`,
   detailReminders: (p) => `Reminders at: ${p.list}`,
-  holiday: (p) => `⚠️ That day is a public holiday: ${p.names}`,
+  holiday: (p) => `⚠️ That day is a day off: ${p.names}`,
+  closedWeekend: (p) => `⚠️ That day is ${p.day}; offices are closed.`,
   substitute: ' (observed)',
   relative: (p) => {
     const parts = [p.days && plural(p.days, 'day'), p.hours && plural(p.hours, 'hour'), !p.days && p.minutes && plural(p.minutes, 'minute')].filter(Boolean);

@@ -2,6 +2,8 @@
 export const calendar = {
   /** Official holiday names are zh-TW already. */
   holidayName: (p: { name: string }) => `${p.name}`,
+  /** A 補假 with the holiday it makes up for: `補假（兒童節）`. */
+  substituteFor: (p: { name: string; holiday: string }) => `${p.name}（${p.holiday}）`,
   saturday: '週六',
   sunday: '週日',
   /** After a deadline computed from a period: `6月19日端午節`. */

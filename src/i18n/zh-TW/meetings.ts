@@ -9,6 +9,7 @@ export const meetings = {
   addUsage: `用法：/meeting add <名稱> <日期> <時間> [長度]，例如 /meeting add 交通部協作會議 12/4 10:00 2h。日期時間${WHEN_EXAMPLES}`,
   cancelUsage: '用法：/meeting cancel <會議編號>，例如 /meeting cancel 12',
   moveUsage: '用法：/meeting move <會議編號> <日期> <時間>，例如 /meeting move 12 下週五 10:00',
+  moveNoLength: (p: { length: string; example: string }) => `改期不能改會議長度（${p.length}）：/meeting move 只接日期與時間，例如 ${p.example}。`,
   closeUsage: '用法：/meeting close <會議編號>，例如 /meeting close 12',
   durationInvalid: '會議長度需在 5 分鐘到 12 小時之間，例如 90m、2h、1h30m、90分鐘。',
   whenNoTime: '請同時提供時間，例如「12/4 10:00」或「明天 下午2點」。',
@@ -36,6 +37,7 @@ export const meetings = {
   listUsage: '用法：/meetings [all|past] [頁碼]，例如 /meetings、/meetings 2、/meetings past、/meetings all 3',
   listStatus: (p: { status: string }) => `（${p.status}）`,
   listEmpty: '目前沒有排定的會議。主持人可用 /meeting add 新增。',
+  listEmptyPast: '還沒有已舉行或已結束的會議。輸入 /meetings 查看即將舉行的會議。',
   listLine: (p: { id: number; kind: string; title: string; when: string }) => `#${p.id}〔${p.kind}〕${p.title} — ${p.when}`,
   inProgress: '（進行中）',
   kindWeekly: '週會',
@@ -48,7 +50,8 @@ export const meetings = {
   detailKind: (p: { kind: string; status: string }) => `類型：${p.kind}；狀態：${p.status}`,
   detailWhen: (p: { when: string }) => `時間：${p.when}`,
   detailReminders: (p: { list: string }) => `提醒時間：${p.list}`,
-  holiday: (p: { names: string }) => `⚠️ 當天是國定假日：${p.names}`,
+  holiday: (p: { names: string }) => `⚠️ 當天是放假日：${p.names}`,
+  closedWeekend: (p: { day: string }) => `⚠️ 當天是${p.day}，機關不上班。`,
   substitute: '（補假）',
   relative: (p: { days: number; hours: number; minutes: number }) => {
     const parts = [p.days && `${p.days} 天`, p.hours && `${p.hours} 小時`, !p.days && p.minutes && `${p.minutes} 分鐘`].filter(Boolean);
