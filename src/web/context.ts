@@ -8,6 +8,7 @@ import { translator } from '../i18n/catalog';
 import type { WebSection } from '../config/web.schema';
 import type { User } from '../core/records';
 import { visibility, type Visibility } from './visibility';
+import { isoLocal } from '../core/reports/export-data';
 
 export interface WebDeps {
   app: Pick<App, 'bot' | 'store' | 'config' | 'meetings' | 'casework' | 'web'>;
@@ -29,6 +30,8 @@ export interface PageCtx {
   sees: Visibility;
   /** Absolute URL of a path on this site (feeds and calendars need them). */
   absolute(path: string): string;
+  /** An instant as the API and the pages' datetime attributes write it: in the network's zone, like the exports (2026-12-04T10:00:00.000+08:00). */
+  iso(d: Date): string;
 }
 
 export type WebEnv = { Variables: { page: PageCtx } };
@@ -49,6 +52,7 @@ export function pageCtx(deps: WebDeps, viewer: User | undefined, origin: string)
     can: sees.section,
     sees,
     absolute: (path) => base + path,
+    iso: (d) => isoLocal(d, bot.services.settings.timezone)!,
   };
 }
 

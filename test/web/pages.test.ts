@@ -58,7 +58,7 @@ describe('every public route answers with its record', () => {
     expect(r.body).toContain('提供事故資料');
     expect(r.body).toContain('已逾期 2 個工作天');
     expect(r.body).toContain('已聯繫提案人 &amp; 安排會前會');
-    expect(r.body).toContain('<time datetime="2026-12-01T02:00:00.000Z">2026年12月1日（二）10:00</time>');
+    expect(r.body).toContain('<time datetime="2026-12-01T10:00:00.000+08:00">2026年12月1日（二）10:00</time>');
     expect((await page('/cases/2')).status).toBe(404);
     expect((await page('/cases/x')).status).toBe(400);
   });
@@ -125,9 +125,9 @@ describe('every public route answers with its record', () => {
     expect(one.timeline.length).toBeGreaterThan(3);
     const m = (await (await s.get('/api/meetings/1')).json()) as { minutes: { decisions: string[] } };
     expect(m.minutes.decisions).toEqual(['下週五召開協作會議']);
-    const ahead = (await (await s.get('/api/meetings/2')).json()) as { agenda: { section: string; lines: string[] | null }[] };
-    expect(ahead.agenda.find((x) => x.section === 'discussion')!.lines).toBeNull();
-    expect(((await (await s.get('/api/meetings')).json()) as { past: { total: number } }).past.total).toBe(1);
+    const ahead = (await (await s.get('/api/meetings/2')).json()) as { agenda: { section: string; internal: boolean; lines: string[] }[] };
+    expect(ahead.agenda.find((x) => x.section === 'discussion')).toMatchObject({ internal: true, lines: [] });
+    expect(((await (await s.get('/api/meetings')).json()) as { total: number }).total).toBe(1);
     expect(((await (await s.get('/api/agencies/MOTC')).json()) as { openItems: unknown[] }).openItems).toHaveLength(1);
     expect(((await (await s.get('/api/overview')).json()) as { openCases: unknown[] }).openCases).toHaveLength(1);
     const bad = await s.get('/api/cases?page=-1');

@@ -34,8 +34,12 @@ export class MeetingFormat {
   }
 
   span(m: Meeting): string {
-    const end = new Date(m.startsAt.getTime() + m.durationMin * 60_000);
-    return formatTimeRange(m.startsAt, end, this.locale, this.settings.timezone, { roc: this.settings.rocEra });
+    return this.range(m.startsAt, new Date(m.startsAt.getTime() + m.durationMin * 60_000));
+  }
+
+  /** Any span, as a meeting's is written (when its recording really started and ended). */
+  range(from: Date, to: Date): string {
+    return formatTimeRange(from, to, this.locale, this.settings.timezone, { roc: this.settings.rocEra });
   }
 
   kind(k: MeetingKind): string {

@@ -55,9 +55,10 @@ export interface MeetingRepo {
   range(from: Date, to: Date, statuses: readonly MeetingStatus[]): Meeting[];
   /**
    * One page of meetings of any status starting in [from, to) (either end open), earliest first
-   * or latest first, and how many there are in that window.
+   * or latest first, and how many there are in that window. `ahead` keeps those still to be held
+   * at that instant (scheduled, slot not over); `behind` the others (held, closed or cancelled).
    */
-  page(q: { from?: Date; to?: Date; order: 'asc' | 'desc'; offset: number; limit: number }): { rows: Meeting[]; total: number };
+  page(q: { from?: Date; to?: Date; ahead?: Date; behind?: Date; order: 'asc' | 'desc'; offset: number; limit: number }): { rows: Meeting[]; total: number };
   /** Scheduled series meetings whose original occurrence lies in [from, to). */
   seriesOccurrences(from: Date, to: Date): Meeting[];
   /** Moves a scheduled meeting from 'scheduled' to `to`; false if it was not scheduled. */

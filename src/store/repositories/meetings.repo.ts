@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, not, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { meetings } from '../schema';
 import type { Meeting, MeetingRepo, NewMeeting } from '../../core/meetings/meeting';
@@ -119,7 +119,13 @@ export function meetingsRepo(db: Db): MeetingRepo {
         .map(toMeeting);
     },
     page(q) {
-      const where = and(q.from ? gte(meetings.startsAt, q.from.getTime()) : undefined, q.to ? lt(meetings.startsAt, q.to.getTime()) : undefined);
+      const stillAhead = (at: Date) => and(eq(meetings.status, 'scheduled'), sql`${meetings.startsAt} + ${meetings.durationMin} * 60000 > ${at.getTime()}`);
+      const where = and(
+        q.from ? gte(meetings.startsAt, q.from.getTime()) : undefined,
+        q.to ? lt(meetings.startsAt, q.to.getTime()) : undefined,
+        q.ahead ? stillAhead(q.ahead) : undefined,
+        q.behind ? not(stillAhead(q.behind)!) : undefined,
+      );
       const order = q.order === 'asc' ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)];
       const rows = db.select().from(meetings).where(where).orderBy(...order).limit(q.limit).offset(q.offset).all().map(toMeeting);
       const total = db.select({ n: count() }).from(meetings).where(where).get()?.n ?? 0;

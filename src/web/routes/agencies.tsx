@@ -69,12 +69,13 @@ export function agenciesRoutes(app: Hono<WebEnv>): void {
       );
     },
     json(p, o) {
+      // Cases internal: the lists are empty, never null (the page leaves them out).
       const cases = p.can('cases');
       return {
         code: o.a.code,
         name: o.a.name,
-        leads: cases ? o.leads.map((x) => caseJson(p, x)) : null,
-        coLeads: cases ? o.coLeads.map((x) => caseJson(p, x)) : null,
+        leads: cases ? o.leads.map((x) => caseJson(p, x)) : [],
+        coLeads: cases ? o.coLeads.map((x) => caseJson(p, x)) : [],
         openItems: o.items.map((i) => itemJson(p, i)),
       };
     },

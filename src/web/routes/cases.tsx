@@ -12,6 +12,7 @@ import { PAGE_SIZE, type PageCtx, type WebContext, type WebEnv } from '../contex
 import { Layout, List, Pager } from '../views/layout';
 import { Rich } from '../views/rich';
 import { found, html, needNumber, needPage, twin } from '../respond';
+import { meetingJson } from './meeting-json';
 
 export function agencyRef(p: PageCtx, id: number | null): { code: string; name: string } | null {
   const a = id === null ? undefined : p.services.people.agencies.byId.get(id);
@@ -35,7 +36,8 @@ export function caseJson(p: PageCtx, c: Case) {
     deadline: c.deadline,
     daysLeft: c.deadline && !isClosed(c, s) ? daysLeft(c.deadline, p.now, tz) : null,
     overdue: isOverdue(c, p.now, tz, s),
-    selectedAt: c.selectedAt.toISOString(),
+    issueId: c.issueId,
+    selectedAt: p.iso(c.selectedAt),
   };
 }
 
@@ -50,7 +52,7 @@ export function itemJson(p: PageCtx, i: ActionItem) {
     overdue: isItemOverdue(i, p.now, p.services.settings.timezone),
     caseNumber: i.caseId === null ? null : (p.services.store.cases.get(i.caseId)?.number ?? null),
     meetingId: i.meetingId,
-    doneAt: i.doneAt?.toISOString() ?? null,
+    doneAt: i.doneAt ? p.iso(i.doneAt) : null,
     doneNote: i.doneNote,
   };
 }
@@ -217,7 +219,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
               const who = e.actorId === null ? '' : (p.services.people.get(e.actorId)?.name ?? '?');
               return (
                 <li>
-                  <time datetime={e.at.toISOString()}>{formatDateTime(e.at, locale, tz)}</time>
+                  <time datetime={p.iso(e.at)}>{formatDateTime(e.at, locale, tz)}</time>
                   {who ? t('cases.evBy', { who }) : ''}
                   {eventText(e, p, s)}
                 </li>
@@ -233,9 +235,9 @@ export function casesRoutes(app: Hono<WebEnv>): void {
     json: (p, d) => ({
       ...caseJson(p, d.c),
       items: d.items.map((i) => itemJson(p, i)),
-      meetings: d.meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString(), url: p.absolute(`/meetings/${m.id}`) })),
+      meetings: d.meetings.map((m) => meetingJson(p, m)),
       milestones: milestonesOf(d.c, d.events, p, p.deps.app.casework).map((m) => ({ stage: m.stage, rule: m.rule, count: m.count, due: m.due, state: m.state, text: milestoneLine(m, p, p.deps.app.casework) })),
-      timeline: d.events.map((e) => ({ at: e.at.toISOString(), by: e.actorId === null ? null : (p.services.people.get(e.actorId)?.name ?? null), kind: e.detail.kind, text: eventText(e, p, p.deps.app.casework) })),
+      timeline: d.events.map((e) => ({ at: p.iso(e.at), by: e.actorId === null ? null : (p.services.people.get(e.actorId)?.name ?? null), kind: e.detail.kind, text: eventText(e, p, p.deps.app.casework) })),
     }),
   });
 }

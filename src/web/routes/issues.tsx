@@ -1,17 +1,29 @@
 import type { Hono } from 'hono';
 import type { Issue, Tally, Voter } from '../../core/records';
+import { formatCaseNumber } from '../../core/cases/case-number';
+import { showsTally } from '../../core/issues/issue-state';
 import { formatDateTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
-import { Layout, List, Pager } from '../views/layout';
+import { Layout, Pager } from '../views/layout';
+import { IssueBadge, issueStateText } from '../views/badges';
 import { Rich } from '../views/rich';
 import { found, html, needNumber, needPage, twin } from '../respond';
 import { agencyRef } from './cases';
+
+/** The case a selected issue became, as the API and the page link it. */
+function caseOf(p: PageCtx, i: Issue): { number: number; name: string; url: string } | null {
+  const c = i.status === 'selected' ? p.services.store.cases.byIssue(i.id) : undefined;
+  return c ? { number: c.number, name: formatCaseNumber(c.number, p.locale), url: p.absolute(`/cases/${c.number}`) } : null;
+}
 
 function issueJson(p: PageCtx, i: Issue, tally: Tally) {
   return {
     id: i.id,
     title: i.title,
     status: i.status,
+    statusText: issueStateText(p, i),
+    case: caseOf(p, i),
+    mergedInto: i.status === 'merged' ? i.mergedInto : null,
     url: p.absolute(`/issues/${i.id}`),
     votes: tally.votes,
     agencies: tally.agencies,
@@ -19,7 +31,7 @@ function issueJson(p: PageCtx, i: Issue, tally: Tally) {
     proposerAgency: agencyRef(p, i.proposerAgencyId),
     concerns: i.agencyIds.map((id) => agencyRef(p, id)),
     petitionUrl: i.petitionUrl,
-    createdAt: i.createdAt.toISOString(),
+    createdAt: p.iso(i.createdAt),
   };
 }
 
@@ -40,7 +52,9 @@ function detail(p: PageCtx, id: number) {
   const issue = p.services.store.issues.get(id);
   if (!issue) return undefined;
   const voters = p.services.store.votes.voters(id);
-  return { issue, tally: p.services.store.votes.tally(id), groups: byAgency(p, voters) };
+  // A merged issue's votes moved to its target: its own count would only say 0 (as the chat's card).
+  const merged = issue.status === 'merged' && issue.mergedInto !== null ? (p.services.store.issues.get(issue.mergedInto) ?? { id: issue.mergedInto, title: '?' }) : undefined;
+  return { issue, tally: p.services.store.votes.tally(id), groups: byAgency(p, voters), merged, case: caseOf(p, issue) };
 }
 
 export function issuesRoutes(app: Hono<WebEnv>): void {
@@ -52,14 +66,28 @@ export function issuesRoutes(app: Hono<WebEnv>): void {
         c,
         <Layout p={p} title={t('web.issuesTitle')} nav="issues">
           {rows.length ? (
-            <ul class="plain">
-              {rows.map(({ issue, tally }) => (
-                <li>
-                  <a href={`/issues/${issue.id}`}>{`#${issue.id} ${issue.title}`}</a>
-                  {issue.status === 'withdrawn' ? ` ${t('web.issueWithdrawn')}` : ''} <span class="muted">{t('web.issueLine', tally)}</span>
-                </li>
-              ))}
-            </ul>
+            <table class="rows">
+              <thead>
+                <tr>
+                  <th scope="col">{t('web.colIssue')}</th>
+                  <th scope="col">{t('web.colState')}</th>
+                  <th scope="col">{t('web.colVotes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ issue, tally }) => (
+                  <tr>
+                    <th scope="row" data-label={t('web.colIssue')}>
+                      <a href={`/issues/${issue.id}`}>{`#${issue.id} ${issue.title}`}</a>
+                    </th>
+                    <td data-label={t('web.colState')}>
+                      <IssueBadge p={p} issue={issue} />
+                    </td>
+                    <td data-label={t('web.colVotes')}>{showsTally(issue) ? t('web.issueLine', tally) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           ) : (
             <p>{t('common.none')}</p>
           )}
@@ -79,8 +107,24 @@ export function issuesRoutes(app: Hono<WebEnv>): void {
       const agency = p.services.people.agencies.name(i.proposerAgencyId);
       return html(
         c,
-        <Layout p={p} title={`#${i.id} ${i.title}${i.status === 'withdrawn' ? ' ' + t('web.issueWithdrawn') : ''}`} nav="issues">
+        <Layout p={p} title={`#${i.id} ${i.title}`} nav="issues" alternate={[{ href: `/api/issues/${i.id}`, type: 'application/json', title: 'JSON' }]}>
           <dl class="facts">
+            <dt>{t('web.colState')}</dt>
+            <dd>
+              <IssueBadge p={p} issue={i} />
+              {d.merged ? (
+                <>
+                  {' '}
+                  <a href={`/issues/${d.merged.id}`}>{`#${d.merged.id} ${d.merged.title}`}</a>
+                </>
+              ) : null}
+              {d.case ? (
+                <>
+                  {' '}
+                  {p.can('cases') ? <a href={`/cases/${d.case.number}`}>{t('web.issueCaseLink', { name: d.case.name })}</a> : null}
+                </>
+              ) : null}
+            </dd>
             <dt>{t('web.issueProposer')}</dt>
             <dd>{agency ? `${proposer}（${agency}）` : proposer}</dd>
             <dt>{t('web.issueProposedAt')}</dt>
@@ -108,21 +152,27 @@ export function issuesRoutes(app: Hono<WebEnv>): void {
               </p>
             </>
           ) : null}
-          <h2>{t('web.issueByAgency')}</h2>
-          <p>
-            <strong>{t('web.issueTally', d.tally)}</strong>
-          </p>
-          {d.groups.length ? (
-            <ul class="list">
-              {d.groups.map((g) => (
-                <li>
-                  {`${g.agency}（${g.voters.length}）：`}
-                  {g.voters.join(t('common.separator'))}
-                </li>
-              ))}
-            </ul>
+          {d.merged ? (
+            <p class="note">{t('web.issueMergedVotes', { into: d.merged.id })}</p>
           ) : (
-            <p>{t('web.issueNoVotes')}</p>
+            <>
+              <h2>{t('web.issueByAgency')}</h2>
+              <p>
+                <strong>{t('web.issueTally', d.tally)}</strong>
+              </p>
+              {d.groups.length ? (
+                <ul class="list">
+                  {d.groups.map((g) => (
+                    <li>
+                      {`${g.agency}（${g.voters.length}）：`}
+                      {g.voters.join(t('common.separator'))}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t('web.issueNoVotes')}</p>
+              )}
+            </>
           )}
         </Layout>,
       );

@@ -13,15 +13,16 @@ import { Layout, List, Pager } from '../views/layout';
 import { Rich } from '../views/rich';
 import { answer, found, html, needNumber, needPage, twin, type WebCtx } from '../respond';
 import { itemJson, ItemLine } from './cases';
+import { meetingJson } from './meeting-json';
 
-function meetingJson(p: PageCtx, m: Meeting) {
-  return { id: m.id, title: m.title, kind: m.kind, status: m.status, startsAt: m.startsAt.toISOString(), durationMin: m.durationMin, url: p.absolute(`/meetings/${m.id}`) };
-}
-
+/**
+ * Meetings still to be held (scheduled, slot not over: every page, a short list) and the others,
+ * paged, latest first: one closed or cancelled before its slot is not "upcoming".
+ */
 function lists(p: PageCtx, page: number) {
   const { meetings } = p.services.store;
-  const upcoming = page === 1 ? meetings.page({ from: p.now, order: 'asc', offset: 0, limit: PAGE_SIZE }) : undefined;
-  const past = meetings.page({ to: p.now, order: 'desc', offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const upcoming = meetings.page({ ahead: p.now, order: 'asc', offset: 0, limit: PAGE_SIZE }).rows;
+  const past = meetings.page({ behind: p.now, order: 'desc', offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   return { upcoming, past };
 }
 
@@ -100,7 +101,7 @@ function MinutesView(props: { p: PageCtx; doc: MinutesDoc }) {
       <ol class="plain">
         {doc.lines.map((l) => (
           <li>
-            <time datetime={l.at.toISOString()}>{formatTime(l.at, tz)}</time>{' '}
+            <time datetime={p.iso(l.at)}>{formatTime(l.at, tz)}</time>{' '}
             <strong>{attendeeLabel({ userId: l.userId, name: l.speaker, agencyId: l.agencyId }, p)}</strong>
             {t('minutes.colon')}
             <Rich text={[lineText(l, doc, p)]} />
@@ -167,10 +168,10 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
       return html(
         c,
         <Layout p={p} title={t('web.meetingsTitle')} nav="meetings" alternate={[{ href: '/api/meetings', type: 'application/json', title: 'JSON' }]}>
-          {upcoming ? (
+          {page === 1 ? (
             <>
               <h2>{t('web.upcomingMeetings')}</h2>
-              <MeetingList p={p} rows={upcoming.rows} />
+              <MeetingList p={p} rows={upcoming} />
             </>
           ) : null}
           <h2>{t('web.pastMeetings')}</h2>
@@ -182,7 +183,7 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
         </Layout>,
       );
     },
-    json: (p, { page, upcoming, past }) => ({ page, pageSize: PAGE_SIZE, upcoming: upcoming?.rows.map((m) => meetingJson(p, m)) ?? null, past: { total: past.total, meetings: past.rows.map((m) => meetingJson(p, m)) } }),
+    json: (p, { page, upcoming, past }) => ({ page, pageSize: PAGE_SIZE, total: past.total, meetings: past.rows.map((m) => meetingJson(p, m)), upcoming: upcoming.map((m) => meetingJson(p, m)) }),
   });
 
   const loadOne = (c: WebCtx) => found(c, detail(c.var.page, needNumber(c, 'id')));
@@ -193,12 +194,21 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
       const { t } = p;
       const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
       const holiday = fmt.holiday(d.m.startsAt);
+      // Recorded: when recording really started and ended (what the chat's summary says); the
+      // planned slot too, unless /startmeeting made the meeting and its slot is only a default.
+      const rec = d.doc?.minutes;
       return html(
         c,
         <Layout p={p} title={`#${d.m.id} ${d.m.title}`} nav="meetings" alternate={[{ href: `/api/meetings/${d.m.id}`, type: 'application/json', title: 'JSON' }]}>
           <dl class="facts">
             <dt>{t('web.meetingWhen')}</dt>
-            <dd>{fmt.span(d.m)}</dd>
+            <dd>{rec ? (rec.endedAt ? fmt.range(rec.startedAt, rec.endedAt) : t('web.meetingRecordedSince', { from: fmt.at(rec.startedAt) })) : fmt.span(d.m)}</dd>
+            {rec && !rec.ownsMeeting ? (
+              <>
+                <dt>{t('web.meetingPlanned')}</dt>
+                <dd>{fmt.span(d.m)}</dd>
+              </>
+            ) : null}
             <dt>{t('web.meetingKind')}</dt>
             <dd>{fmt.kind(d.m.kind)}</dd>
             <dt>{t('web.meetingStatus')}</dt>
@@ -210,18 +220,22 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
       );
     },
     json(p, d) {
-      const agenda = d.agenda?.sections.map((s) => ({ section: s.section, title: p.t(SECTION_KEY[s.section]), lines: s.section === 'discussion' && !p.can('issues') ? null : s.lines.map(richToPlain) }));
+      // The ballot is proposals' content: for a visitor who may not see them the section is there, empty, marked internal.
+      const agenda = d.agenda?.sections.map((s) => {
+        const internal = s.section === 'discussion' && !p.can('issues');
+        return { section: s.section, title: p.t(SECTION_KEY[s.section]), internal, lines: internal ? [] : s.lines.map(richToPlain) };
+      });
       const doc = d.doc;
       const id = d.m.id;
       const minutes = doc
         ? {
             status: doc.minutes.status,
-            startedAt: doc.minutes.startedAt.toISOString(),
-            endedAt: doc.minutes.endedAt?.toISOString() ?? null,
+            startedAt: p.iso(doc.minutes.startedAt),
+            endedAt: doc.minutes.endedAt ? p.iso(doc.minutes.endedAt) : null,
             decisions: doc.decisions.map((l) => l.text),
             items: doc.items.map((i) => itemJson(p, i)),
             attendees: doc.attendees.map((a) => attendeeLabel(a, p)),
-            lines: doc.lines.map((l) => ({ at: l.at.toISOString(), speaker: l.speaker, kind: l.kind, text: lineText(l, doc, p) })),
+            lines: doc.lines.map((l) => ({ at: p.iso(l.at), speaker: l.speaker, kind: l.kind, text: lineText(l, doc, p) })),
             markdown: p.absolute(`/meetings/${id}/minutes.md`),
             akomaNtoso: p.absolute(`/meetings/${id}/minutes.an.xml`),
           }

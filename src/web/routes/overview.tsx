@@ -7,6 +7,7 @@ import { Layout, List } from '../views/layout';
 import { Rich } from '../views/rich';
 import { html, twin } from '../respond';
 import { CaseItem, caseJson } from './cases';
+import { meetingJson } from './meeting-json';
 
 const SHOWN = 10;
 const DAY = 86_400_000;
@@ -124,7 +125,7 @@ export function overviewRoutes(app: Hono<WebEnv>): void {
     },
     json: (p, o) => ({
       openCases: o.cases.map((x) => caseJson(p, x)),
-      upcomingMeetings: o.meetings.map((m) => ({ id: m.id, title: m.title, kind: m.kind, startsAt: m.startsAt.toISOString(), durationMin: m.durationMin, url: p.absolute(`/meetings/${m.id}`) })),
+      upcomingMeetings: o.meetings.map((m) => meetingJson(p, m)),
     }),
   }, '/api/overview');
 }

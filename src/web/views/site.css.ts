@@ -27,10 +27,30 @@ ul.list, ol.list { padding-left: 1.2em; margin: 0; }
 ul.list > li, ol.list > li { margin: 6px 0; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain > li { padding: 8px 0; border-bottom: 1px solid var(--line); }
+table.rows { width: 100%; border-collapse: collapse; margin: 0; }
+table.rows th, table.rows td { text-align: left; vertical-align: top; padding: 8px 12px 8px 0; border-bottom: 1px solid var(--line); }
+table.rows thead th { font-size: .88rem; color: var(--muted); border-bottom: 2px solid var(--line); white-space: nowrap; }
+table.rows tbody th { font-weight: 400; }
+table.rows .num { text-align: right; white-space: nowrap; }
+table.rows tr.overdue { color: inherit; font-weight: inherit; }
+@media (max-width: 47.99rem) {
+  table.rows thead { position: absolute; left: -10000px; }
+  table.rows, table.rows tbody, table.rows tr, table.rows th, table.rows td { display: block; }
+  table.rows tr { border-bottom: 1px solid var(--line); padding: 8px 0; }
+  table.rows th, table.rows td { border: 0; padding: 1px 0; }
+  table.rows .num { text-align: left; }
+  table.rows td[data-label]::before { content: attr(data-label) "："; color: var(--muted); font-size: .88rem; }
+  html:lang(en) table.rows td[data-label]::before { content: attr(data-label) ": "; }
+}
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
 dl.facts dt { font-weight: 700; color: var(--muted); }
 dl.facts dd { margin: 0; }
 .overdue { color: var(--warn); font-weight: 700; }
+.badge { display: inline-block; padding: 0 8px; border: 1px solid currentColor; border-radius: 999px; font-size: .85rem; font-weight: 700; line-height: 1.6; white-space: nowrap; }
+.badge.state-open { color: #0b5cad; }
+.badge.state-selected { color: #166534; background: #f0fdf4; }
+.badge.state-merged, .badge.state-withdrawn { color: var(--muted); background: var(--soft); }
+.badge.overdue { color: #fff; background: var(--warn); border-color: var(--warn); }
 .muted { color: var(--muted); font-size: .92rem; }
 .note { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 12px; }
 time { white-space: nowrap; }
