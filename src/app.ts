@@ -96,7 +96,7 @@ export function createApp(opts: {
     .use(maintenanceFeature)
     .use(casesFeature(casework, homeChats))
     .use(actionsFeature(casework))
-    .use(minutesFeature)
+    .use(minutesFeature(meetings))
     .use(reportsFeature(casework, homeChats))
     .use(welcomeFeature({ calendar: meetings, casework, guide: config.guide }))
     .use(webFeature(web))

@@ -109,7 +109,7 @@ test('closing a meeting carries the motions not reached to the next meeting of t
   expect(app.store.meetings.get(dec4.id)!.status).toBe('closed');
   const next = await as('anyone', '/agenda');
   expect(next).toContain(`議程：協作會議（#${dec11.id}）`);
-  expect(next).toContain(`〔#${notReached!.id}〕沒討論到的動議 — moi1（內政部）（自會議 #${dec4.id} 延續）`);
+  expect(next).toContain(`〔#${notReached!.id}〕沒討論到的動議 — moi1（內政部）（上次未討論：會議 #${dec4.id}「協作會議」2026年12月4日（五））`);
   expect(next).not.toContain('已討論的動議');
   expect(next).not.toContain('撤回的動議');
   // Since the 4 Dec meeting: the issues proposed before it are no longer on the list.

@@ -1,10 +1,11 @@
 import type { RichText, Span } from '../types';
 import type { AgendaContributor } from './meeting';
+import { formatDate } from '../../i18n/format-date';
 
 /** Motions shown on an agenda; the rest are counted. */
 export const MOTIONS_LIMIT = 30;
 
-/** 臨時動議: items queued with /agenda add, oldest first, noting those carried over and those discussed. */
+/** 臨時動議: items queued with /agenda add, oldest first, noting those carried over (上次未討論, from which meeting) and those discussed. */
 export function motionsContributor(): AgendaContributor {
   return {
     section: 'motions',
@@ -18,7 +19,11 @@ export function motionsContributor(): AgendaContributor {
         const who = item.proposerId === null ? undefined : people.get(item.proposerId)?.name;
         const agency = people.agencies.name(item.agencyId);
         if (who) line.push(agency ? t('agenda.motionByAgency', { name: who, agency }) : t('agenda.motionBy', { name: who }));
-        if (item.carriedFrom !== null) line.push(t('agenda.motionCarried', { from: item.carriedFrom }));
+        if (item.carriedFrom !== null) {
+          const from = ctx.services.store.meetings.get(item.carriedFrom);
+          const date = from ? formatDate(from.startsAt, ctx.locale, ctx.services.settings.timezone) : '';
+          line.push(t('agenda.motionCarried', { from: item.carriedFrom, title: from?.title ?? '?', date }));
+        }
         if (item.status === 'done') line.push(t('agenda.motionDiscussed'));
         return line;
       });

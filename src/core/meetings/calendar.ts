@@ -125,6 +125,14 @@ export class MeetingCalendar {
     });
   }
 
+  /**
+   * Its record has ended (/endmeeting): the motions it did not discuss go on the next meeting's
+   * agenda now, not only when someone closes the meeting. Discussed ones stay with it.
+   */
+  carryForward(m: Meeting, now: Date): CloseResult {
+    return this.carry(m, now);
+  }
+
   /** Moves a meeting; its reminders and agenda move with it. */
   move(m: Meeting, startsAt: Date, now: Date): Meeting | undefined {
     return this.store.transaction(() => {

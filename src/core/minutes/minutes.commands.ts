@@ -17,6 +17,9 @@ import { todayIn } from '../dates/calendar-date';
 import { ownKey } from '../input/own-key';
 import { startMeetingCommand } from './start-meeting.command';
 import { strikeLine } from './strike.command';
+import type { MeetingCalendar } from '../meetings/calendar';
+import { AGENDA_RECORD } from '../meetings/meetings.jobs';
+import { formatDateTime } from '../../i18n/format-date';
 
 export const LINE_MAX = 2000;
 
@@ -82,7 +85,7 @@ const info: Command = {
   },
 };
 
-const endMeeting: Command = {
+const endMeeting = (calendar: MeetingCalendar): Command => ({
   name: 'endmeeting',
   description: 'minutes.helpEnd',
   handle(ctx): Reply[] {
@@ -90,17 +93,26 @@ const endMeeting: Command = {
     const m = requireRecording(ctx);
     const { store } = ctx.services;
     const ended = store.transaction(() => {
-      if (!store.minutes.end(m.id, ctx.user.id, ctx.now)) return false;
+      if (!store.minutes.end(m.id, ctx.user.id, ctx.now)) return undefined;
       // The ad-hoc meeting /startmeeting created ends with its minutes. Any other is closed by
-      // the meetings feature (/meeting close), which also carries its unreached items over.
+      // the meetings feature (/meeting close); its motions not discussed move to the next
+      // meeting now, so the next agenda has them whether or not anyone closes this one.
       if (m.ownsMeeting) store.meetings.setStatus(m.meetingId, 'closed', ctx.now);
-      return true;
+      const meeting = store.meetings.get(m.meetingId);
+      return meeting && !m.ownsMeeting && meeting.status === 'scheduled' ? calendar.carryForward(meeting, ctx.now) : { carried: 0, to: undefined };
     });
     if (!ended) throw new UserError('minutes.notRecording', undefined);
     const doc = buildDoc(store.minutes.get(m.id)!, ctx.services);
-    return [{ type: 'post', message: { text: renderSummary(doc, ctx) } }];
+    const text = renderSummary(doc, ctx);
+    if (ended.carried && ended.to) {
+      const when = formatDateTime(ended.to.startsAt, ctx.locale, ctx.services.settings.timezone);
+      text.push('\n', ctx.t('minutes.motionsCarried', { n: ended.carried, id: ended.to.id, when }));
+    }
+    const replies: Reply[] = [{ type: 'post', message: { text } }];
+    if (ended.carried) replies.push({ type: 'refresh', record: { kind: AGENDA_RECORD, id: m.meetingId } }, { type: 'refresh', record: { kind: AGENDA_RECORD, id: ended.to!.id } });
+    return replies;
   },
-};
+});
 
 const FORMATS: Record<string, 'md' | 'xml'> = { md: 'md', markdown: 'md', xml: 'xml', akn: 'xml', akomantoso: 'xml', sayit: 'xml' };
 
@@ -157,4 +169,6 @@ const minutesFile: Command = {
   },
 };
 
-export const minutesCommands: readonly Command[] = [startMeetingCommand, endMeeting, topic, decision, info, minutesFile];
+export function minutesCommands(calendar: MeetingCalendar): readonly Command[] {
+  return [startMeetingCommand, endMeeting(calendar), topic, decision, info, minutesFile];
+}

@@ -1,10 +1,13 @@
 import type { Feature } from '../feature';
+import type { MeetingCalendar } from '../meetings/calendar';
 import { minutesCommands } from './minutes.commands';
 import { minutesRecorder } from './minutes.recorder';
 
 /** Minutes in chat (MeetBot-style): record, tag, summarise, export as Markdown and Akoma Ntoso. */
-export const minutesFeature: Feature = {
-  name: 'minutes',
-  commands: minutesCommands,
-  messages: [minutesRecorder],
-};
+export function minutesFeature(calendar: MeetingCalendar): Feature {
+  return {
+    name: 'minutes',
+    commands: minutesCommands(calendar),
+    messages: [minutesRecorder],
+  };
+}

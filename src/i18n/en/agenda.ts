@@ -23,7 +23,7 @@ export const agenda: Translation<typeof zh> = {
   motionLine: (p) => `${p.rank}. [#${p.id}] `,
   motionBy: (p) => ` - ${p.name}`,
   motionByAgency: (p) => ` - ${p.name} (${p.agency})`,
-  motionCarried: (p) => ` (carried over from meeting #${p.from})`,
+  motionCarried: (p) => ` (not discussed last time: meeting #${p.from} "${p.title}" ${p.date})`,
   motionDiscussed: ' (discussed)',
   discussedLine: (p) => `Motion #${p.id} discussed: ${p.text}`,
   usage: 'Usage: /agenda [meeting] show the draft | /agenda add [#meeting] <text> raise a motion | /agenda remove <item> withdraw it | /agenda done <item> mark it discussed (facilitators)',

@@ -19,7 +19,7 @@ export const agenda = {
   motionLine: (p: { rank: number; id: number }) => `${p.rank}. 〔#${p.id}〕`,
   motionBy: (p: { name: string }) => ` — ${p.name}`,
   motionByAgency: (p: { name: string; agency: string }) => ` — ${p.name}（${p.agency}）`,
-  motionCarried: (p: { from: number }) => `（自會議 #${p.from} 延續）`,
+  motionCarried: (p: { from: number; title: string; date: string }) => `（上次未討論：會議 #${p.from}「${p.title}」${p.date}）`,
   motionDiscussed: '（已討論）',
   /** The minutes line of a motion marked discussed while its meeting is recorded. */
   discussedLine: (p: { id: number; text: string }) => `臨時動議 #${p.id} 已討論：${p.text}`,
