@@ -1,5 +1,5 @@
 import type { Answer, DispatchHooks, PostOptions } from '../core/feature';
-import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, Platform } from '../core/types';
+import type { ChatRef, InboundEvent, MessageRef, OutboundMessage, PersonRef, Platform } from '../core/types';
 import type { DeliveryErrors } from '../core/delivery/delivery-errors';
 
 export type Dispatch = (e: InboundEvent, hooks?: DispatchHooks) => Promise<Answer | undefined>;
@@ -13,6 +13,13 @@ export interface ChatAdapter {
   start(dispatch: Dispatch): Promise<void>;
   post(chat: ChatRef, m: OutboundMessage, opts?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, m: OutboundMessage): Promise<void>;
+  /**
+   * A message only `to` (a person on this platform) sees: a direct message, or the platform's
+   * nearest equivalent in `near` (a group chat of this platform they are in) when no direct
+   * message reaches them. What each platform does is in docs/development.md ("Private
+   * messages"). Absent: the platform has none, and such a message becomes a dead letter.
+   */
+  postPrivate?(to: PersonRef, m: OutboundMessage, opts: PostOptions & { near?: ChatRef }): Promise<MessageRef>;
   stop(): Promise<void>;
   /**
    * Whether the platform says this person is in one of these chats (its home chats), for someone

@@ -1,7 +1,7 @@
 import type { Delivery, PostOptions } from '../core/feature';
-import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage, type Platform } from '../core/types';
+import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage, type PersonRef, type Platform } from '../core/types';
 import type { ChatAdapter } from './chat-adapter';
-import { genericDeliveryErrors, type ClassifiesDeliveryErrors, type DeliveryFailure } from '../core/delivery/delivery-errors';
+import { genericDeliveryErrors, PermanentDeliveryError, type ClassifiesDeliveryErrors, type DeliveryFailure } from '../core/delivery/delivery-errors';
 
 /** Routes the core's posts and updates to the adapter of each chat's platform. */
 export class AdapterHub implements Delivery, ClassifiesDeliveryErrors {
@@ -23,6 +23,17 @@ export class AdapterHub implements Delivery, ClassifiesDeliveryErrors {
 
   post(chat: ChatRef, message: OutboundMessage, _show?: unknown, opts?: PostOptions): Promise<MessageRef> {
     return this.for(parseChatRef(chat).platform).post(chat, message, opts);
+  }
+
+  /**
+   * To the person's own platform. `near` is passed on only when it is a chat of that platform
+   * (a person registered on one platform cannot be reached in another's group).
+   */
+  postPrivate(to: PersonRef, message: OutboundMessage, near?: ChatRef, opts?: PostOptions): Promise<MessageRef> {
+    const a = this.for(to.platform);
+    if (!a.postPrivate) throw new PermanentDeliveryError(`The ${to.platform} platform cannot send private messages`, 'private_unsupported');
+    const sameChat = near && parseChatRef(near).platform === to.platform ? { near } : {};
+    return a.postPrivate(to, message, { key: opts?.key ?? '', resend: opts?.resend ?? false, ...sameChat });
   }
 
   /** The platform's word on membership (core/people/membership.ts); false where it cannot tell. */

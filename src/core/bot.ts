@@ -406,7 +406,16 @@ export class Bot {
    * produced them) and returns the replies with what sends each post.
    */
   private plan(chat: ChatRef, replies: readonly Reply[]): Planned[] {
-    return replies.map((r) => (r.type === 'post' ? { reply: r, send: this.queuePost(r.chat ?? chat, r.message, r.show) } : { reply: r }));
+    return replies.map((r) =>
+      r.type === 'post' ? { reply: r, send: this.queuePost(r.chat ?? chat, r.message, r.show) } : r.type === 'private' ? { reply: r, send: this.queuePrivate(r) } : { reply: r },
+    );
+  }
+
+  private queuePrivate(r: Extract<Reply, { type: 'private' }>): () => Promise<MessageRef | undefined> {
+    const d = this.requireDelivery();
+    if (d.enqueuePrivate) return d.enqueuePrivate(r.to, r.message, r.near);
+    if (!d.postPrivate) throw new Error('This delivery cannot send private messages');
+    return () => d.postPrivate!(r.to, r.message, r.near);
   }
 
   private queuePost(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined> {
@@ -420,7 +429,7 @@ export class Bot {
     let answer: Answer | undefined;
     for (const { reply: r, send } of planned) {
       if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
-      else if (r.type === 'post') await send!();
+      else if (r.type === 'post' || r.type === 'private') await send!();
       // Not awaited: a card's update may wait its turn (platforms pace edits), and the answer
       // must not. drain() still waits for it.
       else this.refreshInBackground(r.record);

@@ -1,4 +1,4 @@
-import type { Actor, ChatRef, InboundEvent, MessageRef, OutboundMessage, RecordRef } from './types';
+import type { Actor, ChatRef, InboundEvent, MessageRef, OutboundMessage, PersonRef, RecordRef } from './types';
 import type { Locale, PlainMessageKey, Translate } from '../i18n/catalog';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
@@ -15,6 +15,15 @@ export type Reply =
   | { type: 'reply'; message: OutboundMessage; private?: boolean }
   /** A public post (usually a card) in `chat` (default: where the event came from), linked to `show`. */
   | { type: 'post'; message: OutboundMessage; chat?: ChatRef; show?: RecordRef }
+  /**
+   * A message for one named person only (a nudge, their own lines of the minutes), who need not
+   * be the one who asked. Stored in the outbox like a post (sent once, even across restarts)
+   * and delivered by the person's platform privately: a direct message where it can reach them.
+   * `near`: a group chat the person is in, where a platform that cannot reach them privately
+   * falls back (an ephemeral message there, or a notice that names them without the content);
+   * left out, such a platform gives up (a dead letter the facilitators hear of). docs/development.md.
+   */
+  | { type: 'private'; to: PersonRef; message: OutboundMessage; near?: ChatRef }
   /** Re-render every message that shows this record. */
   | { type: 'refresh'; record: RecordRef };
 
@@ -124,6 +133,10 @@ export interface Delivery {
    * sends it. The outbox has it; a delivery without it is posted to after the transaction.
    */
   enqueue?(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined>;
+  /** A message for one person only (Reply `private`); absent: this delivery cannot send one. */
+  postPrivate?(to: PersonRef, message: OutboundMessage, near?: ChatRef, opts?: PostOptions): Promise<MessageRef | undefined>;
+  /** postPrivate, persisted now (in the caller's transaction) and sent when the returned function is called. */
+  enqueuePrivate?(to: PersonRef, message: OutboundMessage, near?: ChatRef): () => Promise<MessageRef | undefined>;
 }
 
 /** What the outbox tells a platform about a post it sends. */

@@ -9,6 +9,16 @@ export type ChatRef = `${Platform}:${string}`;
 /** Which platform message shows which record: `<chat ref>#<message id>`. */
 export type MessageRef = `${ChatRef}#${string}`;
 
+/**
+ * A person on a platform, as a private message names them: who it is for. `id` is the platform's
+ * own user id (as in Actor and User.platformUserId); `name` is how they are shown.
+ */
+export interface PersonRef {
+  platform: Platform;
+  id: string;
+  name: string;
+}
+
 export interface Actor {
   platform: Platform;
   /** The platform's own user id (Slack `U…`, Telegram numeric id, console name). */

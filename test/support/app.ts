@@ -7,7 +7,7 @@ import { DEFAULT_AGENCIES } from '../../src/config/default-agencies';
 import { ManualClock } from '../../src/core/clock';
 import { silentLogger, type Logger } from '../../src/core/logger';
 import type { Delivery } from '../../src/core/feature';
-import type { ChatRef, MessageRef, OutboundMessage } from '../../src/core/types';
+import type { ChatRef, MessageRef, OutboundMessage, PersonRef } from '../../src/core/types';
 import { richToPlain } from '../../src/core/types';
 import { templateDatabase } from './test-build';
 
@@ -20,7 +20,14 @@ export function tempDir(prefix = 'po-bot-'): { dir: string; cleanup: () => void 
 export class RecordingDelivery implements Delivery {
   readonly posts: { ref: MessageRef; chat: ChatRef; message: OutboundMessage }[] = [];
   readonly updates: { ref: MessageRef; message: OutboundMessage }[] = [];
+  /** Private messages to named people (Reply `private`), with the chat they are near. */
+  readonly privates: { ref: MessageRef; to: PersonRef; near?: ChatRef; message: OutboundMessage }[] = [];
   private n = 0;
+  async postPrivate(to: PersonRef, message: OutboundMessage, near?: ChatRef): Promise<MessageRef> {
+    const ref = `${to.platform}:@${to.id}#${++this.n}` as MessageRef;
+    this.privates.push({ ref, to, near, message });
+    return ref;
+  }
   async post(chat: ChatRef, message: OutboundMessage): Promise<MessageRef> {
     const ref = `${chat}#${++this.n}` as MessageRef;
     this.posts.push({ ref, chat, message });

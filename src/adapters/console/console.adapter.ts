@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, Dispatch } from '../chat-adapter';
-import { parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
+import type { Answer } from '../../core/feature';
+import { parseMessageRef, type ChatRef, type MessageRef, type OutboundMessage, type PersonRef } from '../../core/types';
 import { translator, type Locale } from '../../i18n/catalog';
 import { CONSOLE_CHAT, consoleActor, isConsoleName, parseConsoleLine } from './parse';
 import { renderConsole } from './render';
@@ -14,7 +15,10 @@ export type DotCommand = (args: string) => Promise<string | void> | string | voi
 export interface ConsoleOptions {
   input: Readable;
   output: Writable;
-  /** One JSON line `{"id","text"}` per bot post or update on output, nothing else there. */
+  /**
+   * One JSON line `{"id","text"}` per bot post or update on output, nothing else there; a
+   * private one (an answer only its asker sees, a message for one person) adds `"to": "<user>"`.
+   */
   json: boolean;
   locale: Locale;
   /** First message id to use, so ids stay unique across restarts on one database. */
@@ -77,7 +81,7 @@ export class ConsoleAdapter implements ChatAdapter {
     if (parsed.kind === 'blank') return this.note(this.t('consoleChat.blankLine')), false;
     if (parsed.kind === 'event') {
       const answer = await dispatch(parsed.event);
-      if (answer) await this.post(CONSOLE_CHAT, answer.message);
+      if (answer) this.show(answer, parsed.event.actor.id);
       return false;
     }
     const { name, args, as } = parsed;
@@ -99,7 +103,7 @@ export class ConsoleAdapter implements ChatAdapter {
         actor: consoleActor(as),
         chat: CONSOLE_CHAT,
       });
-      if (answer) await this.post(CONSOLE_CHAT, answer.message);
+      if (answer) this.show(answer, consoleActor(as).id);
       return false;
     }
     if (name === 'join') {
@@ -108,7 +112,7 @@ export class ConsoleAdapter implements ChatAdapter {
       const who = args.trim();
       if (!isConsoleName(who)) return this.note(this.t('consoleChat.joinUsage')), false;
       const answer = await dispatch({ kind: 'join', privateReach: true, actor: consoleActor(who), chat: CONSOLE_CHAT });
-      if (answer) await this.post(CONSOLE_CHAT, answer.message);
+      if (answer) this.show(answer, who);
       return false;
     }
     const extra = this.opts.dotCommands?.[name];
@@ -124,11 +128,32 @@ export class ConsoleAdapter implements ChatAdapter {
     else this.opts.output.write(text + '\n');
   }
 
-  private print(id: string, m: OutboundMessage): void {
+  /**
+   * `to`: the one person this is for. A terminal shows everything to whoever sits at it, so a
+   * private message is marked as one and names its person; `--json` carries them as `to`.
+   * A private answer to the one who typed keeps its plain form on screen (the asker is the
+   * reader) and says `to` in JSON only.
+   */
+  private print(id: string, m: OutboundMessage, to?: { user: string; marked: boolean }): void {
     let text = renderConsole(m);
     const file = m.file ? this.save(m.file) : undefined;
     if (file) text += '\n' + this.t('consoleChat.fileSaved', { path: file });
-    this.opts.output.write(this.opts.json ? JSON.stringify(file ? { id: Number(id), text, file } : { id: Number(id), text }) + '\n' : `[#${id}] ${text}\n`);
+    if (this.opts.json) {
+      this.opts.output.write(JSON.stringify({ id: Number(id), text, ...(file ? { file } : {}), ...(to ? { to: to.user } : {}) }) + '\n');
+      return;
+    }
+    const head = to?.marked ? this.t('consoleChat.privateTo', { user: to.user }) + '\n' : '';
+    this.opts.output.write(`[#${id}] ${head}${text}\n`);
+  }
+
+  private show(answer: Answer, asker: string): void {
+    this.print(this.newId(), answer.message, answer.private ? { user: asker, marked: false } : undefined);
+  }
+
+  private newId(): string {
+    const n = this.nextId++;
+    this.opts.onNewMessageId?.(n);
+    return String(n);
   }
 
   /** A terminal cannot show an attachment: it is written to a file and its path printed. */
@@ -142,10 +167,15 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async post(_chat: ChatRef, m: OutboundMessage): Promise<MessageRef> {
-    const n = this.nextId++;
-    this.opts.onNewMessageId?.(n);
-    const id = String(n);
+    const id = this.newId();
     this.print(id, m);
+    return `${CONSOLE_CHAT}#${id}`;
+  }
+
+  /** Printed in the one chat, marked as for `to` alone (a console user is reached wherever they type). */
+  async postPrivate(to: PersonRef, m: OutboundMessage): Promise<MessageRef> {
+    const id = this.newId();
+    this.print(id, m, { user: to.id, marked: true });
     return `${CONSOLE_CHAT}#${id}`;
   }
 

@@ -17,7 +17,9 @@ export interface ManifestOptions {
 // anyway, because Slack only sends events from channels the bot is a member of.
 // channels:read and groups:read are what member_joined_channel needs (public and private
 // channels): the newcomer's welcome (issue 19).
-export const BOT_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'reactions:read', 'users:read'] as const;
+// im:write opens a direct message with a person for a private message to them (nudges, a
+// speaker's lines of the minutes); where Slack refuses one, an ephemeral message in the chat.
+export const BOT_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'im:write', 'reactions:read', 'users:read'] as const;
 // member_left_channel: someone who left the network's channel may no longer use the bot privately (issue 23).
 export const BOT_EVENTS = ['member_joined_channel', 'member_left_channel', 'message.channels', 'message.groups', 'reaction_added', 'reaction_removed'] as const;
 

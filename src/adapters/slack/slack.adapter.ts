@@ -7,7 +7,7 @@ import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import type { Answer, DispatchHooks, PostOptions } from '../../core/feature';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
-import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage } from '../../core/types';
+import { parseChatRef, parseMessageRef, type Actor, type ChatRef, type MessageRef, type OutboundMessage, type PersonRef } from '../../core/types';
 import { translator, type Locale } from '../../i18n/catalog';
 import { realSleep, SlackApi, SlackApiError, type Sleep } from './api';
 import { CardUpdates } from '../card-updates';
@@ -487,6 +487,32 @@ export class SlackAdapter implements ChatAdapter {
     }
     if (m.file) await this.attach(channel, m).catch(() => undefined);
     return ref;
+  }
+
+  /**
+   * A direct message (conversations.open, then a post there like any other: long text split,
+   * the outbox key as metadata so a resend finds it). When Slack will not open one (a guest
+   * account, a workspace that restricts them), an ephemeral message in `near` instead, which
+   * only that person sees; without `near`, Slack's refusal goes to the outbox.
+   */
+  async postPrivate(to: PersonRef, m: OutboundMessage, opts: PostOptions & { near?: ChatRef }): Promise<MessageRef> {
+    let dm: string | undefined;
+    try {
+      const res = await this.requireApi().call('conversations.open', { users: to.id, return_im: false });
+      const id = (res.channel as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') dm = id;
+    } catch (e) {
+      if (!(e instanceof SlackApiError) || !opts.near) throw e;
+      this.opts.logger.warn({ user: to.id, code: e.code }, 'slack: no direct message to this person; an ephemeral one in the chat instead');
+    }
+    if (dm) return this.post(slackChat(dm), m, opts);
+    const channel = parseChatRef(opts.near!).chatId;
+    let ref: MessageRef | undefined;
+    for (const msg of renderSlackMessages({ text: m.text, buttons: m.buttons }, this.opts.locale)) {
+      const res = await this.requireApi().call('chat.postEphemeral', { channel, user: to.id, ...msg });
+      ref ??= slackMessageRef(channel, String(res.message_ts ?? ''));
+    }
+    return ref!;
   }
 
   /**

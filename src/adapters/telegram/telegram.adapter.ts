@@ -3,14 +3,15 @@ import type { ChatAdapter, Dispatch } from '../chat-adapter';
 import type { Command, DispatchHooks } from '../../core/feature';
 import { NotStoredError, isNotStored } from '../not-stored';
 import type { Logger } from '../../core/logger';
-import { parseChatRef, parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage } from '../../core/types';
+import { parseChatRef, parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage, type PersonRef } from '../../core/types';
+import type { PostOptions } from '../../core/feature';
 import { isVoteReaction } from '../../core/votes/vote-reaction';
 import { closest } from '../../core/input/closest';
 import { translator, type Locale, type Translate } from '../../i18n/catalog';
 import { ALLOWED_UPDATES, IN_CHAT, interpretUpdate, messageRef, updateSchema, type Interpreted, type ParseContext } from './parse';
 import { htmlToPlain, renderKeyboard, renderLong, renderSingle, renderToast, type InlineKeyboard, type RenderOptions } from './render';
 import { commandMenus, unlistableCommands } from './telegram.commands';
-import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError } from './telegram.errors';
+import { errorSummary, isChatGone, isMessageGone, isNotModified, isParseError, isPrivateChatClosed, PrivateChatClosedError } from './telegram.errors';
 import { SerialQueue } from './telegram.queues';
 import { CardUpdates } from '../card-updates';
 import { telegramDeliveryErrors } from './telegram.delivery-errors';
@@ -87,6 +88,8 @@ export class TelegramAdapter implements ChatAdapter {
   private server: ListeningServer | undefined;
   private handler: RequestListener | undefined;
   private stopping = false;
+  /** Private messages whose person was already told in a group to press Start (by outbox key). */
+  private readonly toldToStart = new Set<string>();
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     // webhookReply off: every call is a real request whose errors we see (and can retry).
@@ -191,6 +194,31 @@ export class TelegramAdapter implements ChatAdapter {
     } catch (e) {
       if (isChatGone(e)) this.opts.logger.warn({ chat, ...errorSummary(e) }, 'telegram: the bot cannot post in this chat (removed or blocked)');
       throw e;
+    }
+  }
+
+  /**
+   * In the person's private chat with the bot (its id is theirs). Telegram refuses it until they
+   * have pressed Start there (403): then, once per message, they are mentioned in `near` (a
+   * group) and told to press Start, without the content; the outbox tries again with backoff,
+   * so it reaches them once they do, and after its last attempt it is a dead letter the
+   * facilitators hear of. Without `near`, the refusal is final at once.
+   */
+  async postPrivate(to: PersonRef, m: OutboundMessage, opts: PostOptions & { near?: ChatRef }): Promise<MessageRef> {
+    if (!/^\d{1,20}$/.test(to.id)) throw new Error(`Not a Telegram user: ${to.id}`);
+    try {
+      const ids = await this.send(to.id, m, { single: Boolean(m.buttons?.length) });
+      return messageRef(to.id, ids[0]!);
+    } catch (e) {
+      if (!isPrivateChatClosed(e) || !opts.near) throw e;
+      this.opts.logger.info({ user: to.id, ...errorSummary(e) }, 'telegram: no private chat with this person yet; told in the group');
+      // Without an outbox key (no outbox in front) there is no "once": each is told.
+      if (!opts.key || !this.toldToStart.has(opts.key)) {
+        const link = `https://t.me/${this.bot.botInfo?.username ?? ''}`;
+        await this.send(telegramChatId(opts.near), { text: [{ mention: { ...to } }, this.t('telegram.privateWaiting', { link })] }, { single: true });
+        this.toldToStart.add(opts.key);
+      }
+      throw new PrivateChatClosedError(`telegram: ${to.id} has not started the bot`);
     }
   }
 

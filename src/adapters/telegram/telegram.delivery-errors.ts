@@ -1,4 +1,5 @@
 import { TelegramError } from 'telegraf';
+import { PrivateChatClosedError } from './telegram.errors';
 import { PermanentDeliveryError, type DeliveryErrors, type DeliveryFailure } from '../../core/delivery/delivery-errors';
 
 // The Bot API's error replies (https://core.telegram.org/api/errors, the Bot API's
@@ -40,6 +41,7 @@ function describe(e: TelegramError): { code: number; description: string } {
 export const telegramDeliveryErrors: DeliveryErrors = {
   classify(e, op): DeliveryFailure {
     if (e instanceof PermanentDeliveryError) return { kind: 'permanent', code: e.code ?? 'permanent' };
+    if (e instanceof PrivateChatClosedError) return { kind: 'transient', code: e.code };
     if (!(e instanceof TelegramError)) return { kind: 'transient', code: 'request_failed' };
     const d = describe(e);
     const code = `${d.code} ${d.description}`.trim().slice(0, 80);

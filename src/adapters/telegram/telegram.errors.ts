@@ -45,3 +45,18 @@ export function errorSummary(e: unknown): { code?: number; description: string }
   if (e instanceof TelegramError) return { code: e.code, description: e.description ?? e.message };
   return { description: e instanceof Error ? e.message : String(e) };
 }
+
+/**
+ * The person has not pressed Start in the bot's private chat (or blocked it): Telegram lets a bot
+ * write to them only after that. Thrown after they were told in a group, so the outbox tries
+ * again later (they may press Start meanwhile) instead of giving up at once.
+ */
+export class PrivateChatClosedError extends Error {
+  override name = 'PrivateChatClosedError';
+  readonly code = 'private_chat_not_started';
+}
+
+/** Telegram refused a private chat with a person: they never started the bot, or blocked it. */
+export function isPrivateChatClosed(e: unknown): boolean {
+  return describe(e)?.code === 403;
+}

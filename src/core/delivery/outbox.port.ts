@@ -1,12 +1,15 @@
-import type { MessageRef, OutboundMessage, RecordRef } from '../types';
+import type { ChatRef, MessageRef, OutboundMessage, PersonRef, RecordRef } from '../types';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
 export interface OutboxEntry {
   id: number;
-  op: 'post' | 'update';
-  /** ChatRef for posts, MessageRef for updates. */
+  /** `private`: a message for one person (Reply `private`). */
+  op: 'post' | 'update' | 'private';
+  /** ChatRef for posts, MessageRef for updates, `<platform>:<user id>` for a private message. */
   target: string;
+  /** A private message's person, and the group chat a platform may fall back to. */
+  recipient?: { to: PersonRef; near?: ChatRef };
   message: OutboundMessage;
   show: RecordRef | null;
   status: OutboxStatus;
@@ -16,7 +19,7 @@ export interface OutboxEntry {
 
 export interface DeadLetter {
   id: number;
-  op: 'post' | 'update';
+  op: OutboxEntry['op'];
   target: string;
   attempts: number;
   error: string | null;
@@ -28,6 +31,8 @@ export interface DeadLetter {
 export interface OutboxRepo {
   /** Persists a post; returns its id. */
   enqueuePost(chat: string, message: OutboundMessage, show: RecordRef | null, now: Date): number;
+  /** Persists a private message for `to`; returns its id. */
+  enqueuePrivate(to: PersonRef, message: OutboundMessage, near: ChatRef | null, now: Date): number;
   /** Persists a card update; a pending update of the same message is replaced (latest wins). */
   enqueueUpdate(ref: MessageRef, message: OutboundMessage, now: Date): number;
   /**

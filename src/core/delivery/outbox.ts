@@ -3,9 +3,9 @@ import type { Clock } from '../clock';
 import type { Delivery } from '../feature';
 import type { Logger } from '../logger';
 import type { LinkRepo } from '../records';
-import type { ChatRef, MessageRef, OutboundMessage, RecordRef } from '../types';
+import type { ChatRef, MessageRef, OutboundMessage, PersonRef, RecordRef } from '../types';
 import type { OutboxEntry, OutboxRepo } from './outbox.port';
-import { genericDeliveryErrors, type ClassifiesDeliveryErrors, type DeliveryFailure } from './delivery-errors';
+import { genericDeliveryErrors, PermanentDeliveryError, type ClassifiesDeliveryErrors, type DeliveryFailure } from './delivery-errors';
 
 export interface OutboxOptions {
   /** First retry delay; doubles per attempt up to maxDelayMs. */
@@ -85,6 +85,18 @@ export class Outbox implements Delivery {
   /** Stored at once (in the caller's transaction, if any); sent when the returned function is called. */
   enqueue(chat: ChatRef, message: OutboundMessage, show?: RecordRef): () => Promise<MessageRef | undefined> {
     const id = this.repo.enqueuePost(chat, message, show ?? null, this.clock.now());
+    return () => (this.closed ? Promise.resolve(undefined) : this.track(this.send(id)));
+  }
+
+  async postPrivate(to: PersonRef, message: OutboundMessage, near?: ChatRef): Promise<MessageRef | undefined> {
+    const id = this.repo.enqueuePrivate(to, message, near ?? null, this.clock.now());
+    if (this.closed) return undefined;
+    return this.track(this.send(id));
+  }
+
+  /** A private message stored at once (in the caller's transaction), sent when the returned function is called. */
+  enqueuePrivate(to: PersonRef, message: OutboundMessage, near?: ChatRef): () => Promise<MessageRef | undefined> {
+    const id = this.repo.enqueuePrivate(to, message, near ?? null, this.clock.now());
     return () => (this.closed ? Promise.resolve(undefined) : this.track(this.send(id)));
   }
 
@@ -175,6 +187,13 @@ export class Outbox implements Delivery {
     }
     if (!entry) return undefined;
     try {
+      if (entry.op === 'private') {
+        if (!this.target.postPrivate || !entry.recipient) throw new PermanentDeliveryError('no private delivery here', 'private_unsupported');
+        const { to, near } = entry.recipient;
+        const ref = (await this.target.postPrivate(to, entry.message, near, { key: `outbox:${entry.id}`, resend: entry.attempts > 1 }))!;
+        this.record(id, () => this.repo.sent(id, ref, this.clock.now()));
+        return ref;
+      }
       if (entry.op === 'post') {
         // A second attempt may follow one that reached the platform (a crash or a timeout in
         // the send window): the adapter looks for it by key before posting again.
@@ -218,9 +237,9 @@ export class Outbox implements Delivery {
     const error = String((e as Error)?.message ?? e).slice(0, 500);
     let f: DeliveryFailure;
     try {
-      f = this.classify(entry.target, e, entry.op);
+      f = this.classify(entry.target, e, kindOf(entry));
     } catch {
-      f = genericDeliveryErrors.classify(e, entry.op);
+      f = genericDeliveryErrors.classify(e, kindOf(entry));
     }
     const { code } = f;
     const log = { outbox: entry.id, op: entry.op, target: entry.target, attempts: entry.attempts, code, error };
@@ -251,4 +270,9 @@ export class Outbox implements Delivery {
     const message = this.notice.message({ id: entry.id, chat, code });
     for (const c of to) void this.post(c, message);
   }
+}
+
+/** A private message fails as a post does (nothing of it exists yet to be edited or deleted). */
+function kindOf(entry: OutboxEntry): 'post' | 'update' {
+  return entry.op === 'update' ? 'update' : 'post';
 }

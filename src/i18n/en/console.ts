@@ -14,4 +14,5 @@ export const consoleChat: Translation<typeof zh> = {
   blankLine: '(only spaces) Type /help for commands, or just chat.',
   lineFailed: (p) => `This line could not be handled: ${p.error}`,
   advanceUsage: 'Usage: .advance <duration>, e.g. .advance 25h, .advance 1d2h, .advance 30m',
+  privateTo: (p) => `🔒 Private to ${p.user} (only ${p.user} sees this):`,
 };

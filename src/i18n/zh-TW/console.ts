@@ -11,4 +11,5 @@ export const consoleChat = {
   blankLine: '（只有空白）輸入 /help 查看指令，或直接打字聊天。',
   lineFailed: (p: { error: string }) => `這一行無法處理：${p.error}`,
   advanceUsage: '用法：.advance <時間長度>，例如 .advance 25h、.advance 1d2h、.advance 30m',
+  privateTo: (p: { user: string }) => `🔒 私訊給 ${p.user}（只有 ${p.user} 看得到）：`,
 };

@@ -4,7 +4,7 @@ import { richToPlain, type OutboundMessage } from '../../core/types';
 
 interface Row {
   id: number;
-  op: 'post' | 'update';
+  op: OutboxEntry['op'];
   target: string;
   message: string;
   show_kind: string | null;
@@ -14,12 +14,18 @@ interface Row {
   next_at: number;
 }
 
+// A private message's person travels in its message's JSON (`recipient`), beside the text, so
+// the table needed no new column; previews and the dead-letter list read the text as for any post.
+type Stored = OutboundMessage & { recipient?: OutboxEntry['recipient'] };
+
 function toEntry(r: Row): OutboxEntry {
+  const { recipient, ...message } = JSON.parse(r.message) as Stored;
   return {
     id: r.id,
     op: r.op,
     target: r.target,
-    message: JSON.parse(r.message) as OutboundMessage,
+    ...(recipient ? { recipient } : {}),
+    message,
     show: r.show_kind === null ? null : { kind: r.show_kind, id: r.show_id! },
     status: r.status,
     attempts: r.attempts,
@@ -77,6 +83,10 @@ export function outboxRepo(db: Db): OutboxRepo {
     enqueuePost(chat, message, show, now) {
       return Number(insert.run({ op: 'post', target: chat, message: JSON.stringify(message), showKind: show?.kind ?? null, showId: show?.id ?? null, now: now.getTime() }).lastInsertRowid);
     },
+    enqueuePrivate(to, message, near, now) {
+      const stored: Stored = { ...message, recipient: { to, ...(near ? { near } : {}) } };
+      return Number(insert.run({ op: 'private', target: `${to.platform}:${to.id}`, message: JSON.stringify(stored), showKind: null, showId: null, now: now.getTime() }).lastInsertRowid);
+    },
     enqueueUpdate(ref, message, now) {
       return enqueueUpdate(ref, JSON.stringify(message), now.getTime());
     },
@@ -103,7 +113,7 @@ export function outboxRepo(db: Db): OutboxRepo {
       return deadIn.get({ chat, prefix: `${chat.replace(/[\\%_]/g, (m) => `\\${m}`)}#%` }) as number;
     },
     deadLetters(limit) {
-      return (deadLetters.all(limit) as { id: number; op: 'post' | 'update'; target: string; attempts: number; error: string | null; createdAt: number; message: string }[]).map((r) => ({
+      return (deadLetters.all(limit) as { id: number; op: OutboxEntry['op']; target: string; attempts: number; error: string | null; createdAt: number; message: string }[]).map((r) => ({
         id: r.id,
         op: r.op,
         target: r.target,

@@ -10,8 +10,9 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    op: text('op', { enum: ['post', 'update'] }).notNull(),
-    /** ChatRef for posts, MessageRef for updates. */
+    // 'private': a message for one person (no CHECK constraint in SQL: adding it needed no migration).
+    op: text('op', { enum: ['post', 'update', 'private'] }).notNull(),
+    /** ChatRef for posts, MessageRef for updates, `<platform>:<user id>` for private messages. */
     target: text('target').notNull(),
     message: text('message').notNull(),
     showKind: text('show_kind'),

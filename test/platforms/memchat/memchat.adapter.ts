@@ -1,5 +1,5 @@
 import type { ChatAdapter, Dispatch } from '../../../src/adapters/chat-adapter';
-import { richToPlain, type ChatRef, type MessageRef, type OutboundMessage } from '../../../src/core/types';
+import { richToPlain, type ChatRef, type MessageRef, type OutboundMessage, type PersonRef } from '../../../src/core/types';
 
 /** One message as the in-memory chat shows it. */
 export interface MemMessage {
@@ -34,6 +34,14 @@ export class MemChatAdapter implements ChatAdapter {
     const ref = `${chat}#${this.nextId++}` as MessageRef;
     this.messages.set(ref, { chat, text: richToPlain(m.text), buttons: (m.buttons ?? []).map((b) => b.label), edits: 0 });
     return ref;
+  }
+
+  /** Private messages, as each person's own inbox would show them. */
+  readonly privates: { to: string; text: string }[] = [];
+
+  async postPrivate(to: PersonRef, m: OutboundMessage): Promise<MessageRef> {
+    this.privates.push({ to: to.id, text: richToPlain(m.text) });
+    return `memchat:@${to.id}#${this.nextId++}` as MessageRef;
   }
 
   async update(ref: MessageRef, m: OutboundMessage): Promise<void> {

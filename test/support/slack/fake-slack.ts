@@ -53,6 +53,8 @@ export class FakeSlack {
     this.reactions.set(key, list);
   }
   readonly users = new Map<string, FakeUser>();
+  /** People Slack will not open a direct message with (conversations.open answers restricted_action). */
+  readonly noDirectMessages = new Set<string>();
   /** Files shared with files.completeUploadExternal: their bytes as uploaded, and where. */
   readonly files: { id: string; title: string; channel: string; content: string }[] = [];
   private readonly uploads = new Map<string, { filename: string; length: number; content?: string }>();
@@ -227,6 +229,11 @@ export class FakeSlack {
           this.files.push({ id: f.id, title: f.title ?? u.filename, channel: String(p.channel_id), content: u.content });
         }
         return { body: { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) } };
+      }
+      case 'conversations.open': {
+        const user = String(p.users ?? '');
+        if (this.noDirectMessages.has(user)) return { body: { ok: false, error: 'restricted_action' } };
+        return { body: { ok: true, channel: { id: `D${user}` } } };
       }
       case 'chat.postEphemeral':
         return { body: { ok: true, message_ts: `1733000000.${String(this.nextTs++).padStart(6, '0')}` } };
