@@ -19,7 +19,8 @@ test('manifest.yml declares every command the bot has (regenerate with `npm run 
     expect(actual).toContain('socket_mode_enabled: true');
     // member_joined_channel (and channels:read, groups:read) for the newcomer's welcome (issue 19).
     expect(actual).toMatch(/bot_events:\n {6}- member_joined_channel\n {6}- member_left_channel\n {6}- message\.channels\n {6}- message\.groups\n {6}- reaction_added\n {6}- reaction_removed\n/);
-    expect(actual).toMatch(/bot:\n {6}- channels:history\n {6}- channels:read\n {6}- chat:write\n {6}- commands\n {6}- files:write\n {6}- groups:history\n {6}- groups:read\n {6}- reactions:read\n {6}- users:read\n/);
+    // im:write: a private message to one person is a direct message (issue 26's nudges).
+    expect(actual).toMatch(/bot:\n {6}- channels:history\n {6}- channels:read\n {6}- chat:write\n {6}- commands\n {6}- files:write\n {6}- groups:history\n {6}- groups:read\n {6}- im:write\n {6}- reactions:read\n {6}- users:read\n/);
   } finally {
     app.cleanup();
   }
