@@ -214,9 +214,11 @@ export class SlackAdapter implements ChatAdapter {
         else if (type === 'member_joined_channel') await this.untilStored((hooks) => this.onJoin(body, withAck(dispatch, hooks)));
         else if (type === 'member_left_channel') await this.untilStored((hooks) => this.onLeave(body, withAck(dispatch, hooks)));
       } else if (body.type === 'block_actions') {
-        await ack?.();
+        // Like a command: acknowledged once the press is stored. Slack never resends a button
+        // press, so one acknowledged first was lost to a crash or a held lock (found by the soak).
         const id = body.actions?.[0]?.action_id;
-        if (typeof id === 'string' && id.startsWith('po:')) void this.track(() => this.onButton(body, respond!, dispatch, replayKey(args.context)));
+        if (typeof id === 'string' && id.startsWith('po:')) await this.untilStored((hooks) => this.onButton(body, respond!, withAck(dispatch, hooks), replayKey(args.context)));
+        await ack?.();
       } else {
         // Anything else interactive (a shortcut, a view) is not ours, but Slack still wants its answer.
         await ack?.();
