@@ -104,7 +104,7 @@ test('stages are configurable and matched by id, label or position', async () =>
   expect((await say(app, 'pdis', '/case 1 stage 2')).text).toBe('第一案：階段由「新案」改為「處理中」。');
   expect((await say(app, 'pdis', '/case 1 stage WORK')).text).toBe('第一案已經在「處理中」階段。');
   await say(app, 'pdis', '/case 1 stage 完成');
-  expect((await say(app, 'bob', '/cases')).text).toBe('沒有符合的協作案。主持人可用 /select <議題編號> 選定議題。');
+  expect((await say(app, 'bob', '/cases')).text).toBe('目前沒有進行中的協作案（已結案的見 /cases all）。');
   expect((await say(app, 'bob', '/cases all')).text).toContain('第一案「路口安全 1」 — 完成');
   expect((await say(app, 'bob', '/cases 完成')).text).toContain('「完成」階段的協作案：');
 });
@@ -124,7 +124,7 @@ test('/cases lists by number with stage, lead and deadline', async () => {
       '共 3 案。',
     ].join('\n'),
   );
-  expect((await say(app, 'alice', '/cases 轉譯')).text).toBe('沒有符合的協作案。主持人可用 /select <議題編號> 選定議題。');
+  expect((await say(app, 'alice', '/cases 轉譯')).text).toBe('沒有在「轉譯」階段的協作案。/cases 列出進行中的協作案。');
   expect((await say(app, 'alice', '/cases 發呆')).text).toContain('不認得階段');
 });
 
@@ -164,7 +164,7 @@ test('/actions lists open items, mine, by agency, or all', async () => {
   await say(app, 'bob', '/done 2');
   expect((await say(app, 'alice', '/actions')).text).toBe('列管事項（1 項）：\n持續列管 #1 交通部：一（未定期限）');
   expect((await say(app, 'alice', '/actions mine')).text).toContain('#1 交通部');
-  expect((await say(app, 'bob', '/actions mine')).text).toBe('目前沒有符合的列管事項。');
+  expect((await say(app, 'bob', '/actions mine')).text).toBe('沒有您或您部會持續列管的事項。');
   expect((await say(app, 'bob', '/actions all')).text).toContain('解除列管 #2 衛福部：二');
   expect((await say(app, 'bob', '/actions 交通部')).text).toContain('#1');
   expect((await say(app, 'bob', '/actions 火星')).text).toBe('用法：/actions [all|mine|overdue|<部會>] [頁碼]');

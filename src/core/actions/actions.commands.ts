@@ -123,18 +123,31 @@ export function actionsListCommand(): Command {
       const { rest: q, page } = splitPage(args);
       const { store, people, settings } = ctx.services;
       let items: ActionItem[];
-      if (!q) items = store.actions.list({ status: 'open' });
-      else if (ALL.has(q.toLowerCase())) items = store.actions.list();
-      else if (OVERDUE.has(q.toLowerCase())) items = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, ctx.now, settings.timezone));
-      else if (MINE.has(q.toLowerCase()))
+      let empty: string;
+      if (!q) {
+        items = store.actions.list({ status: 'open' });
+        empty = ctx.t('actions.listEmptyOpen');
+      } else if (ALL.has(q.toLowerCase())) {
+        items = store.actions.list();
+        empty = ctx.t('actions.listEmptyNone');
+      } else if (OVERDUE.has(q.toLowerCase())) {
+        items = store.actions.list({ status: 'open' }).filter((i) => isItemOverdue(i, ctx.now, settings.timezone));
+        empty = ctx.t('actions.listEmptyOverdue');
+      } else if (MINE.has(q.toLowerCase())) {
         items = store.actions.list({ status: 'open' }).filter((i) => i.ownerUserId === ctx.user.id || (ctx.user.agencyId !== null && i.ownerAgencyId === ctx.user.agencyId));
-      else {
+        empty = ctx.t('actions.listEmptyMine');
+      } else {
         checkText(q, { max: 60, multiline: false });
         const a = people.agencies.find(q);
         if (!a) throw new UserError('actions.listUsage', undefined);
         items = store.actions.list({ status: 'open', ownerAgencyId: a.id });
+        empty = ctx.t('actions.listEmptyAgency', { agency: people.agencies.name(a.id) ?? q });
       }
-      if (!items.length) return { type: 'reply', message: { text: [ctx.t('actions.listEmpty')] }, private: true };
+      if (!items.length) {
+        // With no item at all, how to add one; else what the filter found none of.
+        if (!q && !store.actions.list().length) empty = ctx.t('actions.listEmptyNone');
+        return { type: 'reply', message: { text: [empty] }, private: true };
+      }
       const text: Span[] = [{ bold: ctx.t('actions.listHeader', { n: items.length }) }];
       const p = pageOf(items, page, LIST_LIMIT);
       for (const i of p.rows) text.push('\n', ...actionLine(i, ctx));

@@ -11,6 +11,15 @@ import { recordDecision } from '../minutes/record-decision';
 const FORCE = new Set(['force', '強制', '--force']);
 
 /** `結案 force` → { text: '結案', force: true }. */
+const REOPEN = new Set(['reopen', '重新開啟', '重開']);
+
+/** `/case N stage 轉譯 reopen`: the last word may say that a closed case is to be reopened. */
+export function splitReopen(rest: string): { text: string; reopen: boolean } {
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  const reopen = words.length > 1 && REOPEN.has(words[words.length - 1]!.toLowerCase());
+  return { text: (reopen ? words.slice(0, -1) : words).join(' '), reopen };
+}
+
 export function splitForce(rest: string): { text: string; force: boolean } {
   const words = rest.trim().split(/\s+/).filter(Boolean);
   const force = words.length > 0 && FORCE.has(words[words.length - 1]!.toLowerCase());

@@ -16,7 +16,7 @@ import type { CaseworkSettings } from './casework.settings';
 import { planDeadlineReminders } from './deadline-reminders';
 import { mentionPOs, parseAgencyList, requireFacilitator } from './roles';
 import { ownKey } from '../input/own-key';
-import { closeCase, splitForce } from './case-close';
+import { closeCase, splitForce, splitReopen } from './case-close';
 import { recordDecision } from '../minutes/record-decision';
 
 type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition' | 'close';
@@ -171,16 +171,21 @@ export function caseCommand(s: CaseworkSettings): Command {
           return reply(text);
         }
         case 'stage': {
-          const { text: wanted, force } = splitForce(rest);
+          const { text: words, force } = splitForce(rest);
+          const { text: wanted, reopen } = splitReopen(words);
           const st = matchStage(wanted, s);
           if (!st) throw new UserError('cases.unknownStage', { stage: wanted.slice(0, 40), list: stageList(s, ctx.locale) });
           if (st.id === c.stage) return reply([ctx.t('cases.stageUnchanged', { name, stage: st.label[ctx.locale] })], true);
           // Reaching the last stage is closing, with closing's checks.
           if (isClosed({ stage: st.id }, s)) return reply(closeCase(ctx, c, s, force));
+          // Leaving 結案 reopens the case (its reminders come back): asked for in so many words.
+          const reopening = isClosed(c, s);
+          if (reopening && !reopen) throw new UserError('cases.stageReopenAsk', { name, stage: st.label[ctx.locale], example: `/case ${c.number} stage ${wanted.slice(0, 40)} reopen` });
           const updated = store.cases.setStage(c.id, st.id, change);
           planDeadlineReminders(updated, ctx.services, s, ctx.now);
           recordDecision(ctx, ctx.t('cases.decStage', { name, to: st.label[ctx.locale] }), c.id);
-          return reply([ctx.t('cases.stageSet', { name, from: stageLabel(c.stage, s, ctx.locale), to: st.label[ctx.locale] })]);
+          const moved = { name, from: stageLabel(c.stage, s, ctx.locale), to: st.label[ctx.locale] };
+          return reply([ctx.t(reopening ? 'cases.stageReopened' : 'cases.stageSet', moved)]);
         }
         case 'close': {
           const { text: extra, force } = splitForce(rest);

@@ -23,19 +23,24 @@ export function casesListCommand(s: CaseworkSettings): Command {
       const all = ctx.services.store.cases.list();
       let rows = all.filter((c) => !isClosed(c, s));
       let header: string = ctx.t('cases.listHeaderOpen');
+      // With no case at all, how to make one; else what the filter found none of.
+      let empty: string = all.length ? ctx.t('cases.listEmptyOpen') : ctx.t('cases.listEmpty');
       if (ALL.has(q)) {
         rows = all;
         header = ctx.t('cases.listHeaderAll');
+        empty = ctx.t('cases.listEmpty');
       } else if (OVERDUE.has(q)) {
         rows = rows.filter((c) => isOverdue(c, ctx.now, tz, s));
         header = ctx.t('cases.listHeaderOverdue');
+        empty = ctx.t('cases.listEmptyOverdue');
       } else if (q) {
         const st = matchStage(q, s);
         if (!st) throw new UserError('cases.unknownStage', { stage: q.slice(0, 40), list: stageList(s, ctx.locale) });
         rows = all.filter((c) => c.stage === st.id);
         header = ctx.t('cases.listHeaderStage', { stage: stageLabel(st.id, s, ctx.locale) });
+        empty = ctx.t('cases.listEmptyStage', { stage: stageLabel(st.id, s, ctx.locale) });
       }
-      if (!rows.length) return { type: 'reply', message: { text: [ctx.t('cases.listEmpty')] }, private: true };
+      if (!rows.length) return { type: 'reply', message: { text: [empty] }, private: true };
       const overdue = rows.filter((c) => isOverdue(c, ctx.now, tz, s)).length;
       const text: Span[] = [{ bold: header }];
       const p = pageOf(rows, page, LIMIT);

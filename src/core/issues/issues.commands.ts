@@ -82,7 +82,11 @@ const list: Command = {
     const query = { status: f.status, proposerId: f.mine ? ctx.user.id : undefined, order };
     const { store } = ctx.services;
     const total = store.issues.list({ ...query, limit: 0 }).total;
-    if (!total) return { type: 'reply', message: { text: [ctx.t('issues.listEmpty')] }, private: true };
+    if (!total) {
+      // The first issue is invited only when there is none at all; else say what is not there.
+      const none = f.mine ? 'issues.listEmptyMine' : f.status === 'open' && store.issues.list({ order: 'newest', limit: 0 }).total > 0 ? 'issues.listEmptyOpen' : 'issues.listEmpty';
+      return { type: 'reply', message: { text: [ctx.t(none)] }, private: true };
+    }
     const p = checkPage(total, page, LIST_LIMIT, (offset) => store.issues.list({ ...query, limit: LIST_LIMIT, offset }).rows);
     const text: Span[] = [{ bold: ctx.t(f.header) }];
     for (const { issue, tally } of p.rows) {

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Services } from '../feature';
+import type { CaseworkSettings } from '../cases/casework.settings';
+import { stageLabel } from '../cases/case-stages';
 
 /** A table as exported: CSV joins list cells with LIST_SEPARATOR, JSON keeps them arrays. */
 export type Value = string | number | null | string[];
@@ -31,7 +33,8 @@ export function issuesTable(services: Services): Table {
   const caseOf = new Map(store.cases.list().map((c) => [c.issueId, c.number]));
   const { rows } = store.issues.list({ order: 'newest', limit: Number.MAX_SAFE_INTEGER });
   return {
-    columns: ['id', 'title', 'details', 'petition_url', 'proposer', 'proposer_agency', 'agencies', 'status', 'votes', 'vote_agencies', 'case_number', 'chat', 'created_at', 'withdrawn_at'],
+    // withdrawn_at and merged_at are the one stored closing time, named by what closed it.
+    columns: ['id', 'title', 'details', 'petition_url', 'proposer', 'proposer_agency', 'agencies', 'status', 'votes', 'vote_agencies', 'case_number', 'chat', 'created_at', 'withdrawn_at', 'merged_into', 'merged_at'],
     rows: rows
       .sort((a, b) => a.issue.id - b.issue.id)
       .map(({ issue, tally }) => ({
@@ -48,20 +51,24 @@ export function issuesTable(services: Services): Table {
         case_number: caseOf.get(issue.id) ?? null,
         chat: issue.chat,
         created_at: isoLocal(issue.createdAt, settings.timezone),
-        withdrawn_at: isoLocal(issue.withdrawnAt, settings.timezone),
+        withdrawn_at: issue.status === 'merged' ? null : isoLocal(issue.withdrawnAt, settings.timezone),
+        merged_into: issue.status === 'merged' ? issue.mergedInto : null,
+        merged_at: issue.status === 'merged' ? isoLocal(issue.withdrawnAt, settings.timezone) : null,
       })),
   };
 }
 
-export function casesTable(services: Services): Table {
+export function casesTable(services: Services, casework: CaseworkSettings): Table {
   const { store, settings } = services;
   return {
-    columns: ['number', 'issue_id', 'title', 'stage', 'lead', 'co_agencies', 'petition_url', 'petition_passed_on', 'deadline', 'chat', 'selected_by', 'selected_at', 'updated_at'],
+    // `stage` is the configured id (stable for programs), `stage_label` what people read.
+    columns: ['number', 'issue_id', 'title', 'stage', 'stage_label', 'lead', 'co_agencies', 'petition_url', 'petition_passed_on', 'deadline', 'chat', 'selected_by', 'selected_at', 'updated_at'],
     rows: store.cases.list().map((c) => ({
       number: c.number,
       issue_id: c.issueId,
       title: c.title,
       stage: c.stage,
+      stage_label: stageLabel(c.stage, casework, settings.locale),
       lead: agencyName(services, c.leadAgencyId),
       co_agencies: c.coAgencyIds.map((id) => agencyName(services, id)!),
       petition_url: c.petitionUrl,
@@ -102,4 +109,4 @@ export function actionsTable(services: Services): Table {
   };
 }
 
-export const TABLES: Record<ExportKind, (s: Services) => Table> = { issues: issuesTable, cases: casesTable, actions: actionsTable };
+export const TABLES: Record<ExportKind, (s: Services, casework: CaseworkSettings) => Table> = { issues: issuesTable, cases: casesTable, actions: actionsTable };

@@ -1,4 +1,5 @@
 import type { Command } from '../feature';
+import type { CaseworkSettings } from '../cases/casework.settings';
 import { UserError } from '../errors';
 import { todayIn } from '../dates/calendar-date';
 import { toCsv, type Cell } from './csv';
@@ -10,7 +11,7 @@ export function tableToCsv(t: Table): string {
 }
 
 /** /export issues|cases|actions [csv|json]: the stored data as a file. */
-export const exportCommand: Command = {
+export const exportCommand = (s: CaseworkSettings): Command => ({
   name: 'export',
   description: 'reports.helpExport',
   handle(ctx, args) {
@@ -19,7 +20,7 @@ export const exportCommand: Command = {
     const fmt = fmtWord ?? 'csv';
     if (fmt !== 'csv' && fmt !== 'json') throw new UserError('reports.exportUsage', undefined);
     const kind = what as ExportKind;
-    const table = TABLES[kind](ctx.services);
+    const table = TABLES[kind](ctx.services, s);
     const day = todayIn(ctx.now, ctx.services.settings.timezone).replace(/-/g, '');
     const file =
       fmt === 'csv'
@@ -27,4 +28,4 @@ export const exportCommand: Command = {
         : { filename: `${kind}-${day}.json`, mime: 'application/json', content: JSON.stringify(table.rows, null, 2) + '\n' };
     return { type: 'reply', message: { text: [ctx.t('reports.exported', { kind, n: table.rows.length, format: fmt.toUpperCase() })], file } };
   },
-};
+});

@@ -10,5 +10,5 @@ import type { ChatRef } from '../types';
  * exports of issues, cases and follow-up items.
  */
 export function reportsFeature(s: CaseworkSettings, homeChats: () => readonly ChatRef[]): Feature {
-  return { name: 'reports', commands: [reportCommand(s), exportCommand], jobs: [weeklyReportJob(s, homeChats)] };
+  return { name: 'reports', commands: [reportCommand(s), exportCommand(s)], jobs: [weeklyReportJob(s, homeChats)] };
 }

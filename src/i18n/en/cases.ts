@@ -33,6 +33,8 @@ export const cases: Translation<typeof zh> = {
   unknownStage: (p) => `"${p.stage}" is not a stage. Stages:\n${p.list}`,
   stageUnchanged: (p) => `${p.name} is already at "${p.stage}".`,
   stageSet: (p) => `${p.name}: stage "${p.from}" → "${p.to}".`,
+  stageReopened: (p) => `${p.name}: stage "${p.from}" → "${p.to}" (reopened).`,
+  stageReopenAsk: (p) => `${p.name} is closed. To reopen it at "${p.stage}", type ${p.example}`,
   deadlineUsage: 'Usage: /case <case> deadline <date>, e.g. /case 3 deadline 2026-12-31 (or 12/31); none clears it. A date without a year means its next occurrence (today counts); a past date needs its year.',
   deadlineCleared: (p) => `The response deadline of ${p.name} was cleared and its reminders cancelled.`,
   deadlineUnchanged: (p) => `The response deadline of ${p.name} is unchanged.`,
@@ -107,6 +109,9 @@ export const cases: Translation<typeof zh> = {
   listHeaderOverdue: 'Overdue cases:',
   listHeaderStage: (p) => `Cases at "${p.stage}":`,
   listEmpty: 'No matching cases. Facilitators select issues with /select <issue number>.',
+  listEmptyOpen: 'No open cases (closed ones: /cases all).',
+  listEmptyOverdue: 'No overdue cases.',
+  listEmptyStage: (p) => `No cases at "${p.stage}". /cases lists the open ones.`,
   listSummary: (p) => count(p.n, 'case', 'cases') + (p.overdue ? `, ${p.overdue} overdue ⚠️` : '') + '.',
 
   whoisUsage: 'Usage: /whois <agency>, e.g. /whois MOTC',

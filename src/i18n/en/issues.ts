@@ -27,6 +27,8 @@ export const issues: Translation<typeof zh> = {
   withdrawForbidden: (p) => `Only the proposer or a facilitator can withdraw issue #${p.id}.`,
   listUsage: 'Usage: /issues [open|top|mine|all] [page] (open: still open, top: by votes, mine: proposed by you, all: every issue, cases and withdrawn ones included)',
   listEmpty: 'No matching issues. Use /propose to raise the first one.',
+  listEmptyOpen: 'No open issues (selected, withdrawn or merged ones: /issues all). Use /propose to raise a new one.',
+  listEmptyMine: 'You have not proposed any issue yet. Use /propose <title>.',
   listHeaderOpen: 'Open issues:',
   listHeaderTop: 'Top issues by votes:',
   listHeaderMine: 'Issues you proposed:',

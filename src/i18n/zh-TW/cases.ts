@@ -29,6 +29,8 @@ export const cases = {
   unknownStage: (p: { stage: string; list: string }) => `不認得階段「${p.stage}」。可用的階段：\n${p.list}`,
   stageUnchanged: (p: { name: string; stage: string }) => `${p.name}已經在「${p.stage}」階段。`,
   stageSet: (p: { name: string; from: string; to: string }) => `${p.name}：階段由「${p.from}」改為「${p.to}」。`,
+  stageReopened: (p: { name: string; from: string; to: string }) => `${p.name}：階段由「${p.from}」改為「${p.to}」（重新開啟）。`,
+  stageReopenAsk: (p: { name: string; stage: string; example: string }) => `${p.name}已結案。要重新開啟並改為「${p.stage}」階段，請輸入 ${p.example}`,
   deadlineUsage: '用法：/case <案號> deadline <日期>，例如 /case 3 deadline 2026-12-31（或 12/31）；none 清除期限。沒寫年份的日期指下一個這一天（今天也算）；已過去的日期須寫出年份。',
   deadlineCleared: (p: { name: string }) => `已清除${p.name}的回應期限，並取消期限提醒。`,
   deadlineUnchanged: (p: { name: string }) => `${p.name}的回應期限沒有變更。`,
@@ -107,6 +109,9 @@ export const cases = {
   listHeaderOverdue: '逾期的協作案：',
   listHeaderStage: (p: { stage: string }) => `「${p.stage}」階段的協作案：`,
   listEmpty: '沒有符合的協作案。主持人可用 /select <議題編號> 選定議題。',
+  listEmptyOpen: '目前沒有進行中的協作案（已結案的見 /cases all）。',
+  listEmptyOverdue: '目前沒有逾期的協作案。',
+  listEmptyStage: (p: { stage: string }) => `沒有在「${p.stage}」階段的協作案。/cases 列出進行中的協作案。`,
   listSummary: (p: { n: number; overdue: number }) => `共 ${p.n} 案` + (p.overdue ? `，其中 ${p.overdue} 案已逾期 ⚠️` : '') + '。',
 
   whoisUsage: '用法：/whois <部會>，例如 /whois 交通部',

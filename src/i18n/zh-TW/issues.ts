@@ -23,6 +23,8 @@ export const issues = {
   withdrawForbidden: (p: { id: number }) => `只有提案人或主持人可以撤回議題 #${p.id}。`,
   listUsage: '用法：/issues [open|top|mine|all] [頁碼]（open：開放中、top：票數排行、mine：我提的、all：全部，含已成案與已撤回）',
   listEmpty: '目前沒有符合的議題。用 /propose 提出第一個議題吧。',
+  listEmptyOpen: '目前沒有開放中的議題（已成案、撤回或合併的見 /issues all）。用 /propose 提出新議題。',
+  listEmptyMine: '您還沒有提出議題。用 /propose <標題> 提出。',
   listHeaderOpen: '開放中的議題：',
   listHeaderTop: '票數排行：',
   listHeaderMine: '我提出的議題：',
