@@ -6,6 +6,7 @@ import { People } from './core/people/people';
 import { Membership } from './core/people/membership';
 import { issuesFeature } from './core/issues/issues.feature';
 import { votesFeature } from './core/votes/votes.feature';
+import { accountsFeature } from './core/accounts/accounts.feature';
 import { peopleFeature } from './core/people/people.feature';
 import { helpFeature } from './core/help/help.feature';
 import { maintenanceFeature, scheduleMaintenance } from './core/maintenance/maintenance.feature';
@@ -92,6 +93,7 @@ export function createApp(opts: {
     .use(issuesFeature)
     .use(votesFeature)
     .use(peopleFeature)
+    .use(accountsFeature)
     .use(meetingsFeature(meetings, () => bot.agendaContributors()))
     .use(maintenanceFeature)
     .use(casesFeature(casework, homeChats))

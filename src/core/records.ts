@@ -30,6 +30,23 @@ export interface User {
   agencyConfirmed: boolean;
   /** Seen in one of the network's group chats and not seen leaving one since (membership.ts). */
   inNetwork: boolean;
+  /**
+   * The person this account is linked into (`/link`): the smaller user id of the linked pair, the
+   * same on both accounts; null when not linked. Votes are cast under `personOf(user)`.
+   */
+  personId: number | null;
+}
+
+/** The voter an account votes as: its linked person, or itself. */
+export function personOf(user: Pick<User, 'id' | 'personId'>): number {
+  return user.personId ?? user.id;
+}
+
+/** A stored one-time `/link` code (only its hash is kept). */
+export interface LinkCode {
+  userId: number;
+  expiresAt: Date;
+  usedAt: Date | null;
 }
 
 /** A new state goes here, in the schema's enum, and in issues/issue-state.ts (the compiler points there). */
@@ -65,7 +82,9 @@ export type IssueEventDetail =
   /** On the source: it went into `into`, `moved` votes moved, `overlap` voters were already there. */
   | { kind: 'mergedInto'; into: number; title: string; moved: number; overlap: number }
   /** On the target: `from` came in. */
-  | { kind: 'mergedFrom'; from: number; title: string; moved: number; overlap: number };
+  | { kind: 'mergedFrom'; from: number; title: string; moved: number; overlap: number }
+  /** Two accounts that had both voted on it were linked into one person (`/link`): their votes became one. */
+  | { kind: 'votesJoined'; name: string };
 
 export interface IssueEvent {
   id: number;
@@ -133,6 +152,17 @@ export interface PeopleRepo {
   /** Users whose display name is `name` (any case), for `/confirm <name>`. */
   usersNamed(name: string): User[];
   usersByAgency(agencyId: number): User[];
+  /** The other accounts linked into the same person (`/link`), oldest first; empty when not linked. */
+  linkedAccounts(user: Pick<User, 'id' | 'personId'>): User[];
+  /** Links two accounts into one person: both rows get the smaller id as person id. */
+  linkAccounts(a: number, b: number, now: Date): void;
+  /** Undoes a link: every account of the person stands alone again. */
+  unlinkPerson(personId: number, now: Date): void;
+  /** Stores a new code for the user, replacing any unused one of theirs. */
+  saveLinkCode(codeHash: string, userId: number, now: Date, expiresAt: Date): void;
+  linkCode(codeHash: string): LinkCode | undefined;
+  /** Marks the code used; false when it already was (or does not exist). */
+  useLinkCode(codeHash: string, now: Date): boolean;
   /** The person was seen in a network group chat now. */
   markSeenInNetwork(userId: number, now: Date): void;
   /** The person was seen leaving a network group chat now (no row: nothing to do). */
@@ -176,6 +206,11 @@ export interface VoteRepo {
    * their vote on `into` (counted in `overlap`). Each moved vote keeps its agency and time.
    */
   move(from: number, into: number): { moved: number; overlap: number };
+  /**
+   * Moves every vote of one voter to another (two accounts linked into one person): where both
+   * voted on an issue, the later vote goes and the issue is listed as `joined`.
+   */
+  moveVoter(from: number, into: number): { issueId: number; joined: boolean }[];
 }
 
 export interface LinkRepo {

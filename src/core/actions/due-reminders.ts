@@ -35,12 +35,13 @@ export function cancelDueReminder(i: Pick<ActionItem, 'id'>, services: Services)
   services.store.jobs.cancel(key(i));
 }
 
-/** The owner as a real mention where possible: the person, else the owning agency's POs. */
+/** The owner as a real mention where possible: the person (on this platform), else the owning agency's POs. */
 export function ownerMentions(i: ActionItem, platform: Platform, services: Services, s: CaseworkSettings): Span[] {
   if (i.ownerUserId !== null) {
-    const u = services.people.get(i.ownerUserId);
-    if (u && u.platform === platform) return [{ mention: { platform: u.platform, id: u.platformUserId, name: u.name } }];
-    return [];
+    const owner = services.people.get(i.ownerUserId);
+    // A person with linked accounts (/link) is mentioned by their account on this platform.
+    const u = owner && services.people.accountOn(owner, platform);
+    return u ? [{ mention: { platform: u.platform, id: u.platformUserId, name: u.name } }] : [];
   }
   return i.ownerAgencyId === null ? [] : mentionPOs(i.ownerAgencyId, platform, services, s);
 }

@@ -29,6 +29,9 @@ export function renderIssueCard(issue: Issue, tally: Tally, locale: Locale, serv
   if (showsTally(issue)) {
     text.push('\n', t('issues.cardTally', tally));
     if (services.settings.voting.countBy === 'agency') text.push(' ', t('issues.cardCountingAgency'));
+    // Linked accounts (/link) that had both voted: the tally went down by one each, and says why.
+    const joined = services.store.issues.events(issue.id).filter((e) => e.detail.kind === 'votesJoined').length;
+    if (joined) text.push('\n', t('accounts.cardJoined', { n: joined }));
   }
   text.push(...pageLink(services, t, `/issues/${issue.id}`));
   if (takesVotes(issue)) {

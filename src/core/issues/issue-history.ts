@@ -31,5 +31,7 @@ function describe(ctx: Context, e: IssueEvent): string {
       return ctx.t('issues.historyMergedInto', { into: d.into, title: d.title, moved: d.moved });
     case 'mergedFrom':
       return ctx.t('issues.historyMergedFrom', { from: d.from, title: d.title, moved: d.moved, overlap: d.overlap });
+    case 'votesJoined':
+      return ctx.t('accounts.historyJoined', { name: d.name });
   }
 }

@@ -20,7 +20,7 @@ const iam: Command = {
     if (!agency) {
       throw people.agencies.unknown(name);
     }
-    const pinned = people.rosterAgency(ctx.actor);
+    const pinned = people.rosterAgencyOf(ctx.user);
     if (pinned !== undefined && pinned !== agency.id) {
       throw new UserError('agencies.iamRosterLocked', { agency: people.agencies.name(pinned) ?? '?' });
     }

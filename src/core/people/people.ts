@@ -102,11 +102,42 @@ export class People {
     if (cached) this.remember({ ...cached, inNetwork: false });
   }
 
+  /** A claim (`/iam`): one person has one agency, so every linked account takes it too. */
   setAgency(user: User, agencyId: number, now: Date): User {
-    this.repo.setAgency(user.id, agencyId, now);
-    const updated = { ...user, agencyId, agencyConfirmed: false };
-    this.remember(updated);
-    return updated;
+    for (const u of [user, ...this.linked(user)]) {
+      this.repo.setAgency(u.id, agencyId, now);
+      this.remember({ ...u, agencyId, agencyConfirmed: false });
+    }
+    return { ...user, agencyId, agencyConfirmed: false };
+  }
+
+  /** The other accounts linked into this person (`/link`); none for most. */
+  linked(user: User): User[] {
+    return user.personId === null ? [] : this.repo.linkedAccounts(user);
+  }
+
+  /** The person's account on `platform` (itself, or a linked one), for a mention there. */
+  accountOn(user: User, platform: Platform): User | undefined {
+    if (user.platform === platform) return user;
+    return this.linked(user).find((u) => u.platform === platform);
+  }
+
+  /** Links two accounts into one person (the rules are checked by the caller: accounts/link.ts). */
+  link(a: User, b: User, now: Date): { a: User; b: User } {
+    this.repo.linkAccounts(a.id, b.id, now);
+    const personId = Math.min(a.id, b.id);
+    const out = { a: { ...a, personId }, b: { ...b, personId } };
+    this.remember(out.a);
+    this.remember(out.b);
+    return out;
+  }
+
+  /** Every account of the person stands alone again. */
+  unlink(user: User, now: Date): void {
+    if (user.personId === null) return;
+    const all = [user, ...this.linked(user)];
+    this.repo.unlinkPerson(user.personId, now);
+    for (const u of all) this.remember({ ...u, personId: null });
   }
 
   /** Whether a roster is in use: then agency claims need a facilitator's `/confirm` to carry authority. */
@@ -123,22 +154,38 @@ export class People {
     if (user.agencyId === null) return null;
     if (!this.rosterInUse || user.agencyConfirmed) return user.agencyId;
     const pinned = this.roster.get(`${user.platform}:${user.platformUserId}`)?.agencyId;
-    return pinned === user.agencyId ? user.agencyId : null;
+    if (pinned === user.agencyId) return user.agencyId;
+    // A linked person is confirmed as a whole: the roster entry of their other account counts here.
+    return user.personId !== null && this.standsConfirmed(user, user.agencyId) ? user.agencyId : null;
   }
 
-  /** Whether the person stands for the agency by the roster or a facilitator's `/confirm` (not a bare claim). */
+  /** Whether the person stands for the agency by the roster or a facilitator's `/confirm` (not a bare claim), on any linked account. */
   standsConfirmed(user: User, agencyId: number | null): boolean {
     if (agencyId === null) return false;
+    return [user, ...this.linked(user)].some((u) => this.accountConfirmed(u, agencyId));
+  }
+
+  private accountConfirmed(user: User, agencyId: number): boolean {
     if (this.roster.get(`${user.platform}:${user.platformUserId}`)?.agencyId === agencyId) return true;
     return user.agencyConfirmed && user.agencyId === agencyId;
   }
 
-  /** A facilitator's `/confirm`: the person acts for the agency from now on. */
+  /** The roster's agency for this person on any of their linked accounts (it pins the person). */
+  rosterAgencyOf(user: User): number | undefined {
+    for (const u of [user, ...this.linked(user)]) {
+      const pinned = this.roster.get(`${u.platform}:${u.platformUserId}`)?.agencyId;
+      if (pinned !== undefined) return pinned;
+    }
+    return undefined;
+  }
+
+  /** A facilitator's `/confirm`: the person, on every linked account, acts for the agency from now on. */
   confirm(user: User, agencyId: number, by: User, now: Date): User {
-    this.repo.confirmAgency(user.id, agencyId, by.id, now);
-    const updated = { ...user, agencyId, agencyConfirmed: true };
-    this.remember(updated);
-    return updated;
+    for (const u of [user, ...this.linked(user)]) {
+      this.repo.confirmAgency(u.id, agencyId, by.id, now);
+      this.remember({ ...u, agencyId, agencyConfirmed: true });
+    }
+    return { ...user, agencyId, agencyConfirmed: true };
   }
 
   /**

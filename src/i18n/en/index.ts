@@ -14,6 +14,7 @@ import { calendar } from './calendar';
 import { welcome } from './welcome';
 import { web } from './web';
 import { delivery } from './delivery';
+import { accounts } from './accounts';
 import { platformMessagesEn } from '../../platforms/messages';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, ...platformMessagesEn };
+export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ...platformMessagesEn };

@@ -14,7 +14,8 @@ import { calendar } from './calendar';
 import { welcome } from './welcome';
 import { web } from './web';
 import { delivery } from './delivery';
+import { accounts } from './accounts';
 import { platformMessagesZhTW } from '../../platforms/messages';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, ...platformMessagesZhTW };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ...platformMessagesZhTW };

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { agencies, users } from '../schema';
+import { agencies, linkCodes, users } from '../schema';
 import type { Agency, PeopleRepo, User } from '../../core/records';
 import type { Platform } from '../../core/types';
 import { dataVersion } from '../versioned-cache';
@@ -11,6 +11,7 @@ function toUser(r: UserRow): User {
   return { id: r.id, platform: r.platform as Platform, platformUserId: r.platformUserId, name: r.displayName, agencyId: r.agencyId, agencyConfirmed: r.agencyConfirmedBy !== null,
     // Seeing the person clears left_at: what happened last counts, even within one millisecond.
     inNetwork: r.networkSeenAt !== null && r.networkLeftAt === null,
+    personId: r.personId,
   };
 }
 
@@ -79,6 +80,29 @@ export function peopleRepo(db: Db): PeopleRepo {
     },
     markLeftNetwork(platform, pid, now) {
       db.update(users).set({ networkLeftAt: now.getTime() }).where(and(eq(users.platform, platform), eq(users.platformUserId, pid))).run();
+    },
+    linkedAccounts(user) {
+      if (user.personId === null) return [];
+      return db.select().from(users).where(and(eq(users.personId, user.personId), ne(users.id, user.id))).orderBy(asc(users.id)).all().map(toUser);
+    },
+    linkAccounts(a, b, now) {
+      const personId = Math.min(a, b);
+      db.update(users).set({ personId, updatedAt: now.getTime() }).where(or(eq(users.id, a), eq(users.id, b))).run();
+    },
+    unlinkPerson(personId, now) {
+      db.update(users).set({ personId: null, updatedAt: now.getTime() }).where(eq(users.personId, personId)).run();
+    },
+    saveLinkCode(codeHash, userId, now, expiresAt) {
+      // One live code per account: asking again makes the earlier one worthless.
+      db.update(linkCodes).set({ usedAt: now.getTime() }).where(and(eq(linkCodes.userId, userId), isNull(linkCodes.usedAt))).run();
+      db.insert(linkCodes).values({ codeHash, userId, createdAt: now.getTime(), expiresAt: expiresAt.getTime() }).run();
+    },
+    linkCode(codeHash) {
+      const r = db.select().from(linkCodes).where(eq(linkCodes.codeHash, codeHash)).get();
+      return r ? { userId: r.userId, expiresAt: new Date(r.expiresAt), usedAt: r.usedAt === null ? null : new Date(r.usedAt) } : undefined;
+    },
+    useLinkCode(codeHash, now) {
+      return db.update(linkCodes).set({ usedAt: now.getTime() }).where(and(eq(linkCodes.codeHash, codeHash), isNull(linkCodes.usedAt))).run().changes > 0;
     },
     usersByAgency(agencyId) {
       return db.select().from(users).where(eq(users.agencyId, agencyId)).orderBy(users.id).all().map(toUser);

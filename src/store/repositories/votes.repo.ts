@@ -20,6 +20,8 @@ export function votesRepo(db: Db): VoteRepo {
   const remove = c.prepare('delete from votes where id = ?');
   const ofIssue = c.prepare('select user_id as userId, agency_id as agencyId, created_at as at from votes where issue_id = ?');
   const removeAll = c.prepare('delete from votes where issue_id = ?');
+  const ofOne = c.prepare('select created_at as at from votes where id = ?');
+  const ofVoter = c.prepare('select issue_id as issueId, agency_id as agencyId, created_at as at from votes where user_id = ? order by issue_id');
   const ballot = c.prepare('select user_id as userId, agency_id as agencyId from votes where issue_id = ?');
   const voters = c.prepare(
     `select v.user_id as userId, u.display_name as name, v.agency_id as agencyId, v.created_at as at
@@ -63,6 +65,24 @@ export function votesRepo(db: Db): VoteRepo {
       removeAll.run(from);
       cache.delete(from);
       return { moved, overlap: rows.length - moved };
+    },
+    moveVoter(from, into) {
+      const rows = ofVoter.all(from) as { issueId: number; agencyId: number | null; at: number }[];
+      const out: { issueId: number; joined: boolean }[] = [];
+      for (const r of rows) {
+        const current = load(r.issueId);
+        const existing = current.has(into) ? (ofOne.get(voteId(r.issueId, into)) as { at: number }) : undefined;
+        remove.run(voteId(r.issueId, from));
+        current.delete(from);
+        // Where both voted, the earlier vote stays (with its agency): the person's first word on it.
+        if (!existing || r.at < existing.at) {
+          remove.run(voteId(r.issueId, into));
+          insert.run(voteId(r.issueId, into), r.issueId, into, r.agencyId, r.at);
+          current.set(into, r.agencyId);
+        }
+        out.push({ issueId: r.issueId, joined: existing !== undefined });
+      }
+      return out;
     },
     voters: (issueId) => (voters.all(issueId) as { userId: number; name: string; agencyId: number | null; at: number }[]).map((v) => ({ ...v, at: new Date(v.at) })),
   };

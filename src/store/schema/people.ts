@@ -26,8 +26,28 @@ export const users = sqliteTable(
      */
     networkSeenAt: integer('network_seen_at'),
     networkLeftAt: integer('network_left_at'),
+    /**
+     * Linked accounts (`/link`, issue 30): both rows of a linked pair hold the smaller of their
+     * two ids, so one person is one voter; null while the account is linked to no other.
+     */
+    personId: integer('person_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.platformUserId), index('users_agency').on(t.agencyId)],
+  (t) => [uniqueIndex('users_platform_identity').on(t.platform, t.platformUserId), index('users_agency').on(t.agencyId), index('users_person').on(t.personId)],
 );
+
+/**
+ * One-time `/link` codes: only a hash of the code is kept (whoever reads the file cannot link
+ * themselves to someone), valid until expires_at, used once (used_at set on success or when
+ * the code was typed where others saw it).
+ */
+export const linkCodes = sqliteTable('link_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
