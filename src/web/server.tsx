@@ -13,6 +13,7 @@ import { meetingsRoutes } from './routes/meetings';
 import { agenciesRoutes } from './routes/agencies';
 import { issuesRoutes } from './routes/issues';
 import { feedRoutes } from './routes/feeds';
+import { speakersRoutes } from './routes/speakers';
 
 /**
  * The network's record as web pages on the bot's HTTP port: server-rendered HTML (Hono's JSX,
@@ -65,6 +66,7 @@ export function buildWebApp(deps: WebDeps): Hono<WebEnv> {
   agenciesRoutes(app);
   issuesRoutes(app);
   feedRoutes(app);
+  speakersRoutes(app);
   app.notFound((c) => notFound(c as never));
   app.onError((e, c) => {
     deps.logger.error({ err: e, path: c.req.path }, 'web page failed');

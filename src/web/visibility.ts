@@ -24,6 +24,11 @@ export interface Visibility {
   view(i: ActionItem): ActionItem;
   /** One entry of a case's timeline (the case itself already visible). */
   caseEvent(e: CaseEvent): boolean;
+  /**
+   * A speaker's page: the minutes whose speeches of this person may be shown, or undefined when
+   * the page is not for this viewer (someone with nothing on a record they may see is not public).
+   */
+  speaker(userId: number): number[] | undefined;
 }
 
 export function visibility(services: Services, signedIn: boolean, open: ReadonlySet<WebSection>): Visibility {
@@ -49,6 +54,12 @@ export function visibility(services: Services, signedIn: boolean, open: Readonly
     record,
     item,
     view,
+    speaker(userId) {
+      const spoken = store.minutes.spokenIn(userId);
+      for (const m of spoken) if (!minutes.has(m.meetingId)) minutes.set(m.meetingId, m);
+      const ids = spoken.filter((m) => record(m.meetingId)).map((m) => m.id);
+      return signedIn || ids.length ? ids : undefined;
+    },
     caseEvent(e) {
       if (signedIn) return true;
       const d = e.detail;

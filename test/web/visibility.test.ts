@@ -46,7 +46,7 @@ const ALLOWED: Record<Marker, (open: ReadonlySet<WebSection>) => boolean> = {
   recRelease: () => false,
 };
 
-const ROUTES = [
+const ROUTES: string[] = [
   '/', '/api/overview',
   '/cases', '/api/cases', '/cases/1', '/api/cases/1',
   '/meetings', '/api/meetings',
@@ -56,6 +56,8 @@ const ROUTES = [
   '/agencies', '/api/agencies', '/agencies/MOTC', '/api/agencies/MOTC', '/agencies/MOL',
   '/issues', '/api/issues', '/issues/1', '/issues/2', '/api/issues/2',
   '/calendar.ics', '/feed.atom',
+  // Speaker pages (issue 29 item 3), added once the speakers have ids: amy spoke in the ended
+  // meeting, bob only in the one being recorded.
 ];
 
 let s: WebSite;
@@ -92,6 +94,10 @@ beforeAll(async () => {
   await say(a, 'pdis', `/action 交通部 ${M.recItem} due 2026-11-29`);
   // A release made while this meeting is recorded is part of its record (#1 is the case's item).
   await say(a, 'amy', `/done 1 ${M.recRelease}`);
+  for (const who of ['amy', 'bob']) {
+    const { id } = a.db.$client.prepare(`select id from users where platform = 'console' and platform_user_id = ?`).get(who) as { id: number };
+    ROUTES.push(`/speakers/${id}`, `/api/speakers/${id}`);
+  }
   cookie = await s.signIn('amy');
   web = buildWebApp({ app: s.app, clock: s.app.clock, logger: silentLogger });
 });

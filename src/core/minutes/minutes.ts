@@ -69,4 +69,17 @@ export interface MinutesRepo {
   setCurrentCase(minutesId: number, caseId: number | null): void;
   /** True when it was recording and is now ended. */
   end(minutesId: number, by: number, at: Date): boolean;
+  /** The minutes in which this person said something (a message line, not struck), any status. */
+  spokenIn(userId: number): Minutes[];
+  /**
+   * What one person said (message lines, struck ones left out) in these minutes, newest first,
+   * each with its number in its meeting's record (as /minutes strike counts): a speaker's page.
+   */
+  speeches(userId: number, q: { minutesIds: readonly number[]; offset: number; limit: number }): { rows: Speech[]; total: number };
+}
+
+/** A line someone said, with where it stands: its meeting and its number there (from 1). */
+export interface Speech extends MinutesLine {
+  meetingId: number;
+  no: number;
 }

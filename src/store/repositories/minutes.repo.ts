@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { minutes, minutesLines } from '../schema';
-import type { Minutes, MinutesLine, MinutesRepo } from '../../core/minutes/minutes';
+import type { Minutes, MinutesLine, MinutesRepo, Speech } from '../../core/minutes/minutes';
 import type { ChatRef } from '../../core/types';
 
 type Row = typeof minutes.$inferSelect;
@@ -42,6 +42,22 @@ export function minutesRepo(db: Db): MinutesRepo {
   const releaseMeeting = client.prepare<[number], { meetingId: number }>(`
     select m.meeting_id as meetingId from minutes_lines l join minutes m on m.id = l.minutes_id
     where l.action_item_id = ? and l.kind = 'release' order by l.id desc limit 1`);
+  // A speaker's page: the minutes_lines_user index (user_id, at) walks one person's lines newest
+  // first; the minutes allowed come as a JSON array, so one prepared statement serves any list.
+  const SAID = `from minutes_lines l where l.user_id = @userId and l.kind = 'message' and l.struck_at is null
+    and l.minutes_id in (select value from json_each(@ids))`;
+  const speeches = client.prepare<[{ userId: number; ids: string; limit: number; offset: number }], LineRow & { meetingId: number; no: number }>(`
+    select l.id, l.minutes_id as minutesId, l.at, l.user_id as userId, l.speaker, l.agency_id as agencyId, l.kind, l.text,
+           l.case_id as caseId, l.action_item_id as actionItemId, l.struck_at as struckAt, l.struck_by as struckBy, l.struck_reason as struckReason,
+           (select meeting_id from minutes m where m.id = l.minutes_id) as meetingId,
+           (select count(*) from minutes_lines n where n.minutes_id = l.minutes_id and n.id <= l.id) as no
+    ${SAID} order by l.at desc, l.id desc limit @limit offset @offset`);
+  const spokenTotal = client.prepare<[{ userId: number; ids: string }], { n: number }>(`select count(*) as n ${SAID}`);
+  const spokenIn = client.prepare<[number], Row>(`
+    select id, meeting_id as meetingId, chat, title, status, started_by as startedBy, started_at as startedAt,
+           ended_by as endedBy, ended_at as endedAt, owns_meeting as ownsMeeting, current_case_id as currentCaseId
+    from minutes where id in (select distinct minutes_id from minutes_lines where user_id = ? and kind = 'message' and struck_at is null)
+    order by started_at desc, id desc`);
   const insertLine = client.prepare(`
     insert into minutes_lines (minutes_id, at, user_id, speaker, agency_id, kind, text, case_id, action_item_id)
     values (@minutesId, @at, @userId, @speaker, @agencyId, @kind, @text, @caseId, @actionItemId)`);
@@ -121,6 +137,15 @@ export function minutesRepo(db: Db): MinutesRepo {
     },
     setCurrentCase(minutesId, caseId) {
       db.update(minutes).set({ currentCaseId: caseId }).where(eq(minutes.id, minutesId)).run();
+    },
+    spokenIn(userId) {
+      return spokenIn.all(userId).map(toMinutes);
+    },
+    speeches(userId, q) {
+      if (!q.minutesIds.length) return { rows: [], total: 0 };
+      const ids = JSON.stringify(q.minutesIds);
+      const rows = speeches.all({ userId, ids, limit: q.limit, offset: q.offset }).map(({ meetingId, no, ...r }): Speech => ({ ...toLine(r), meetingId, no }));
+      return { rows, total: spokenTotal.get({ userId, ids })?.n ?? 0 };
     },
     end(minutesId, by, at) {
       return (

@@ -166,6 +166,7 @@ export const minutesLines = sqliteTable(
     struckBy: integer('struck_by').references(() => users.id),
     struckReason: text('struck_reason'),
   },
-  // The web asks which meeting recorded an item's release (a release is public with that record).
-  (t) => [index('minutes_lines_minutes').on(t.minutesId, t.id), index('minutes_lines_action_item').on(t.actionItemId)],
+  // The web asks which meeting recorded an item's release (a release is public with that record),
+  // and a speaker's page lists what one person said, newest first.
+  (t) => [index('minutes_lines_minutes').on(t.minutesId, t.id), index('minutes_lines_action_item').on(t.actionItemId), index('minutes_lines_user').on(t.userId, t.at)],
 );

@@ -10,7 +10,7 @@ import { todayIn } from '../../core/dates/calendar-date';
 import { formatTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
 import { Layout, List, Pager } from '../views/layout';
-import { Rich } from '../views/rich';
+import { Rich, Said } from '../views/rich';
 import { answer, found, html, needNumber, needPage, twin, type WebCtx } from '../respond';
 import { itemJson, ItemLine } from './cases';
 import { meetingJson } from './meeting-json';
@@ -98,17 +98,58 @@ function MinutesView(props: { p: PageCtx; doc: MinutesDoc }) {
       <h3>{t('web.minutesAttendees')}</h3>
       <p>{doc.attendees.map((a) => attendeeLabel(a, p)).join(t('common.separator')) || t('common.none')}</p>
       <h3>{t('web.minutesRecord')}</h3>
-      <ol class="plain">
-        {doc.lines.map((l) => (
-          <li>
-            <time datetime={p.iso(l.at)}>{formatTime(l.at, tz)}</time>{' '}
-            <strong>{attendeeLabel({ userId: l.userId, name: l.speaker, agencyId: l.agencyId }, p)}</strong>
-            {t('minutes.colon')}
-            <Rich text={[lineText(l, doc, p)]} />
-          </li>
-        ))}
-      </ol>
+      <Speeches p={p} doc={doc} />
     </section>
+  );
+}
+
+/**
+ * Each line's number in its meeting's record, as /minutes strike counts them: its place among
+ * all the lines, struck ones included, so a permalink (#s12) keeps pointing at the same speech.
+ */
+function lineNumbers(doc: MinutesDoc): Map<number, number> {
+  const all = [...doc.lines, ...doc.struck].sort((a, b) => a.id - b.id);
+  return new Map(all.map((l, i) => [l.id, i + 1]));
+}
+
+/**
+ * The record as SayIt shows one: every speech with its own anchor and a copyable link to it
+ * (/meetings/43#s12), the time only where it changes, the speaker linking to their page, links
+ * in what was said made links (nofollow: the site does not vouch for them).
+ */
+function Speeches(props: { p: PageCtx; doc: MinutesDoc }) {
+  const { p, doc } = props;
+  const { t } = p;
+  const tz = p.services.settings.timezone;
+  const id = doc.minutes.meetingId;
+  const numbers = lineNumbers(doc);
+  let shown = '';
+  if (!doc.lines.length) return <p>{t('common.none')}</p>;
+  return (
+    <ol class="speeches">
+      {doc.lines.map((l) => {
+        const no = numbers.get(l.id)!;
+        const hm = formatTime(l.at, tz);
+        const time = hm === shown ? undefined : (shown = hm);
+        return (
+          <li id={`s${no}`} class={l.kind === 'message' ? undefined : 'tagged'}>
+            {time ? (
+              <time class="at" datetime={p.iso(l.at)}>
+                {time}
+              </time>
+            ) : null}
+            <a class="no" href={`/meetings/${id}#s${no}`} title={t('web.speechLink', { no })}>{`#${no}`}</a>
+            <div class="said">
+              <a class="who" href={`/speakers/${l.userId}`}>
+                {attendeeLabel({ userId: l.userId, name: l.speaker, agencyId: l.agencyId }, p)}
+              </a>
+              {t('minutes.colon')}
+              <Said text={lineText(l, doc, p)} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -227,6 +268,7 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
       });
       const doc = d.doc;
       const id = d.m.id;
+      const numbers = doc ? lineNumbers(doc) : new Map<number, number>();
       const minutes = doc
         ? {
             status: doc.minutes.status,
@@ -235,7 +277,7 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
             decisions: doc.decisions.map((l) => l.text),
             items: doc.items.map((i) => itemJson(p, i)),
             attendees: doc.attendees.map((a) => attendeeLabel(a, p)),
-            lines: doc.lines.map((l) => ({ at: p.iso(l.at), speaker: l.speaker, kind: l.kind, text: lineText(l, doc, p) })),
+            lines: doc.lines.map((l) => ({ no: numbers.get(l.id)!, url: p.absolute(`/meetings/${id}#s${numbers.get(l.id)!}`), at: p.iso(l.at), speaker: l.speaker, speakerUrl: p.absolute(`/speakers/${l.userId}`), kind: l.kind, text: lineText(l, doc, p) })),
             markdown: p.absolute(`/meetings/${id}/minutes.md`),
             akomaNtoso: p.absolute(`/meetings/${id}/minutes.an.xml`),
           }

@@ -42,6 +42,14 @@ table.rows tr.overdue { color: inherit; font-weight: inherit; }
   table.rows td[data-label]::before { content: attr(data-label) "："; color: var(--muted); font-size: .88rem; }
   html:lang(en) table.rows td[data-label]::before { content: attr(data-label) ": "; }
 }
+ol.speeches { list-style: none; padding: 0; margin: 0; }
+ol.speeches > li { display: grid; grid-template-columns: 3rem 1fr; column-gap: 8px; padding: 4px 0; }
+ol.speeches > li:target { background: #fff4cc; }
+ol.speeches .at { grid-column: 1 / -1; font-weight: 700; color: var(--muted); margin-top: 10px; border-bottom: 1px solid var(--line); }
+ol.speeches .no { grid-column: 1; color: var(--muted); font-size: .85rem; text-decoration-color: var(--line); padding-top: 2px; }
+ol.speeches .said { grid-column: 2; min-width: 0; }
+ol.speeches .who { font-weight: 700; text-decoration-color: var(--line); }
+ol.speeches .tagged .said { background: var(--soft); padding: 2px 8px; border-radius: 4px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
 dl.facts dt { font-weight: 700; color: var(--muted); }
 dl.facts dd { margin: 0; }

@@ -1,0 +1,1 @@
+CREATE INDEX `minutes_lines_user` ON `minutes_lines` (`user_id`,`at`);
