@@ -62,7 +62,7 @@ test('after downtime only the most urgent reminder of a deadline posts, worded f
 test('a follow-up due on 端午節 is reminded the working day before; one delivered late says how late', async () => {
   await say(app, 'pdis', '/action 交通部 端午前交件 due 6/19');
   expect(planned('action:1:')).toEqual(['2026-06-18T01:00:00.000Z']);
-  expect(await at('2026-06-18T01:00:00Z')).toEqual(['📌 列管 #1（交通部）1 天後（2026年6月19日（五））到期：端午前交件\n@alice\n完成後請輸入 /done 1 [說明] 解除列管。']);
+  expect(await at('2026-06-18T01:00:00Z')).toEqual(['📌 列管 #1（交通部）1 天後（2026年6月19日（五））到期：端午前交件\n⚠️ 2026年6月19日（五）是端午節，機關不上班，所以在前一個上班日提醒。\n@alice\n完成後請輸入 /done 1 [說明] 解除列管。']);
 
   await say(app, 'pdis', '/action 交通部 六月初交件 due 2026/6/22');
   // The bot was down from before its day until 6/26: the reminder is late, and says so.

@@ -71,7 +71,7 @@ test('May–June 2026: §48 past 端午節, reminders on working days, catch-up 
   // 5/29: case 2's 20-day reminder, late, worded from today; item #2's, on Friday before Sunday 5/31.
   expect(reminders(may29)).toEqual([
     '⏰ 第二案「公車路網」距回應期限（2026年6月12日（五））還有 14 天。\n主辦部會：交通部 @amy',
-    '📌 列管 #2（交通部）2 天後（2026年5月31日（日））到期：月底彙整\n@amy\n完成後請輸入 /done 2 [說明] 解除列管。',
+    '📌 列管 #2（交通部）2 天後（2026年5月31日（日））到期：月底彙整\n⚠️ 2026年5月31日（日）是週日，機關不上班，所以在前一個上班日提醒。\n@amy\n完成後請輸入 /done 2 [說明] 解除列管。',
   ]);
   expect(reminders(jun2)).toEqual(['⏰ 第一案「路口安全」距回應期限（2026年6月22日（一））還有 20 天。\n主辦部會：交通部 @amy']);
   // 6/15: case 2's 7-day (6/5) and 1-day (6/11) reminders both fell due: only the most urgent
@@ -83,7 +83,7 @@ test('May–June 2026: §48 past 端午節, reminders on working days, catch-up 
   // 6/18, the working day before 端午節: case 1's "1 day before" and item #1's reminder.
   expect(reminders(jun18)).toEqual([
     '⏰ 第一案「路口安全」距回應期限（2026年6月22日（一））還有 4 天。\n主辦部會：交通部 @amy',
-    '📌 列管 #1（交通部）1 天後（2026年6月19日（五））到期：端午前交件\n@amy\n完成後請輸入 /done 1 [說明] 解除列管。',
+    '📌 列管 #1（交通部）1 天後（2026年6月19日（五））到期：端午前交件\n⚠️ 2026年6月19日（五）是端午節，機關不上班，所以在前一個上班日提醒。\n@amy\n完成後請輸入 /done 1 [說明] 解除列管。',
   ]);
   expect(jun18).toContainEqual(expect.stringMatching(/^⏰ 會議提醒：端午協作會議（#1）\n時間：2026年6月19日（五）10:00–11:00（1 天後）\n⚠️ 當天是放假日：端午節/));
   // 6/22: nothing more was due over 端午節 and the weekend; the deadline is today, not overdue.
@@ -118,7 +118,7 @@ test('January–February 2025: a 補行上班 Saturday is a working day for remi
   expect(reminders(feb3)).toEqual(['⏰ 第一案「春節後路口安全」距回應期限（2025年2月10日（一））還有 7 天。\n主辦部會：交通部 @amy']);
   expect(reminders(feb8)).toEqual([
     '⏰ 第一案「春節後路口安全」距回應期限（2025年2月10日（一））還有 2 天。\n主辦部會：交通部 @amy',
-    '📌 列管 #1（交通部）1 天後（2025年2月9日（日））到期：補班日交件\n@amy\n完成後請輸入 /done 1 [說明] 解除列管。',
+    '📌 列管 #1（交通部）1 天後（2025年2月9日（日））到期：補班日交件\n⚠️ 2025年2月9日（日）是週日，機關不上班，所以在前一個上班日提醒。\n@amy\n完成後請輸入 /done 1 [說明] 解除列管。',
   ]);
   expect(stderr).toContain('時間已前進，現在是 2025年2月8日（六）10:00。');
 }, 120_000);

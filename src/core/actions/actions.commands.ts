@@ -61,6 +61,7 @@ export function actionCommand(s: CaseworkSettings): Command {
       const mentions = ownerMentions(item, parseChatRef(ctx.chat).platform, ctx.services, s);
       if (mentions.length) text.push('\n', ...mentions);
       text.push('\n', ctx.t('actions.remindHowToClose', { id: item.id }));
+      if (p.dueHint) text.push('\n', ctx.t('actions.dueHint', { phrase: p.dueHint }));
       return [{ type: 'reply', message: { text } }];
     },
   };

@@ -8,6 +8,7 @@ import type { CaseworkSettings } from '../cases/casework.settings';
 import { mentionPOs } from '../cases/roles';
 import { showDate } from '../cases/case-dates';
 import { workingDaysLate } from '../calendar/closed-days';
+import { closedBecause } from '../calendar/period-deadline';
 import { ownerLabel } from './action-view';
 
 export const DUE_JOB = 'actions.due';
@@ -60,6 +61,10 @@ export function dueReminderJob(s: CaseworkSettings): JobHandler {
       const late = n < 0 ? workingDaysLate(i.due, todayIn(now, tz), services.calendar) : 0;
       const head = n > 0 ? t('actions.remindDueIn', { ...p, n }) : n === 0 ? t('actions.remindDue', p) : late > 0 ? t('actions.remindDueOverdue', { ...p, n: late }) : t('actions.remindDuePast', p);
       const text: Span[] = ['📌 ', head, i.text];
+      // Sent the working day before a due day offices are closed (planDueReminder): say why today.
+      if (n > 0 && !services.calendar.isWorkingDay(i.due)) {
+        text.push('\n', t('actions.remindClosedDay', { date: p.date, why: closedBecause(i.due, services.calendar, t) }));
+      }
       const mentions = ownerMentions(i, parseChatRef(i.chat).platform, services, s);
       if (mentions.length) text.push('\n', ...mentions);
       text.push('\n', t('actions.remindHowToClose', { id: i.id }));

@@ -4,6 +4,7 @@ import { checkText } from '../input/check-text';
 import { foldWidth } from '../input/ime';
 import type { CalendarDate } from '../dates/calendar-date';
 import { parseDueDay } from '../cases/due-date';
+import { normalizeDateText, recognizeDate } from '../input/date-words';
 import { parseCaseNumber } from '../cases/case-number';
 
 export const ACTION_TEXT_MAX = 500;
@@ -16,6 +17,8 @@ export interface ParsedAction {
   due: CalendarDate | null;
   /** The due date is already past (written with its year): the answer warns. */
   duePast: boolean;
+  /** No due word, but the text names a date as a deadline (`下週五前完成`): the answer says how to set it. */
+  dueHint: string | null;
 }
 
 const CASE_PREFIX = /^(第\s*[0-9０-９零〇一二兩三四五六七八九十百千]+\s*案|case\s+[#＃]?[0-9０-９]+)\s+/i;
@@ -82,5 +85,26 @@ export function parseAction(args: string, ctx: Context): ParsedAction {
   const text = s.trim();
   if (!text) throw new UserError('actions.textEmpty', undefined);
   checkText(text, { max: ACTION_TEXT_MAX, multiline: true });
-  return { caseNumber, ownerAgencyId, ownerUserId, text, due, duePast };
+  return { caseNumber, ownerAgencyId, ownerUserId, text, due, duePast, dueHint: dm ? null : deadlineInText(text) };
+}
+
+// `<date>前` / `<date>以前` (下週五前完成, 4/10以前回覆) or `by|before <date>` at the end. Only a hint:
+// the words may mean something else, so nothing is stored without a due word.
+const BEFORE = /(?:以前|之前|前)/g;
+const EN_BY = /(?:^|\s)(?:by|before)\s+(.{2,30})$/i;
+const SCAN = 14;
+
+/** A date written as a deadline in the item's text, as typed, or null. */
+function deadlineInText(text: string): string | null {
+  for (const m of text.matchAll(BEFORE)) {
+    const head = text.slice(Math.max(0, m.index - SCAN), m.index);
+    // The longest date ending right before 前: 下週五, 4/10, 4月底, 5月1日 …
+    for (let i = 0; i < head.length; i++) {
+      const phrase = head.slice(i).replace(/^[在於于]/, '').trim();
+      if (phrase && recognizeDate(normalizeDateText(phrase))) return phrase;
+    }
+  }
+  const en = EN_BY.exec(text);
+  if (en && recognizeDate(normalizeDateText(en[1]!))) return en[1]!.trim();
+  return null;
 }

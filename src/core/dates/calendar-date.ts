@@ -82,5 +82,5 @@ export function parseCalendarDate(input: string, today: CalendarDate, yearless: 
   const [year, month, day] = parts(today);
   const d = dayNamed(spec, { year, month, day, weekday: weekdayOf(today) }, yearless);
   const date = calendarDate(d.year, d.month, d.day);
-  return date ? { date, explicitYear: spec.kind === 'ymd' && spec.year !== null } : undefined;
+  return date ? { date, explicitYear: (spec.kind === 'ymd' || spec.kind === 'endOfMonth') && spec.year !== null } : undefined;
 }

@@ -1,6 +1,7 @@
 // Days as POs type them, for meetings (`/meet`, `/meeting move`) and for deadlines and due dates
 // (`/case … deadline`, `/action … due`) alike: 2026-12-04, 2026/12/4, 12/4, 12.4, 12月4日,
-// ROC 115/12/4 and 民國115年12月4日, 今天/明天/後天, 週五/下週五, friday/next friday.
+// ROC 115/12/4 and 民國115年12月4日, 4月底, 今天/明天/後天, 週五/下週五, friday/next friday, and English
+// Dec 31, December 31, 2026 and 31 December 2026.
 // Only the syntax and the day it names live here; each feature decides what it refuses
 // (a meeting in the past, an impossible date) and says so in its own words.
 
@@ -12,7 +13,9 @@ export type DateSpec =
   /** The last day of this month (0) or the next (1): 月底, 下個月底, end of month. */
   | { kind: 'monthEnd'; months: number }
   /** 年底, end of year: 12/31 of this year. */
-  | { kind: 'yearEnd' };
+  | { kind: 'yearEnd' }
+  /** 4月底: the last day of a named month (of the written year, else by the yearless rule). */
+  | { kind: 'endOfMonth'; year: number | null; month: number };
 
 export interface Day {
   year: number;
@@ -29,6 +32,11 @@ const EN_WEEKDAY: Record<string, number> = {
   thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
 };
 const RELATIVE_DAYS: Record<string, number> = { 前天: -2, 昨天: -1, 昨日: -1, yesterday: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 後天: 2, 后天: 2, 大後天: 3, 大后天: 3, today: 0, tomorrow: 1 };
+
+const EN_MONTH: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
 
 const MONTH_END: Record<string, number> = {
   月底: 0, 本月底: 0, 這個月底: 0, 这个月底: 0, 月底前: 0, 'end of month': 0, 'end of the month': 0, 'end of this month': 0,
@@ -48,6 +56,16 @@ export function recognizeDate(s: string): DateSpec | undefined {
     return m[1] ? ymd(m[1], m[2]!, m[3]!) : { kind: 'ymd', year: null, month: Number(m[2]), day: Number(m[3]) };
   }
   if ((m = /^(\d{1,2})[/.](\d{1,2})$/.exec(s))) return { kind: 'ymd', year: null, month: Number(m[1]), day: Number(m[2]) };
+  if ((m = /^(?:(?:民國|民国)?(\d{2,4})年)?(\d{1,2})月底$/.exec(s)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    return { kind: 'endOfMonth', year: m[1] ? rocOrWestern(m[1]) : null, month: Number(m[2]) };
+  }
+  // Dec 31, dec. 31, December 31, 2026, Sept 3 2026; 31 December 2026, 31st dec.
+  if ((m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/.exec(s)) && Object.hasOwn(EN_MONTH, m[1]!)) {
+    return { kind: 'ymd', year: m[3] ? Number(m[3]) : null, month: EN_MONTH[m[1]!]!, day: Number(m[2]) };
+  }
+  if ((m = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,?(?: (\d{4}))?$/.exec(s)) && Object.hasOwn(EN_MONTH, m[2]!)) {
+    return { kind: 'ymd', year: m[3] ? Number(m[3]) : null, month: EN_MONTH[m[2]!]!, day: Number(m[1]) };
+  }
   if (Object.hasOwn(MONTH_END, s)) return { kind: 'monthEnd', months: MONTH_END[s]! };
   if (/^(?:今年|本年)?年底$|^end of (?:the |this )?year$/.test(s)) return { kind: 'yearEnd' };
   if (Object.hasOwn(RELATIVE_DAYS, s)) return { kind: 'days', n: RELATIVE_DAYS[s]! };
@@ -61,10 +79,13 @@ export function recognizeDate(s: string): DateSpec | undefined {
   return undefined;
 }
 
+// Two- and three-digit years are the ROC era (民國115年 = 2026), as Taiwanese officials write them.
+function rocOrWestern(y: string): number {
+  return y.length <= 3 ? Number(y) + 1911 : Number(y);
+}
+
 function ymd(y: string, mo: string, d: string): DateSpec {
-  // Two- and three-digit years are the ROC era (民國115年 = 2026), as Taiwanese officials write them.
-  const year = y.length <= 3 ? Number(y) + 1911 : Number(y);
-  return { kind: 'ymd', year, month: Number(mo), day: Number(d) };
+  return { kind: 'ymd', year: rocOrWestern(y), month: Number(mo), day: Number(d) };
 }
 
 const DAY = 86_400_000;
@@ -110,6 +131,15 @@ export function dayNamed(d: DateSpec, today: Day & { weekday: number }, yearless
       return dayAt(Date.UTC(today.year, today.month + d.months, 0));
     case 'yearEnd':
       return { year: today.year, month: 12, day: 31 };
+    case 'endOfMonth': {
+      const last = (year: number) => dayAt(Date.UTC(year, d.month, 0));
+      if (d.year !== null) return last(d.year);
+      // The month's last day is on or after today (next), or on or before it (last).
+      const thisYear = last(today.year);
+      const ms = Date.UTC(thisYear.year, thisYear.month - 1, thisYear.day);
+      if (yearless === 'next') return ms >= todayMs ? thisYear : last(today.year + 1);
+      return ms <= todayMs ? thisYear : last(today.year - 1);
+    }
     case 'weekday': {
       if (d.week === 'coming') {
         const back = yearless === 'last' ? -((today.weekday - d.weekday + 7) % 7) : (d.weekday - today.weekday + 7) % 7;

@@ -4,13 +4,23 @@ import { translator } from '../../i18n/catalog';
 import { UserError } from '../errors';
 import { editDistance } from '../input/edit-distance';
 
+// Variant characters IMEs and habits produce for the ones in official names (内政部 for 內政部,
+// 台灣 for 臺灣).
+const VARIANTS: Record<string, string> = { 内: '內', 台: '臺' };
+
 /**
- * The form names are compared in: NFKC, lower case, no leading #, and no spaces, hyphens,
+ * The form names are compared in: NFKC, lower case, no leading #, no spaces, hyphens,
  * underscores or dots, so `Ministry of Environment`, `#Ministry_of_Environment` (a hashtag
- * cannot hold spaces) and `MinistryOfEnvironment` are one name.
+ * cannot hold spaces) and `MinistryOfEnvironment` are one name; 内/台 read as 內/臺.
  */
 function norm(s: string): string {
-  return s.normalize('NFKC').trim().toLowerCase().replace(/^[#＃]/, '').replace(/[\s\-_.]+/g, '');
+  return s
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^[#＃]/, '')
+    .replace(/[\s\-_.]+/g, '')
+    .replace(/[内台]/g, (c) => VARIANTS[c]!);
 }
 
 /** Where a name can end: before a space or a list separator. */
