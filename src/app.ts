@@ -17,6 +17,7 @@ import { actionsFeature } from './core/actions/actions.feature';
 import { minutesFeature } from './core/minutes/minutes.feature';
 import { reportsFeature } from './core/reports/reports.feature';
 import { welcomeFeature } from './core/welcome/welcome.feature';
+import { ballotFeature } from './core/ballot/ballot.feature';
 import type { LoadedConfig } from './config/load';
 import { openDatabase, type Db } from './store/db';
 import { sqliteStore } from './store/sqlite-store';
@@ -97,6 +98,7 @@ export function createApp(opts: {
     .use(meetingsFeature(meetings, () => bot.agendaContributors()))
     .use(maintenanceFeature)
     .use(casesFeature(casework, homeChats))
+    .use(ballotFeature(casework, config.ballot))
     .use(actionsFeature(casework))
     .use(minutesFeature(meetings))
     .use(reportsFeature(casework, homeChats))

@@ -46,6 +46,16 @@ export const configSchema = z.strictObject({
     }),
     {},
   ),
+  /** The 月會's timed ballot (/ballot open): how long it runs and how many votes each agency has. */
+  ballot: z.prefault(
+    z.strictObject({
+      /** Minutes a ballot stays open when /ballot open names no duration (1 to 1440). */
+      minutes: z._default(z.int().check(z.minimum(1), z.maximum(24 * 60)), 10),
+      /** Votes each agency has, at most one per issue (1 to 20). */
+      votesPerAgency: z._default(z.int().check(z.minimum(1), z.maximum(20)), 3),
+    }),
+    {},
+  ),
   agencies: z.optional(z.array(agencySchema).check(z.minLength(1))),
   roster: z._default(z.array(z.strictObject({ user: userRef, agency: z.text(), name: z.optional(z.text()) })), []),
   facilitators: z._default(z.array(userRef), []),

@@ -8,6 +8,7 @@ import type { ClosureRepo } from './calendar/closures';
 import type { ActionRepo } from './actions/action-item';
 import type { MinutesRepo } from './minutes/minutes';
 import type { WelcomeLog } from './welcome/welcome';
+import type { BallotRepo } from './ballot/ballot';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -256,6 +257,7 @@ export interface Store {
   minutes: MinutesRepo;
   webLogins: WebLoginRepo;
   closures: ClosureRepo;
+  ballots: BallotRepo;
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
 }

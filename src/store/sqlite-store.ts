@@ -18,6 +18,7 @@ import { actionsRepo } from './repositories/actions.repo';
 import { minutesRepo } from './repositories/minutes.repo';
 import { webLoginsRepo } from './repositories/web-logins.repo';
 import { closuresRepo } from './repositories/closures.repo';
+import { ballotsRepo } from './repositories/ballots.repo';
 
 type RepoName = Exclude<keyof Store, 'transaction'>;
 
@@ -47,6 +48,7 @@ export function sqliteStore(db: Db): Store {
     get minutes() { return lazy('minutes', minutesRepo); },
     get webLogins() { return lazy('webLogins', webLoginsRepo); },
     get closures() { return lazy('closures', closuresRepo); },
+    get ballots() { return lazy('ballots', ballotsRepo); },
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       const outermost = !client.inTransaction;

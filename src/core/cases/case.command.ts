@@ -61,7 +61,7 @@ function reply(text: Span[], isPrivate = false): Reply {
 const PASSED_YEARLESS_MAX_DAYS = 300;
 
 /** The day a petition passed: normally past, so a yearless date is its latest occurrence. */
-function parsePassedDate(ctx: Context, input: string, usage: string): string {
+export function parsePassedDate(ctx: Context, input: string, usage: string): string {
   const tz = ctx.services.settings.timezone;
   const today = todayIn(ctx.now, tz);
   const d = parseCalendarDate(input, today, 'last');

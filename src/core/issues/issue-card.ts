@@ -5,6 +5,7 @@ import type { Services } from '../feature';
 import type { Issue, Tally } from '../records';
 import { cardStateSpans, showsTally, takesVotes } from './issue-state';
 import { pageLink } from '../web-links';
+import { slateMark } from '../ballot/slate-marks';
 
 export const ISSUE_RECORD = 'issue';
 export const VOTE_BUTTON = 'vote';
@@ -21,6 +22,8 @@ export function renderIssueCard(issue: Issue, tally: Tally, locale: Locale, serv
   const proposerAgency = services.people.agencies.name(issue.proposerAgencyId);
   const text: Span[] = [{ bold: t('issues.cardTitle', { id: issue.id }) + issue.title }];
   text.push(...cardStateSpans(issue, { t, locale, services }));
+  const mark = takesVotes(issue) ? slateMark(issue.id, services, t) : undefined;
+  if (mark) text.push(' ', mark);
   text.push('\n', t('issues.cardProposer'), proposer?.name ?? '?');
   if (proposerAgency) text.push(locale === 'zh-TW' ? `（${proposerAgency}）` : ` (${proposerAgency})`);
   if (issue.agencyIds.length) text.push('\n', t('issues.cardAgencies'), agencyList(issue.agencyIds, services, sep));

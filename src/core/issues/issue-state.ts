@@ -4,6 +4,7 @@ import type { Issue } from '../records';
 import type { Span } from '../types';
 import { UserError } from '../errors';
 import { formatCaseNumber } from '../cases/case-number';
+import { slateMark } from '../ballot/slate-marks';
 
 interface StateCtx {
   t: Translate;
@@ -25,7 +26,8 @@ function caseOf(issue: Issue, services: Services, locale: Locale): { name: strin
 export function issueMark(issue: Issue, ctx: StateCtx): string | undefined {
   switch (issue.status) {
     case 'open':
-      return undefined;
+      // Still open, but the 月會 said something of it: 部會自行處理 or 本月未選定.
+      return slateMark(issue.id, ctx.services, ctx.t);
     case 'withdrawn':
       return ctx.t('issues.statusWithdrawn');
     case 'merged':

@@ -13,6 +13,7 @@ import { daysLeft, isOverdue } from '../cases/case-dates';
 import { caseLine } from '../cases/case-view';
 import { actionLine } from '../actions/action-view';
 import type { ActionItem } from '../actions/action-item';
+import { ballotDigestLine } from '../ballot/ballot-digest';
 
 const TOP = 5;
 const LIMIT = 15;
@@ -26,7 +27,7 @@ export interface DigestCtx {
 }
 
 /** The digest's parts, by id, so a reader that may not see proposals (the public web) can leave those out. */
-export type DigestSectionId = 'newIssues' | 'mergedIssues' | 'topIssues' | 'casesByStage' | 'deadlinesSoon' | 'overdueCases' | 'overdueItems';
+export type DigestSectionId = 'newIssues' | 'mergedIssues' | 'monthlyBallot' | 'topIssues' | 'casesByStage' | 'deadlinesSoon' | 'overdueCases' | 'overdueItems';
 
 export interface DigestSection {
   id: DigestSectionId;
@@ -37,7 +38,7 @@ export interface DigestSection {
 }
 
 /** The sections about proposals (議題): internal unless the web makes issues public. */
-export const ISSUE_SECTIONS: ReadonlySet<DigestSectionId> = new Set(['newIssues', 'mergedIssues', 'topIssues']);
+export const ISSUE_SECTIONS: ReadonlySet<DigestSectionId> = new Set(['newIssues', 'mergedIssues', 'monthlyBallot', 'topIssues']);
 
 /**
  * The week a digest reports on: Monday to Sunday of the last complete week in the configured
@@ -102,6 +103,10 @@ export function digestSections(
       }),
     );
   }
+
+  // Shown only in a week whose 月會 voted: the totals, the ranking, what it chose and what agencies handle themselves.
+  const ballots = skip.has('monthlyBallot') ? [] : store.ballots.closedBetween(from, to);
+  if (ballots.length) section('monthlyBallot', t('reports.monthlyBallot', { n: ballots.length }), ballots.map((b) => ballotDigestLine(b, ctx)));
 
   if (!skip.has('topIssues')) {
     const order = settings.voting.countBy === 'agency' ? 'agencies' : 'votes';

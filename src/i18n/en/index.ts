@@ -15,6 +15,7 @@ import { welcome } from './welcome';
 import { web } from './web';
 import { delivery } from './delivery';
 import { accounts } from './accounts';
+import { ballot } from './ballot';
 import { platformMessagesEn } from '../../platforms/messages';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ...platformMessagesEn };
+export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, ...platformMessagesEn };

@@ -17,6 +17,10 @@ export const reports: Translation<typeof zh> = {
   issueLine: (p) => `#${p.id} ${p.title} - ${votesN(p.votes)} / ${agenciesN(p.agencies)}`,
   stageLine: (p) => `${p.stage} (${p.n}):`,
   mergedIssues: (p) => `Issues merged this week (${p.n}):`,
+  monthlyBallot: (p) => `Monthly ballot this week (${p.n}):`,
+  ballotLine: (p) => `#${p.id} ${p.meeting}: ${agenciesN(p.voted)} voted; ranking ${p.ranking}`,
+  ballotSelected: (p) => `; selected ${p.list}`,
+  ballotHandled: (p) => `; handled by the agency itself ${p.list}`,
   mergeLine: (p) => `#${p.from} ${p.fromTitle} -> #${p.into} ${p.intoTitle} (${votesN(p.moved)} moved)`,
   postedWeekly: '(Posted every week; type /report any time for the latest.)',
 };

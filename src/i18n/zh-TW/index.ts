@@ -15,7 +15,8 @@ import { welcome } from './welcome';
 import { web } from './web';
 import { delivery } from './delivery';
 import { accounts } from './accounts';
+import { ballot } from './ballot';
 import { platformMessagesZhTW } from '../../platforms/messages';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ...platformMessagesZhTW };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, ...platformMessagesZhTW };

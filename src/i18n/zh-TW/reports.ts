@@ -13,6 +13,10 @@ export const reports = {
   issueLine: (p: { id: number; title: string; votes: number; agencies: number }) => `#${p.id} ${p.title} — ${p.votes} 票／${p.agencies} 部會`,
   stageLine: (p: { stage: string; n: number }) => `${p.stage}（${p.n}）：`,
   mergedIssues: (p: { n: number }) => `本週合併的議題（${p.n}）：`,
+  monthlyBallot: (p: { n: number }) => `本週月會投票（${p.n}）：`,
+  ballotLine: (p: { meeting: string; id: number; voted: number; ranking: string }) => `#${p.id} ${p.meeting}：${p.voted} 個部會投票；排名 ${p.ranking}`,
+  ballotSelected: (p: { list: string }) => `；選定 ${p.list}`,
+  ballotHandled: (p: { list: string }) => `；部會自行處理 ${p.list}`,
   mergeLine: (p: { from: number; fromTitle: string; into: number; intoTitle: string; moved: number }) => `#${p.from} ${p.fromTitle} → #${p.into} ${p.intoTitle}（移入 ${p.moved} 票）`,
   postedWeekly: '（每週自動發布；隨時可輸入 /report 查看最新摘要。）',
 };

@@ -9,3 +9,4 @@ export * from './counters';
 export * from './welcomes';
 export * from './web-logins';
 export * from './closures';
+export * from './ballots';

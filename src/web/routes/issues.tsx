@@ -9,6 +9,7 @@ import { IssueBadge, issueStateText } from '../views/badges';
 import { Rich } from '../views/rich';
 import { found, html, needNumber, needPage, twin } from '../respond';
 import { agencyRef } from './cases';
+import { slateMark } from '../../core/ballot/slate-marks';
 
 /** The case a selected issue became, as the API and the page link it. */
 function caseOf(p: PageCtx, i: Issue): { number: number; name: string; url: string } | null {
@@ -54,7 +55,8 @@ function detail(p: PageCtx, id: number) {
   const voters = p.services.store.votes.voters(id);
   // A merged issue's votes moved to its target: its own count would only say 0 (as the chat's card).
   const merged = issue.status === 'merged' && issue.mergedInto !== null ? (p.services.store.issues.get(issue.mergedInto) ?? { id: issue.mergedInto, title: '?' }) : undefined;
-  return { issue, tally: p.services.store.votes.tally(id), groups: byAgency(p, voters), merged, case: caseOf(p, issue) };
+  const mark = issue.status === 'open' ? slateMark(id, p.services, p.t) : undefined;
+  return { issue, tally: p.services.store.votes.tally(id), groups: byAgency(p, voters), merged, case: caseOf(p, issue), mark };
 }
 
 export function issuesRoutes(app: Hono<WebEnv>): void {
@@ -125,6 +127,12 @@ export function issuesRoutes(app: Hono<WebEnv>): void {
                 </>
               ) : null}
             </dd>
+            {d.mark ? (
+              <>
+                <dt>{t('ballot.webMonthly')}</dt>
+                <dd>{d.mark}</dd>
+              </>
+            ) : null}
             <dt>{t('web.issueProposer')}</dt>
             <dd>{agency ? `${proposer}（${agency}）` : proposer}</dd>
             <dt>{t('web.issueProposedAt')}</dt>
@@ -177,6 +185,6 @@ export function issuesRoutes(app: Hono<WebEnv>): void {
         </Layout>,
       );
     },
-    json: (p, d) => ({ ...issueJson(p, d.issue, d.tally), details: d.issue.details, byAgency: d.groups.map((g) => ({ agency: g.agency, code: g.code, votes: g.voters.length, voters: g.voters })) }),
+    json: (p, d) => ({ ...issueJson(p, d.issue, d.tally), details: d.issue.details, monthly: d.mark ?? null, byAgency: d.groups.map((g) => ({ agency: g.agency, code: g.code, votes: g.voters.length, voters: g.voters })) }),
   });
 }
