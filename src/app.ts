@@ -15,6 +15,7 @@ import { caseworkSettings } from './core/cases/casework.settings';
 import { casesFeature } from './core/cases/cases.feature';
 import { actionsFeature } from './core/actions/actions.feature';
 import { minutesFeature } from './core/minutes/minutes.feature';
+import type { SayitUploader } from './core/minutes/sayit/sayit.port';
 import { reportsFeature } from './core/reports/reports.feature';
 import { welcomeFeature } from './core/welcome/welcome.feature';
 import { ballotFeature } from './core/ballot/ballot.feature';
@@ -62,6 +63,8 @@ export function createApp(opts: {
   canPost?: (chat: ChatRef) => boolean;
   /** The web pages: WEB_SECRET and where they are reached (default: not served, no links in chat). */
   web?: Partial<Omit<WebAccessOptions, 'secret'>> & { envSecret?: string; publicUrl?: string };
+  /** Publishes minutes on SayIt (sayit.url and its account; src/sayit/). */
+  sayit?: SayitUploader;
 }): App {
   const { config, clock, logger } = opts;
   const db = openDatabase(opts.databasePath);
@@ -80,6 +83,7 @@ export function createApp(opts: {
     settings: { locale: config.locale, timezone: config.timezone, voting: config.voting, webBaseUrl: config.web.baseUrl ?? opts.web?.publicUrl },
     calendar: holidays,
     platforms,
+    sayit: opts.sayit,
   });
   // The signing secret is read (or its file made) now, at start-up: no page ever writes it.
   const web = new WebAccess(store, { secret: loadWebSecret(opts.web?.envSecret, opts.databasePath), baseUrl: opts.web?.baseUrl ?? (() => undefined) });

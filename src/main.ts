@@ -1,6 +1,7 @@
 import { DEFAULT_PORT, readEnv } from './config/env';
 import { ConfigError, loadConfigFile } from './config/load';
 import { createApp } from './app';
+import { sayitUploader } from './sayit/sayit-settings';
 import { startBackgroundCheckpoints } from './store/wal-checkpoints';
 import { AdjustableClock } from './core/clock';
 import { Scheduler } from './scheduler/scheduler';
@@ -40,7 +41,8 @@ async function main(): Promise<number> {
   // Where the web pages are reached: configured, or this machine's port once it listens.
   let webBase: string | undefined;
   const publicUrl = config.web.baseUrl ?? env.PUBLIC_URL?.replace(/\/+$/, '');
-  const app = createApp({ config, databasePath, clock, logger, canPost, web: { envSecret: env.WEB_SECRET, publicUrl, baseUrl: () => webBase } });
+  const sayit = sayitUploader({ url: config.sayit.url, webBaseUrl: publicUrl, username: env.SAYIT_USERNAME, password: env.SAYIT_PASSWORD });
+  const app = createApp({ config, databasePath, clock, logger, canPost, web: { envSecret: env.WEB_SECRET, publicUrl, baseUrl: () => webBase }, sayit });
   // WAL checkpoints (and their fsyncs) on a thread of their own, not inside an event's commit.
   // The thread (a V8 isolate of its own, about 10 MiB) starts a few seconds in: a short run, such
   // as a piped conversation, never needs it, and until then SQLite checkpoints inline, as it
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
     http = botHttp({
       logger,
       requests,
-      health: () => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests }),
+      health: () => checkHealth({ db: app.db, adapters: () => hub.list(), jobs: app.store.jobs, outbox: app.store.outbox, clock, requests, sayit: sayit ? () => app.store.minutes.sayitFailing() : undefined }),
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up
       pages: servePages ? () => (require('./web/server') as typeof import('./web/server')).webListener({ app, clock, logger }) : undefined,
       webPort: env.WEB_PORT,

@@ -26,6 +26,9 @@ const commonSchema = z.object({
   WEB_SECRET: z.optional(z.string().check(z.minLength(32, 'WEB_SECRET must be at least 32 characters'))),
   /** Where people reach the web pages (the same as web.baseUrl in bot.config.json, which wins). */
   PUBLIC_URL: z.optional(z.url()),
+  /** The SayIt account that publishes minutes (with sayit.url in bot.config.json). */
+  SAYIT_USERNAME: z.optional(z.text()),
+  SAYIT_PASSWORD: z.optional(z.text()),
 });
 /** The variables every deployment has, whatever platforms it runs. */
 export type CommonEnv = z.output<typeof commonSchema>;

@@ -2,6 +2,7 @@ import * as z from './zod';
 import { meetingsConfigSchema } from './meetings.schema';
 import { casesSchema } from './cases.schema';
 import { webSchema } from './web.schema';
+import { sayitSchema } from './sayit.schema';
 import { platformRef } from './platform-ref';
 
 const userRef = platformRef('user');
@@ -82,6 +83,8 @@ export const configSchema = z.strictObject({
     {},
   ),
   web: webSchema,
+  /** Publishing minutes on SayIt too (credentials: SAYIT_USERNAME, SAYIT_PASSWORD). */
+  sayit: sayitSchema,
 });
 
 export type BotConfig = z.output<typeof configSchema>;

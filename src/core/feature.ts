@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { Store, User } from './records';
 import type { People } from './people/people';
 import type { JobHandler } from './jobs';
+import type { SayitUploader } from './minutes/sayit/sayit.port';
 import type { AgendaContributor } from './meetings/meeting';
 import type { OfficeCalendar } from './calendar/office-calendar';
 import type { PlatformDirectory } from './platform';
@@ -47,6 +48,8 @@ export interface Services {
   calendar: OfficeCalendar;
   /** What each platform can do (private answers in a group, edits…): asked, never its name. */
   platforms: PlatformDirectory;
+  /** Publishing minutes on SayIt, when sayit.url is set. */
+  sayit?: SayitUploader;
 }
 
 export interface Context {

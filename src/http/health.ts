@@ -15,6 +15,8 @@ export interface HealthReport {
     adapters: Record<string, { ok: boolean }>;
     scheduler: { ok: boolean; overdueJobs: number; lagMs: number };
     outbox: { ok: boolean; pending: number; dead: number; oldestPendingMs: number };
+    /** Minutes whose upload to SayIt (sayit.url) failed and is being retried; only when SayIt is configured. */
+    sayit?: { ok: boolean; failing: number; meetings: number[]; lastError?: string };
     /** Refused and failed HTTP requests, uncaught errors: reported, never failed on (a flood is not the bot's fault). */
     requests?: RequestCounts & { ok: true };
   };
@@ -27,6 +29,8 @@ export interface HealthSources {
   outbox: OutboxRepo;
   clock: Clock;
   requests?: RequestStats;
+  /** Minutes whose last SayIt upload failed (when SayIt is configured). */
+  sayit?: () => readonly { meetingId: number; error: string; at: Date }[];
   /** Jobs overdue longer than this mean the scheduler is stuck (it ticks every 15 s). */
   maxSchedulerLagMs?: number;
   /** A post queued longer than this means a platform has been failing for a while. */
@@ -77,7 +81,12 @@ export function checkHealth(s: HealthSources): HealthReport {
     // (`npm run outbox -- list`), re-queues it (`retry`) or the bot is told why by its log.
     outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000) && b.dead === 0, pending: b.pending, dead: b.dead, oldestPendingMs };
   }
-  const ok = database.ok && writes.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok;
+  let sayit: HealthReport['checks']['sayit'];
+  if (s.sayit) {
+    const failing = database.ok ? s.sayit() : [];
+    sayit = { ok: failing.length === 0, failing: failing.length, meetings: failing.map((f) => f.meetingId), ...(failing.length ? { lastError: failing.at(-1)!.error } : {}) };
+  }
+  const ok = database.ok && writes.ok && Object.values(adapters).every((a) => a.ok) && scheduler.ok && outbox.ok && (sayit?.ok ?? true);
   const requests = s.requests ? { ok: true as const, ...s.requests.snapshot() } : undefined;
-  return { status: ok ? 'ok' : 'degraded', checks: { database, writes, adapters, scheduler, outbox, ...(requests ? { requests } : {}) } };
+  return { status: ok ? 'ok' : 'degraded', checks: { database, writes, adapters, scheduler, outbox, ...(sayit ? { sayit } : {}), ...(requests ? { requests } : {}) } };
 }

@@ -1,34 +1,12 @@
 // SayIt's Akoma Ntoso importer creates one speaker per TLCPerson href and files each speech under
 // the href of the TLCPerson its `by` points to. This reads the export the same way.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { TestApp } from '../support/app';
 import type { Actor } from '../../src/core/types';
 import { caseApp, say } from './helpers';
+import { importAsSayIt } from '../support/sayit-import';
 
 let app: TestApp;
 afterEach(() => app.cleanup());
-
-interface Person {
-  '@_href': string;
-  '@_id': string;
-  '@_showAs': string;
-}
-
-/** Speaker (by href) → display name and the texts of their speeches, as SayIt's import builds them. */
-function importAsSayIt(xml: string): Map<string, { name: string; speeches: string[] }> {
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (n) => ['TLCPerson', 'speech', 'p'].includes(n) }).parse(xml)
-    .akomaNtoso.debate;
-  const byId = new Map<string, Person>(doc.meta.references.TLCPerson.map((p: Person) => [p['@_id'], p]));
-  const speakers = new Map<string, { name: string; speeches: string[] }>();
-  for (const s of doc.debateBody.debateSection.speech as { '@_by': string; p: string[] }[]) {
-    const person = byId.get(s['@_by'].replace(/^#/, ''))!;
-    const sp = speakers.get(person['@_href']) ?? { name: person['@_showAs'], speeches: [] };
-    sp.speeches.push(s.p.join('\n'));
-    speakers.set(person['@_href'], sp);
-  }
-  return speakers;
-}
 
 test('two people with one display name stay two speakers; a renamed person stays one, shown by their current name', async () => {
   app = caseApp({ facilitators: ['console:pdis'] });

@@ -59,12 +59,12 @@ const DEFAULTS = storedAgencies(DEFAULT_AGENCIES);
  * agencies already written when the config lists exactly those (any other list starts from the
  * empty one, so its ids are what a first start gives), opened as the bot opens any database.
  */
-export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date; logger?: Logger; web?: Parameters<typeof createApp>[0]['web'] } = {}): TestApp {
+export function testApp(config: Record<string, unknown> = {}, opts: { start?: Date; logger?: Logger; web?: Parameters<typeof createApp>[0]['web']; sayit?: Parameters<typeof createApp>[0]['sayit'] } = {}): TestApp {
   const { dir, cleanup } = tempDir();
   const clock = new ManualClock(opts.start ?? new Date('2026-12-01T02:00:00Z'));
   const parsed = parseConfig(config);
   copyFileSync(templateDatabase(storedAgencies(parsed.agencies) === DEFAULTS), join(dir, 'test.sqlite'));
-  const app = createApp({ config: parsed, databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger, web: opts.web });
+  const app = createApp({ config: parsed, databasePath: join(dir, 'test.sqlite'), clock, logger: opts.logger ?? silentLogger, web: opts.web, sayit: opts.sayit });
   const delivery = new RecordingDelivery();
   app.bot.setDelivery(delivery);
   return {

@@ -1,3 +1,4 @@
+import type { SayitUploader } from '../../src/core/minutes/sayit/sayit.port';
 import { HttpServer } from '../../src/http/http-server';
 import { webListener } from '../../src/web/server';
 import { silentLogger, type Logger } from '../../src/core/logger';
@@ -32,14 +33,17 @@ export async function followLink(url: string, headers: Record<string, string> = 
 }
 
 /** A real app on a real SQLite file, its web pages on the bot's HTTP server on a free port. */
-export async function startSite(config: Record<string, unknown> = {}, opts: { start?: Date; envSecret?: string; logger?: Logger } = {}): Promise<WebSite> {
+export async function startSite(
+  config: Record<string, unknown> = {},
+  opts: { start?: Date; envSecret?: string; logger?: Logger; sayit?: SayitUploader; port?: number } = {},
+): Promise<WebSite> {
   let base = '';
-  const site = caseApp(config, { start: opts.start, logger: opts.logger, web: { envSecret: opts.envSecret, baseUrl: () => base } });
+  const site = caseApp(config, { start: opts.start, logger: opts.logger, sayit: opts.sayit, web: { envSecret: opts.envSecret, baseUrl: () => base } });
   const app = site;
   const http = new HttpServer(silentLogger);
   http.mount('/healthz', (_req, res) => res.end('ok'));
   http.mountFallback(webListener({ app: site, clock: app.clock, logger: silentLogger }));
-  const port = await http.listen(0, '127.0.0.1');
+  const port = await http.listen(opts.port ?? 0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
   const get = (path: string, o: { cookie?: string; headers?: Record<string, string>; method?: string } = {}) =>
     fetch(base + path, { method: o.method ?? 'GET', redirect: 'manual', headers: { ...(o.cookie ? { cookie: o.cookie } : {}), ...o.headers } });

@@ -1,3 +1,4 @@
+import { sayitUrlOf } from '../minutes/sayit/sayit-link';
 import type { Context, Services } from '../feature';
 import type { Span } from '../types';
 import type { Locale, Translate } from '../../i18n/catalog';
@@ -106,7 +107,10 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
     text.push('\n', { bold: t('cases.detailMeetings') });
     for (const id of meetingIds) {
       const m = store.meetings.get(id);
-      if (m) text.push('\n', t('cases.meetingLine', { id: m.id, title: m.title, when: formatDateTime(m.startsAt, locale, tz) }));
+      if (!m) continue;
+      text.push('\n', t('cases.meetingLine', { id: m.id, title: m.title, when: formatDateTime(m.startsAt, locale, tz) }));
+      const sayit = sayitUrlOf(store, m.id);
+      if (sayit) text.push(' ', t('minutes.sayitLink', { url: sayit }));
     }
   }
 

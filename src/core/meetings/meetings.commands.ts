@@ -1,3 +1,4 @@
+import { sayitUrlOf } from '../minutes/sayit/sayit-link';
 import type { Command, Context, Reply } from '../feature';
 import type { OutboundMessage, Span } from '../types';
 import { UserError } from '../errors';
@@ -147,6 +148,8 @@ function show(ctx: Context, id: number, fmt: MeetingFormat): Reply {
   if (holiday) text.push('\n', holiday);
   const reminders = ctx.services.store.jobs.pending(`meeting:${m.id}:`).filter((j) => j.kind === REMIND_JOB);
   if (reminders.length) text.push('\n', ctx.t('meetings.detailReminders', { list: reminders.map((j) => fmt.at(j.dueAt)).join(ctx.t('common.separator')) }));
+  const sayit = sayitUrlOf(ctx.services.store, m.id);
+  if (sayit) text.push('\n', ctx.t('minutes.sayitLink', { url: sayit }));
   text.push(...pageLink(ctx.services, ctx.t, `/meetings/${m.id}`));
   return { type: 'reply', message: { text } };
 }

@@ -17,6 +17,7 @@ import { todayIn } from '../dates/calendar-date';
 import { ownKey } from '../input/own-key';
 import { startMeetingCommand } from './start-meeting.command';
 import { strikeLine } from './strike.command';
+import { scheduleSayitUpload } from './sayit/sayit-upload.job';
 import type { MeetingCalendar } from '../meetings/calendar';
 import { AGENDA_RECORD } from '../meetings/meetings.jobs';
 import { formatDateTime } from '../../i18n/format-date';
@@ -98,6 +99,8 @@ const endMeeting = (calendar: MeetingCalendar): Command => ({
       // the meetings feature (/meeting close); its motions not discussed move to the next
       // meeting now, so the next agenda has them whether or not anyone closes this one.
       if (m.ownsMeeting) store.meetings.setStatus(m.meetingId, 'closed', ctx.now);
+      // Published as it ends (isRecordPublished): SayIt gets it too, when configured.
+      scheduleSayitUpload(ctx.services, m.meetingId, ctx.now);
       const meeting = store.meetings.get(m.meetingId);
       return meeting && !m.ownsMeeting && meeting.status === 'scheduled' ? calendar.carryForward(meeting, ctx.now) : { carried: 0, to: undefined };
     });

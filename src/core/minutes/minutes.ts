@@ -18,6 +18,18 @@ export interface Minutes {
   /** /startmeeting created its meeting (ad-hoc), so /endmeeting closes it. */
   ownsMeeting: boolean;
   currentCaseId: number | null;
+  /** Where the published minutes are on SayIt (sayit.url), once uploaded. */
+  sayit: SayitState;
+}
+
+export interface SayitState {
+  url: string | null;
+  uploadedAt: Date | null;
+  /** Why the last upload failed; null once one works. */
+  error: string | null;
+  errorAt: Date | null;
+  /** The facilitators were told of a failure (once, until an upload works again). */
+  notified: boolean;
 }
 
 export interface MinutesLine {
@@ -67,6 +79,12 @@ export interface MinutesRepo {
   /** The meeting whose record holds this item's release (a /done while it was recorded), if any. */
   releasedIn(actionItemId: number): number | undefined;
   setCurrentCase(minutesId: number, caseId: number | null): void;
+  /** An upload to SayIt worked: the section's URL (null when SayIt's answer did not show it). */
+  sayitUploaded(minutesId: number, url: string | null, at: Date): void;
+  /** An upload failed; `notified` once the facilitators have been told. */
+  sayitFailed(minutesId: number, error: string, at: Date, notified: boolean): void;
+  /** Minutes whose last SayIt upload failed (for /healthz). */
+  sayitFailing(): { meetingId: number; error: string; at: Date }[];
   /** True when it was recording and is now ended. */
   end(minutesId: number, by: number, at: Date): boolean;
   /** The minutes in which this person said something (a message line, not struck), any status. */

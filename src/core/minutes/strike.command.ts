@@ -3,6 +3,8 @@ import { UserError } from '../errors';
 import { checkText } from '../input/check-text';
 import { requireFacilitator } from '../cases/roles';
 import type { MinutesLine } from './minutes';
+import { isRecordPublished } from './record-published';
+import { scheduleSayitUpload } from './sayit/sayit-upload.job';
 import { lineOf, minutesOf, parseLineNumber, parseMeetingNumber } from './minutes-line-ref';
 
 export const STRIKE_REASON_MAX = 500;
@@ -29,6 +31,8 @@ export function strikeLine(ctx: Context, words: readonly string[], rest: (n: num
   store.transaction(() => {
     store.minutes.strike(line.id, { at: ctx.now, by: ctx.user.id, reason });
     if (line.kind === 'decision' && line.caseId !== null) markCaseEvent(ctx, line, m.meetingId);
+    // Already public: SayIt's copy is published again without the line (the section replaced).
+    if (isRecordPublished(m)) scheduleSayitUpload(ctx.services, m.meetingId, ctx.now);
   });
   logger.info({ meeting: meetingId, line: no, lineId: line.id, kind: line.kind, by: ctx.user.id, reason }, 'minutes line struck');
   return { type: 'reply', message: { text: [ctx.t('minutes.struck', { id: meetingId, no, text: line.text })] } };

@@ -1,4 +1,4 @@
-import type { Actor, Platform } from '../types';
+import type { Actor, PersonRef, Platform } from '../types';
 import type { PeopleRepo, User } from '../records';
 import type { AgencyDirectory } from './agency-match';
 import { cleanName } from '../input/check-text';
@@ -67,6 +67,16 @@ export class People {
 
   rosterAgency(actor: Pick<Actor, 'platform' | 'id'>): number | undefined {
     return this.roster.get(People.key(actor))?.agencyId;
+  }
+
+  /** The facilitators, as private messages name them (their name as last seen, else their id). */
+  facilitatorRefs(): PersonRef[] {
+    return [...this.facilitators].map((key) => {
+      const at = key.indexOf(':');
+      const platform = key.slice(0, at) as Platform;
+      const id = key.slice(at + 1);
+      return { platform, id, name: this.repo.userByRef(platform, id)?.name ?? id };
+    });
   }
 
   isFacilitator(actor: Pick<Actor, 'platform' | 'id'>): boolean {

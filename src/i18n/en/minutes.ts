@@ -57,6 +57,8 @@ export const minutes: Translation<typeof zh> = {
   noMinutes: 'There are no minutes yet. A facilitator can type /startmeeting to start recording.',
   noMinutesFor: (p) => `Meeting #${p.id} has no minutes.`,
   motionsCarried: (p) => `${count(p.n, 'motion', 'motions')} not discussed moved to the next meeting #${p.id} (${p.when}).`,
+  sayitFailed: (p) => `Uploading the minutes of meeting #${p.id} to SayIt (${p.url}) failed: ${p.reason}. The minutes are public on the web as usual; the bot retries by itself and says nothing more until it works.`,
+  sayitLink: (p) => `SayIt: ${p.url}`,
   noSuchLine: (p) => `Meeting #${p.id}'s record has no line ${p.no} (it has ${count(p.count, 'line', 'lines')}).`,
   strikeUsage: 'Usage: /minutes strike <meeting number> <line number> <reason>, e.g. /minutes strike 12 5 wrong date, corrected',
   alreadyStruck: (p) => `Line ${p.no} of meeting #${p.id} is already struck.`,

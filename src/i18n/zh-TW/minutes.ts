@@ -53,6 +53,8 @@ export const minutes = {
   noMinutes: '還沒有任何會議紀錄。主持人可輸入 /startmeeting 開始記錄。',
   noMinutesFor: (p: { id: number }) => `會議 #${p.id} 沒有會議紀錄。`,
   motionsCarried: (p: { n: number; id: number; when: string }) => `${p.n} 項上次未討論的臨時動議已移到下次會議 #${p.id}（${p.when}）。`,
+  sayitFailed: (p: { id: number; url: string; reason: string }) => `會議 #${p.id} 的會議紀錄上傳到 SayIt（${p.url}）失敗：${p.reason}。網頁上的會議紀錄照常公開；機器人會自動重試，成功前不會再通知。`,
+  sayitLink: (p: { url: string }) => `SayIt：${p.url}`,
   noSuchLine: (p: { id: number; no: number; count: number }) => `會議 #${p.id} 的紀錄沒有第 ${p.no} 行（共 ${p.count} 行）。`,
   strikeUsage: '用法：/minutes strike <會議編號> <行號> <理由>，例如 /minutes strike 12 5 日期誤植，已更正',
   alreadyStruck: (p: { id: number; no: number }) => `會議 #${p.id} 第 ${p.no} 行已經刪去了。`,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { minutes, minutesLines } from '../schema';
 import type { Minutes, MinutesLine, MinutesRepo, Speech } from '../../core/minutes/minutes';
@@ -29,6 +29,13 @@ function toMinutes(r: Row): Minutes {
     endedAt: r.endedAt === null ? null : new Date(r.endedAt),
     ownsMeeting: Boolean(r.ownsMeeting),
     currentCaseId: r.currentCaseId,
+    sayit: {
+      url: r.sayitUrl,
+      uploadedAt: r.sayitUploadedAt === null ? null : new Date(r.sayitUploadedAt),
+      error: r.sayitError,
+      errorAt: r.sayitErrorAt === null ? null : new Date(r.sayitErrorAt),
+      notified: Boolean(r.sayitNotified),
+    },
   };
 }
 
@@ -37,7 +44,9 @@ export function minutesRepo(db: Db): MinutesRepo {
   // Every chat message asks this: prepared once, served by the partial unique index.
   const recording = client.prepare<[string], Row>(`
     select id, meeting_id as meetingId, chat, title, status, started_by as startedBy, started_at as startedAt,
-           ended_by as endedBy, ended_at as endedAt, owns_meeting as ownsMeeting, current_case_id as currentCaseId
+           ended_by as endedBy, ended_at as endedAt, owns_meeting as ownsMeeting, current_case_id as currentCaseId,
+           sayit_url as sayitUrl, sayit_uploaded_at as sayitUploadedAt, sayit_error as sayitError,
+           sayit_error_at as sayitErrorAt, sayit_notified as sayitNotified
     from minutes where chat = ? and status = 'recording'`);
   const releaseMeeting = client.prepare<[number], { meetingId: number }>(`
     select m.meeting_id as meetingId from minutes_lines l join minutes m on m.id = l.minutes_id
@@ -134,6 +143,24 @@ export function minutesRepo(db: Db): MinutesRepo {
     },
     releasedIn(actionItemId) {
       return releaseMeeting.get(actionItemId)?.meetingId;
+    },
+    sayitUploaded(minutesId, url, at) {
+      db.update(minutes)
+        .set({ sayitUrl: url, sayitUploadedAt: at.getTime(), sayitError: null, sayitErrorAt: null, sayitNotified: false })
+        .where(eq(minutes.id, minutesId))
+        .run();
+    },
+    sayitFailed(minutesId, error, at, notified) {
+      db.update(minutes).set({ sayitError: error, sayitErrorAt: at.getTime(), sayitNotified: notified }).where(eq(minutes.id, minutesId)).run();
+    },
+    sayitFailing() {
+      return db
+        .select({ meetingId: minutes.meetingId, error: minutes.sayitError, at: minutes.sayitErrorAt })
+        .from(minutes)
+        .where(isNotNull(minutes.sayitError))
+        .orderBy(asc(minutes.sayitErrorAt))
+        .all()
+        .map((r) => ({ meetingId: r.meetingId, error: r.error ?? '', at: new Date(r.at ?? 0) }));
     },
     setCurrentCase(minutesId, caseId) {
       db.update(minutes).set({ currentCaseId: caseId }).where(eq(minutes.id, minutesId)).run();

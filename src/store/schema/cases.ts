@@ -139,6 +139,13 @@ export const minutes = sqliteTable(
     ownsMeeting: integer('owns_meeting', { mode: 'boolean' }).notNull().default(false),
     /** The case the current /topic is about: /action and /decision attach to it. */
     currentCaseId: integer('current_case_id').references(() => cases.id),
+    /** The section SayIt made of it (sayit.url): where the published minutes are on SayIt. */
+    sayitUrl: text('sayit_url'),
+    sayitUploadedAt: integer('sayit_uploaded_at'),
+    /** Why the last upload failed (cleared by one that works); the facilitators were told once. */
+    sayitError: text('sayit_error'),
+    sayitErrorAt: integer('sayit_error_at'),
+    sayitNotified: integer('sayit_notified', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('minutes_recording_chat').on(t.chat).where(sql`status = 'recording'`), index('minutes_started').on(t.startedAt)],
 );

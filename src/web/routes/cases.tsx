@@ -1,3 +1,4 @@
+import { sayitUrlOf } from '../../core/minutes/sayit/sayit-link';
 import type { Hono } from 'hono';
 import type { Case } from '../../core/cases/case';
 import { formatCaseNumber } from '../../core/cases/case-number';
@@ -93,7 +94,9 @@ export function detail(p: PageCtx, n: number) {
   const done = items.filter((i) => i.status === 'done');
   const meetings = p.can('meetings') ? store.cases.meetingIds(c.id).flatMap((id) => store.meetings.get(id) ?? []) : [];
   const events = store.cases.events(c.id).filter(p.sees.caseEvent);
-  return { c, items: [...open, ...done], meetings, events };
+  // Where each meeting's minutes are on SayIt: only for a record this visitor may see.
+  const sayit = new Map(meetings.flatMap((m) => (p.sees.record(m.id) ? [[m.id, sayitUrlOf(store, m.id)] as const] : [])).filter((e): e is readonly [number, string] => e[1] !== undefined));
+  return { c, items: [...open, ...done], meetings, events, sayit };
 }
 
 export function casesRoutes(app: Hono<WebEnv>): void {
@@ -207,6 +210,12 @@ export function casesRoutes(app: Hono<WebEnv>): void {
                 {d.meetings.map((m) => (
                   <li>
                     <a href={`/meetings/${m.id}`}>{`#${m.id} ${m.title}`}</a> — {formatDateTime(m.startsAt, locale, tz)}
+                    {d.sayit.get(m.id) ? (
+                      <>
+                        {' · '}
+                        <a href={d.sayit.get(m.id)}>SayIt</a>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>

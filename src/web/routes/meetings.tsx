@@ -67,6 +67,12 @@ function MinutesView(props: { p: PageCtx; doc: MinutesDoc }) {
         {t('web.downloads')}: <a href={`/meetings/${id}/minutes.md`}>{t('web.minutesMd')}</a>
         {t('common.separator')}
         <a href={`/meetings/${id}/minutes.an.xml`}>{t('web.minutesXml')}</a>
+        {doc.minutes.status === 'ended' && doc.minutes.sayit.url ? (
+          <>
+            {t('common.separator')}
+            <a href={doc.minutes.sayit.url}>SayIt</a>
+          </>
+        ) : null}
       </p>
       <h3>{t('web.minutesDecisions')}</h3>
       {doc.decisions.length ? (
