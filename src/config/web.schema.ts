@@ -28,6 +28,11 @@ export const webSchema = z.prefault(
      * believed (its first value, the one the client's own connection used) to mark cookies Secure.
      */
     trustProxy: z._default(z.boolean(), false),
+    /**
+     * How far back /calendar.ics keeps meetings once held, in days (a subscribed calendar keeps
+     * its history instead of losing each meeting the day after).
+     */
+    calendarPastDays: z._default(z.int().check(z.gte(0), z.lte(3660)), 365),
   }),
   {},
 );

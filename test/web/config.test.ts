@@ -3,7 +3,9 @@ import { readEnv } from '../../src/config/env';
 
 test('web config: public sections and base URL by default, refused when wrong', () => {
   const c = parseConfig({});
-  expect(c.web).toEqual({ public: ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed'], trustProxy: false });
+  expect(c.web).toEqual({ public: ['cases', 'meetings', 'minutes', 'agencies', 'calendar', 'feed'], trustProxy: false, calendarPastDays: 365 });
+  expect(() => parseConfig({ web: { calendarPastDays: -1 } })).toThrow(/web.calendarPastDays/);
+  expect(() => parseConfig({ web: { calendarPastDays: 1.5 } })).toThrow(ConfigError);
   expect(() => parseConfig({ web: { trustProxy: 'yes' } })).toThrow(ConfigError);
   expect(parseConfig({ web: { baseUrl: 'https://po.example.tw/' } }).web.baseUrl).toBe('https://po.example.tw');
   expect(() => parseConfig({ web: { public: ['votes'] } })).toThrow(ConfigError);

@@ -101,11 +101,11 @@ describe('every public route answers with its record', () => {
     expect((await page('/agencies/NOPE')).status).toBe(404);
   });
 
-  test('/calendar.ics: the same events as /meeting ics', async () => {
+  test('/calendar.ics: the events of /meeting ics and the past year\'s meetings', async () => {
     const r = await s.get('/calendar.ics');
     expect(r.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const events = Object.values(ical.sync.parseICS(await r.text())).filter((e) => e?.type === 'VEVENT');
-    expect(events.map((e) => (e as { summary: string }).summary)).toEqual(['月會']);
+    expect(events.map((e) => (e as { summary: string }).summary)).toEqual(['12月協作會議', '月會']);
   });
 
   test('/feed.atom: new cases, decisions and minutes', async () => {

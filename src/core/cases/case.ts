@@ -93,6 +93,8 @@ export interface CaseRepo {
   setPetition(id: number, url: string, c: CaseChange): Case;
   addEvent(id: number, detail: CaseEventDetail, c: { by: number | null; at: Date }): void;
   events(id: number): CaseEvent[];
+  /** The newest entries of one kind across all cases, newest first (the web's feed: stage changes). */
+  recentEvents(kind: CaseEventDetail['kind'], limit: number): CaseEvent[];
   /** Marks an entry 更正: a setting overridden within the same meeting, or a decision struck from its minutes (the timeline keeps it, marked). */
   markCorrected(eventId: number): void;
   /** True when the link is new. */

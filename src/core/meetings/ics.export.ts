@@ -18,12 +18,15 @@ export function meetingUid(m: Meeting, domain: string): string {
  * zone), SEQUENCE from the meeting's revision and cancelled ones marked CANCELLED so calendars
  * that imported them drop them.
  */
-export function meetingsIcs(meetings: readonly Meeting[], fmt: MeetingFormat, opts: { domain: string; now: Date }): Attachment {
+export function meetingsIcs(meetings: readonly Meeting[], fmt: MeetingFormat, opts: { domain: string; now: Date; url?: (m: Meeting) => string }): Attachment {
   const { t } = fmt;
   const events: EventAttributes[] = meetings.map((m) => {
     const holiday = fmt.holiday(m.startsAt);
-    const description = [t('meetings.icsDescription', { id: m.id, kind: fmt.kind(m.kind) }), holiday].filter(Boolean).join('\n');
+    const url = opts.url?.(m);
+    // The page's address in URL (for calendars that show it) and in the description (for those that do not).
+    const description = [t('meetings.icsDescription', { id: m.id, kind: fmt.kind(m.kind) }), holiday, url].filter(Boolean).join('\n');
     return {
+      ...(url ? { url } : {}),
       uid: meetingUid(m, opts.domain),
       title: m.title,
       description,

@@ -122,5 +122,6 @@ export const web: Translation<typeof zh> = {
   feedTitle: 'Participation Officer network: cases, decisions and minutes',
   feedNewCase: (p) => `New case: ${p.name} "${p.title}"`,
   feedDecision: (p) => `Decision (meeting #${p.id}): ${p.text}`,
+  feedStage: (p) => `${p.name} "${p.title}" moved to ${p.stage}`,
   feedMinutes: (p) => `Minutes: #${p.id} ${p.title}`,
 };

@@ -118,5 +118,6 @@ export const web = {
   feedTitle: '開放政府聯絡人網絡：協作案、決議與會議紀錄',
   feedNewCase: (p: { name: string; title: string }) => `新協作案：${p.name}「${p.title}」`,
   feedDecision: (p: { id: number; text: string }) => `決議（會議 #${p.id}）：${p.text}`,
+  feedStage: (p: { name: string; title: string; stage: string }) => `${p.name}「${p.title}」進入「${p.stage}」階段`,
   feedMinutes: (p: { id: number; title: string }) => `會議紀錄：#${p.id} ${p.title}`,
 };

@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { caseAgencies, caseEvents, caseMeetings, cases } from '../schema';
 import type { Case, CaseEventDetail, CaseRepo, SelectInput, SelectOutcome } from '../../core/cases/case';
@@ -209,6 +209,17 @@ export function casesRepo(db: Db): CaseRepo {
         .from(caseEvents)
         .where(eq(caseEvents.caseId, id))
         .orderBy(asc(caseEvents.at), asc(caseEvents.id))
+        .all()
+        .map((r) => ({ id: r.id, caseId: r.caseId, at: new Date(r.at), actorId: r.actorId, detail: JSON.parse(r.detail) as CaseEventDetail }));
+    },
+    recentEvents(kind, limit) {
+      // Newest first by id (entries are written in time order): the scan stops after `limit` matches.
+      return db
+        .select()
+        .from(caseEvents)
+        .where(sql`json_extract(${caseEvents.detail}, '$.kind') = ${kind}`)
+        .orderBy(desc(caseEvents.id))
+        .limit(limit)
         .all()
         .map((r) => ({ id: r.id, caseId: r.caseId, at: new Date(r.at), actorId: r.actorId, detail: JSON.parse(r.detail) as CaseEventDetail }));
     },
