@@ -221,10 +221,42 @@ test('the close survives a restart: a new process on the same file closes it at 
   again.bot.setDelivery(delivery);
   try {
     await new Scheduler(again.bot, again.store.jobs, clock, silentLogger).tick();
-    expect(again.store.ballots.get(b.id)!.closedAt!.toISOString()).toBe(at(12).toISOString());
+    expect(again.store.ballots.get(b.id)!.closedAt!.toISOString()).toBe(at(10).toISOString());
     expect(delivery.posts.map((p) => richToPlain(p.message.text)).join('\n')).toMatch(/1\. #3 議題3 — 1 票/);
   } finally {
     // afterEach's cleanup closes the first connection again, which better-sqlite3 allows.
     again.close();
   }
+});
+
+test('halfway, one private reminder to each PO of an agency that has not voted, and to nobody else; nothing public', async () => {
+  const { app, scheduler } = t;
+  await open();
+  await say(app, 'po3b', '/iam 勞動部');
+  for (const i of [0, 1, 2]) await say(app, po(i), '/ballot vote #1');
+  app.clock.set(at(4));
+  await scheduler.tick();
+  expect(app.delivery.privates).toHaveLength(0);
+  const posts = app.delivery.posts.length;
+  app.clock.set(at(5));
+  await scheduler.tick();
+  const to = app.delivery.privates.map((p) => p.to.id).sort();
+  expect(to).toEqual(['po3', 'po3b', 'po4', 'po5', 'po6', 'po7']);
+  expect(richToPlain(app.delivery.privates[0]!.message.text)).toContain('還沒投票');
+  expect(app.delivery.privates.every((p) => p.near === CHAT)).toBe(true);
+  expect(app.delivery.posts.length).toBe(posts);
+  // Once: the job is done, later ticks send nothing more.
+  app.clock.set(at(6));
+  await scheduler.tick();
+  expect(app.delivery.privates).toHaveLength(6);
+});
+
+test('a ballot closed before halfway sends no reminder', async () => {
+  const { app, scheduler } = t;
+  const b = await open();
+  await say(app, 'pdis', '/ballot close');
+  expect(app.store.jobs.get(`ballot:${b.id}:nudge`)!.status).toBe('cancelled');
+  app.clock.set(at(5));
+  await scheduler.tick();
+  expect(app.delivery.privates).toHaveLength(0);
 });

@@ -41,7 +41,10 @@ export const closeJob: JobHandler = {
     const { ballots } = services.store;
     const id = Number(job.payload.ballotId);
     return services.store.transaction(() => {
-      const closedNow = ballots.close(id, now, null);
+      const open = ballots.get(id);
+      // It closed at its end, even when the bot was down then and closes it later: no vote
+      // after that time was taken (ballot-view.ts isOpen), and the record says so.
+      const closedNow = open !== undefined && ballots.close(id, open.closesAt.getTime() < now.getTime() ? open.closesAt : now, null);
       const b = ballots.get(id);
       if (!b || (!closedNow && b.closedBy !== null)) return [];
       // Run again after a crash before its posts were queued: the minutes have their line already.

@@ -12,6 +12,7 @@ import { formatTime } from '../../i18n/format-date';
 import { DEFAULT_SELECT, MAX_BALLOT_MS, MIN_BALLOT_MS, type BallotSettings } from './ballot.settings';
 import { BALLOT_RECORD, answerStaysPrivate, closedAt, isOpen, privateBallot, rankingText } from './ballot-view';
 import { CLOSE_JOB, closeJobKey, closedReplies } from './ballot-close';
+import { NUDGE_JOB, nudgeJobKey } from './ballot-nudge';
 import { slateMeeting } from './slate-meeting';
 import { voterAgency } from './voters';
 import { minutesLine } from './ballot-minutes';
@@ -62,6 +63,7 @@ function open(ctx: Context, rest: string, bs: BallotSettings): Reply[] {
   const b = store.ballots.open({ meetingId: m.id, chat: ctx.chat, openedBy: ctx.user.id, openedAt: ctx.now, closesAt, votesPerAgency: k, issueIds });
   if (!b) throw new UserError('ballot.alreadyOpen', { at: '?' });
   store.jobs.schedule({ kind: CLOSE_JOB, key: closeJobKey(b.id), dueAt: closesAt, payload: { chat: b.chat, ballotId: b.id } });
+  store.jobs.schedule({ kind: NUDGE_JOB, key: nudgeJobKey(b.id), dueAt: new Date(ctx.now.getTime() + Math.floor(ms / 2)), payload: { chat: b.chat, ballotId: b.id } });
   const handled = slate.filter((e) => e.state === 'handled').map((e) => ctx.t('ballot.handledShort', { id: e.issueId, agency: ctx.services.people.agencies.name(e.handledAgencyId) ?? '?' }));
   const line = ctx.t('ballot.minutesOpened', { ids: issueIds.map((id) => `#${id}`).join(ctx.t('common.separator')), k, minutes: Math.round(ms / 60_000), at: time(ctx, closesAt) });
   minutesLine(ctx.services, ctx.chat, { kind: 'decision', text: handled.length ? `${line}${ctx.t('ballot.minutesHandled', { list: handled.join(ctx.t('common.separator')) })}` : line, userId: ctx.user.id, at: ctx.now });
@@ -111,6 +113,7 @@ function close(ctx: Context): Reply[] {
   const b = store.ballots.current();
   if (!b || !store.ballots.close(b.id, ctx.now, ctx.user.id)) throw new UserError('ballot.noneOpen', undefined);
   store.jobs.cancel(closeJobKey(b.id));
+  store.jobs.cancel(nudgeJobKey(b.id));
   return closedReplies(store.ballots.get(b.id)!, ctx, ctx.user.id);
 }
 

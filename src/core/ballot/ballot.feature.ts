@@ -5,6 +5,7 @@ import { slateCommand } from './slate.command';
 import { ballotCommand } from './ballot.command';
 import { BALLOT_RECORD, ballotCardRenderer } from './ballot-view';
 import { closeJob } from './ballot-close';
+import { nudgeJob } from './ballot-nudge';
 import { showBallotButton, toggleBallotButton } from './ballot-buttons';
 import { slateContributor } from './ballot.agenda';
 
@@ -15,7 +16,7 @@ export function ballotFeature(s: CaseworkSettings, bs: BallotSettings): Feature 
     commands: [slateCommand(s), ballotCommand(s, bs)],
     buttons: [showBallotButton, toggleBallotButton],
     cards: { [BALLOT_RECORD]: ballotCardRenderer(s) },
-    jobs: [closeJob],
+    jobs: [closeJob, nudgeJob(s)],
     agenda: [slateContributor],
   };
 }

@@ -96,6 +96,7 @@ export const ballot: Translation<typeof zh> = {
   noBallot: 'No ballot yet. A facilitator opens one with /ballot open.',
   closedAt: (p) => `The ballot closed at ${p.at}; this vote was not counted.`,
   buttonExpired: 'This button belongs to a ballot that is over; /ballot shows the current one.',
+  nudge: (p) => `Reminder: the ${p.meeting} ballot is halfway through and ${p.agency} has not voted yet (${votesN(p.k)} per agency, closes at ${p.at}). Send /ballot to see and cast your agency's ballot privately. Only POs of agencies that have not voted get this.`,
   minutesOpened: (p) => `Ballot opened: ${p.ids}; ${votesN(p.k)} per agency, ${count(p.minutes, 'minute', 'minutes')}, closes at ${p.at}.`,
   minutesHandled: (p) => ` Off the ballot, handled by the agency itself: ${p.list}.`,
   minutesClosed: (p) => `Ballot closed; ${agenciesN(p.voted)} voted. Result: ${p.ranking}`,

@@ -93,6 +93,7 @@ export const ballot = {
   noBallot: '還沒有投票。主持人可用 /ballot open 開始。',
   closedAt: (p: { at: string }) => `投票已於 ${p.at} 截止，這一票沒有計入。`,
   buttonExpired: '這個按鈕屬於已結束的投票；輸入 /ballot 查看目前的投票。',
+  nudge: (p: { agency: string; meeting: string; at: string; k: number }) => `提醒：${p.meeting}的投票已過一半，${p.agency}還沒投票（每個部會 ${p.k} 票，${p.at} 截止）。輸入 /ballot 私下查看並投下貴部會的選票。這則提醒只寄給還沒投票的部會聯絡人。`,
   minutesOpened: (p: { ids: string; k: number; minutes: number; at: string }) => `開始投票：${p.ids}；每個部會 ${p.k} 票，${p.minutes} 分鐘，${p.at} 截止。`,
   minutesHandled: (p: { list: string }) => `部會自行處理、不列入投票：${p.list}。`,
   minutesClosed: (p: { voted: number; ranking: string }) => `投票截止，${p.voted} 個部會投票。結果：${p.ranking}`,
