@@ -72,7 +72,7 @@ test('every message is recorded with speaker and time; /endmeeting posts decisio
       '1. 下週五召開協作會議\n由交通部主辦',
       '列管事項（1）：',
       '交通部：#1 提供 <事故> 資料 & 圖表（期限 2026年12月4日（五））',
-      '出席（3）：主持人 "A&B" <PDIS>（未登記部會）、Alice 🌸（交通部）、O\'Brien（衛福部）',
+      '出席（3）：主持人 "A&B" <PDIS>（主持人）、Alice 🌸（交通部）、O\'Brien（衛福部）',
       '會議紀錄檔：/minutes 1 md（Markdown）或 /minutes 1 xml（SayIt）',
     ].join('\n'),
   );
@@ -139,7 +139,7 @@ test('the Markdown export escapes markup and keeps every line', async () => {
   expect(md).toMatchObject({ filename: 'minutes-1-20261201.md', mime: 'text/markdown; charset=utf-8' });
   const text = md.content;
   expect(text.startsWith('# 12月 PO 月會 \\& \\<測試\\>\n')).toBe(true);
-  expect(text).toContain('- 出席：主持人 "A\\&B" \\<PDIS\\>（未登記部會）、Alice 🌸（交通部）、O\'Brien（衛福部）');
+  expect(text).toContain('- 出席：主持人 "A\\&B" \\<PDIS\\>（主持人）、Alice 🌸（交通部）、O\'Brien（衛福部）');
   expect(text).toContain('## 決議\n\n1. 下週五召開協作會議\\\n由交通部主辦');
   expect(text).toContain('### 交通部\n\n- #1 持續列管｜交通部：提供 \\<事故\\> 資料 \\& 圖表（期限 2026年12月4日（五））');
   expect(text).toContain('**10:02 Alice 🌸（交通部）**：\\<b\\>粗體\\</b\\> \\& "雙引號" \'單引號\' 🎉');

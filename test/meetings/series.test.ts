@@ -132,7 +132,8 @@ test.each([
   [{ holidays: { country: 'XX' } }, 'meetings.holidays.country'],
   [{ holidays: { extra: [{ rule: 'every blue moon', name: 'x' }] } }, 'meetings.holidays.extra.0.rule'],
 ])('config %j is refused naming %s', (meetings, message) => {
-  // date-holidays also prints its own complaint about a bad rule; the ConfigError is what counts.
+  // date-holidays also prints its own complaint about a bad rule (to this file's console: see
+  // test/support/jest/shared-date-holidays.js); the ConfigError is what counts.
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});
   try {
     expect(() => parseConfig({ meetings })).toThrow(ConfigError);

@@ -52,7 +52,13 @@ export function parseProposal(args: string, agencies: AgencyDirectory): Proposal
 
   // The title keeps only words: tags and the link are shown on their own card lines.
   title = title.replace(HASHTAG, '$1').replace(PETITION, '').replace(/\s+/g, ' ').trim();
-  details = details.trim();
+  // Tags typed in the details became the issue's agencies: out of the text, as from the title
+  // (line breaks kept; the spaces a tag leaves behind folded).
+  details = details
+    .replace(HASHTAG, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/[ \t]+(?=[，。、；：！？）」]|$)/gm, '')
+    .trim();
   if (!title) throw new UserError('issues.titleEmpty', undefined);
   if (charLength(title) > TITLE_MAX) throw new UserError('issues.titleTooLong', { actual: charLength(title) });
   if (charLength(details) > DETAILS_MAX) throw new UserError('issues.detailsTooLong', { actual: charLength(details) });

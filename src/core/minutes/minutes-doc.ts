@@ -74,7 +74,13 @@ export function itemsByAgency(items: readonly ActionItem[], ctx: ViewCtx): Map<s
 }
 
 export function attendeeLabel(a: Attendee, ctx: ViewCtx): string {
-  return ctx.t('minutes.attendee', { name: a.name, agency: ctx.services.people.agencies.name(a.agencyId) ?? ctx.t('agencies.unaffiliated') });
+  const { people } = ctx.services;
+  const agency = people.agencies.name(a.agencyId);
+  if (agency !== undefined) return ctx.t('minutes.attendee', { name: a.name, agency });
+  // A facilitator (PDIS) usually represents no ministry: their role, not 未登記部會.
+  const u = people.get(a.userId);
+  const facilitator = u !== undefined && people.isFacilitator({ platform: u.platform, id: u.platformUserId });
+  return ctx.t('minutes.attendee', { name: a.name, agency: ctx.t(facilitator ? 'minutes.facilitatorRole' : 'agencies.unaffiliated') });
 }
 
 /** The text a line stands for in exports: tagged lines carry their tag. */

@@ -43,6 +43,7 @@ export const minutes: Translation<typeof zh> = {
   colon: ': ',
   attendee: (p) => `${p.name} (${p.agency})`,
   noAgency: 'No agency',
+  facilitatorRole: 'facilitator',
   mdWhen: 'When: ',
   mdMeeting: (p) => `Meeting: #${p.id}`,
   mdAttendees: 'Attendees: ',

@@ -39,6 +39,8 @@ export const minutes = {
   colon: '：',
   attendee: (p: { name: string; agency: string }) => `${p.name}（${p.agency}）`,
   noAgency: '未指定部會',
+  /** In place of an agency, for a facilitator who has none (DOMAIN.md: facilitators run the meetings). */
+  facilitatorRole: '主持人',
   mdWhen: '時間：',
   mdMeeting: (p: { id: number }) => `會議編號：#${p.id}`,
   mdAttendees: '出席：',

@@ -24,7 +24,14 @@ function beyond(now, before) {
 class PoBotEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
-    this.global.__poBotDateHolidays = SharedHolidays;
+    const global = this.global;
+    // The same class (and caches) for every file, reporting to this file's console (jest sets
+    // global.console after constructing the environment, so it is looked up when used).
+    this.global.__poBotDateHolidays = class extends SharedHolidays {
+      static testConsole() {
+        return global.console;
+      }
+    };
     this.testPath = context.testPath;
     this.handlesBefore = count(process.getActiveResourcesInfo());
   }
