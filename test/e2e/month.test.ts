@@ -120,7 +120,7 @@ test('a scripted month: selection at the 月會 recorded from 13:50, decisions i
   const meetings = second.lines.find((l) => l.id === 20)!.text;
   // Restarts burned no numbers: the ad-hoc meeting takes the one after the highest in use.
   const highest = Math.max(...[...meetings.matchAll(/#(\d+)〔/g)].map((m) => Number(m[1])));
-  expect(second.lines.find((l) => l.id === 21)!.text).toBe(`已新增會議 #${highest + 1}「臨時協調會」：2026年12月20日（日）10:00–11:00。`);
+  expect(second.lines.find((l) => l.id === 21)!.text).toBe(`已新增會議 #${highest + 1}「臨時協調會」：2026年12月20日（日）10:00–11:00。\n⚠️ 當天是週日，機關不上班。`);
   // The SayIt file carries the decisions and the 列管 line (the console saves it and prints where).
   const path = /檔案已存到 (\S+)/.exec(second.lines.find((l) => l.id === 19)!.text)![1]!;
   expect(path.startsWith(dir)).toBe(true);
