@@ -12,6 +12,7 @@ import { planDeadlineReminders } from './deadline-reminders';
 import { parseDueDay } from './due-date';
 import { requireFacilitator } from './roles';
 import { recordDecision } from '../minutes/record-decision';
+import { planDueReminder } from '../actions/due-reminders';
 
 const REASON_MAX = 40;
 
@@ -60,6 +61,9 @@ export function calendarCommand(s: CaseworkSettings): Command {
         }
         planDeadlineReminders(current, ctx.services, s, ctx.now);
       }
+      // A follow-up item's reminder goes out on the last working day up to its due day: one due
+      // on or after the closed day may now have to go out earlier.
+      for (const item of store.actions.list({ status: 'open' })) if (item.due && item.due >= date) planDueReminder(item, ctx.services, s, ctx.now);
       return { type: 'reply', message: { text } };
     },
   };

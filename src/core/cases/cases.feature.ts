@@ -6,6 +6,7 @@ import { casesListCommand } from './cases-list.command';
 import { whoisCommand } from './whois.command';
 import { calendarCommand } from './calendar-close.command';
 import { deadlinePassedJob, deadlineReminderJob } from './deadline-reminders';
+import { milestoneMissedJob, milestoneNudgeJob } from './milestone-nudges';
 import type { ChatRef } from '../types';
 import { supportThresholdListener } from './support-threshold';
 import { ballotSilenceContributor, caseProgressContributor, selectedHereContributor } from './cases.agenda';
@@ -15,7 +16,7 @@ export function casesFeature(s: CaseworkSettings, homeChats: () => readonly Chat
   return {
     name: 'cases',
     commands: [selectCommand(s), caseCommand(s), casesListCommand(s), whoisCommand(s), calendarCommand(s)],
-    jobs: [deadlineReminderJob(s), deadlinePassedJob(s, homeChats)],
+    jobs: [deadlineReminderJob(s), deadlinePassedJob(s, homeChats), milestoneNudgeJob(s), milestoneMissedJob(s, homeChats)],
     changes: [supportThresholdListener(s)],
     agenda: [caseProgressContributor(s), selectedHereContributor(), ballotSilenceContributor()],
   };

@@ -10,8 +10,9 @@ import { isAnswered } from './case-stages';
 import { daysLeft, showDate } from './case-dates';
 import { workingDaysLate } from '../calendar/closed-days';
 import type { CaseworkSettings } from './casework.settings';
-import { agencyPOs, mentionPOs } from './roles';
-import { parseChatRef, type ChatRef } from '../types';
+import { leadLine } from './roles';
+import { planMilestoneNudges } from './milestone-nudges';
+import type { ChatRef } from '../types';
 import type { Translate } from '../../i18n/catalog';
 
 export const DEADLINE_JOB = 'cases.deadline';
@@ -28,6 +29,8 @@ const prefix = (c: Pick<Case, 'id'>) => `case:${c.id}:deadline:`;
  * cleared deadline cancels them. Returns the days reminders will go out.
  */
 export function planDeadlineReminders(c: Case, services: Services, s: CaseworkSettings, now: Date): CalendarDate[] {
+  // Every change that re-plans these (dates, stage, closure, calendar) re-plans the SOP milestones' nudges too.
+  planMilestoneNudges(c, services, s, now);
   const { jobs } = services.store;
   if (!c.deadline || isAnswered(c, s)) {
     jobs.cancelPrefix(prefix(c));
@@ -63,23 +66,6 @@ export function planDeadlineReminders(c: Case, services: Services, s: CaseworkSe
 /** "Join 回應期限" only for a case with a Join petition linked; otherwise just 回應期限. */
 export function deadlineName(c: Pick<Case, 'petitionUrl'>, t: Translate): string {
   return t(c.petitionUrl ? 'cases.deadlineJoin' : 'cases.deadlinePlain');
-}
-
-/**
- * `主辦部會：交通部 @a @b` for a post in `chat`: real mentions of the lead's POs on that platform;
- * someone only on another platform cannot be pinged there, but is still named. Without a lead,
- * a request to name one.
- */
-function leadLine(c: Case, chat: ChatRef, services: Services, s: CaseworkSettings, t: Translate): { text: Span[]; hasLead: boolean } {
-  const lead = services.people.agencies.name(c.leadAgencyId);
-  if (!lead || c.leadAgencyId === null) return { text: [t('cases.remindNoLead', { n: c.number })], hasLead: false };
-  const text: Span[] = [t('cases.remindLead', { lead })];
-  const mentions = mentionPOs(c.leadAgencyId, parseChatRef(chat).platform, services, s);
-  const elsewhere = agencyPOs(c.leadAgencyId, services, s).map((p) => p.name);
-  if (mentions.length) text.push(' ', ...mentions);
-  else if (elsewhere.length) text.push(' ', elsewhere.join(t('common.separator')));
-  else text.push(' ', t('cases.remindNoPOs', { lead }));
-  return { text, hasLead: true };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Context, Services } from '../feature';
-import type { Platform, Span } from '../types';
+import { parseChatRef, type ChatRef, type Platform, type Span } from '../types';
+import type { Translate } from '../../i18n/catalog';
+import type { Case } from './case';
 import type { Agency } from '../records';
 import { UserError } from '../errors';
 import type { CaseworkSettings } from './casework.settings';
@@ -67,4 +69,21 @@ export function parseAgencyList(text: string, services: Services): Agency[] {
     rest = m.rest.replace(/^[\s,，、;；]+/, '');
   }
   return out;
+}
+
+/**
+ * `主辦部會：交通部 @a @b` for a post in `chat`: real mentions of the lead's POs on that platform;
+ * someone only on another platform cannot be pinged there, but is still named. Without a lead,
+ * a request to name one.
+ */
+export function leadLine(c: Case, chat: ChatRef, services: Services, s: CaseworkSettings, t: Translate): { text: Span[]; hasLead: boolean } {
+  const lead = services.people.agencies.name(c.leadAgencyId);
+  if (!lead || c.leadAgencyId === null) return { text: [t('cases.remindNoLead', { n: c.number })], hasLead: false };
+  const text: Span[] = [t('cases.remindLead', { lead })];
+  const mentions = mentionPOs(c.leadAgencyId, parseChatRef(chat).platform, services, s);
+  const elsewhere = agencyPOs(c.leadAgencyId, services, s).map((p) => p.name);
+  if (mentions.length) text.push(' ', ...mentions);
+  else if (elsewhere.length) text.push(' ', elsewhere.join(t('common.separator')));
+  else text.push(' ', t('cases.remindNoPOs', { lead }));
+  return { text, hasLead: true };
 }

@@ -83,6 +83,16 @@ export class People {
     return this.facilitators.has(People.key(actor));
   }
 
+  /** The facilitators by configuration, as people to write to (their name when the bot has seen them). */
+  facilitatorList(): { platform: Platform; id: string; name: string }[] {
+    return [...this.facilitators].map((key) => {
+      const i = key.indexOf(':');
+      const platform = key.slice(0, i) as Platform;
+      const id = key.slice(i + 1);
+      return { platform, id, name: this.repo.userByRef(platform, id)?.name ?? id };
+    });
+  }
+
   /**
    * A member by configuration (facilitators, the roster) or seen in a network group chat and not
    * seen leaving since. Reads only: asking about a stranger stores nothing.

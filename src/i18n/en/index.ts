@@ -16,6 +16,7 @@ import { web } from './web';
 import { delivery } from './delivery';
 import { accounts } from './accounts';
 import { ballot } from './ballot';
+import { sop } from './sop';
 import { platformMessagesEn } from '../../platforms/messages';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, ...platformMessagesEn };
+export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, sop, ...platformMessagesEn };

@@ -16,7 +16,8 @@ import { web } from './web';
 import { delivery } from './delivery';
 import { accounts } from './accounts';
 import { ballot } from './ballot';
+import { sop } from './sop';
 import { platformMessagesZhTW } from '../../platforms/messages';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, ...platformMessagesZhTW };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, sop, ...platformMessagesZhTW };
