@@ -80,7 +80,11 @@ test('a deadline that passes after the petition was answered raises no alert', a
 test('passed <date> sets the deadline 60 days later; moving it re-arms sent reminders; closing cancels', async () => {
   expect((await say(app, 'pdis', '/case 1 passed 11/20')).text).toContain('已記錄第一案的 Join 連署於 2026年11月20日（五） 通過；回應期限為 2027年1月19日（二）（2027 年辦公日曆尚未公布，上班日為推算）（剩 49 天）');
   expect(app.store.cases.byNumber(1)).toMatchObject({ petitionPassedOn: '2026-11-20', deadline: '2027-01-19' });
-  expect(await at('2026-12-30T01:00:00Z')).toEqual(['⏰ 第一案「路口安全 1」距回應期限（2027年1月19日（二））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。']);
+  // The 14-working-day contact with the proposer (due 12/10) was missed first: said once, in the home chat.
+  expect(await at('2026-12-30T01:00:00Z')).toEqual([
+    '⚠️ 第一案「路口安全 1」的「聯繫提案人」期限 2026年12月10日（四） 已過，尚未記錄完成。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。',
+    '⏰ 第一案「路口安全 1」距回應期限（2027年1月19日（二））還有 20 天。\n尚未指定主辦部會：請主持人輸入 /case 1 lead <部會>。',
+  ]);
 
   // The deadline moves: the 20-day reminder for the new date goes out again.
   await say(app, 'pdis', '/case 1 deadline 2027-02-10');

@@ -11,6 +11,7 @@ import type { CaseworkSettings } from './casework.settings';
 import { actionLine } from '../actions/action-view';
 import { pageLink } from '../web-links';
 import { milestoneLine, milestonesOf } from './milestone-view';
+import { extensionSpans } from './extensions';
 
 function agencyNames(ids: readonly number[], services: Services, t: Translate): string {
   return ids.length ? ids.map((id) => services.people.agencies.name(id) ?? '?').join(t('common.separator')) : t('common.none');
@@ -26,7 +27,12 @@ export function caseLine(c: Case, ctx: { now: Date; locale: Locale; t: Translate
   text.push({ bold: formatCaseNumber(c.number, locale) }, t('cases.quoted', { title: c.title }));
   text.push(t('cases.lineStage', { stage: stageLabel(c.stage, s, locale) }));
   text.push(t('cases.lineLead', { lead: services.people.agencies.name(c.leadAgencyId) ?? t('cases.leadUnset') }));
-  if (c.deadline) text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, services.calendar, isAnswered(c, s)) }));
+  if (c.deadline) {
+    text.push(t('cases.lineDeadline', { date: showDate(c.deadline, locale, tz), note: dueNote(c.deadline, now, tz, t, services.calendar, isAnswered(c, s)) }));
+    // Extended (展延): the original date and how far the work has got travel with the new one (digest, lists, agendas).
+    const extended = extensionSpans(services.store.cases.events(c.id), { locale, t, timeZone: tz });
+    if (extended.length) text.push(t('sop.listSeparator'), ...extended.map((x) => (x === '\n' ? t('sop.listSeparator') : x)));
+  }
   return text;
 }
 
@@ -65,6 +71,13 @@ function eventWords(e: CaseEvent, ctx: { locale: Locale; t: Translate; services:
       return t('cases.evDecision', { id: d.meetingId, text: d.text });
     case 'closedOpen':
       return t('cases.evClosedOpen', { ids: d.itemIds.map((i) => `#${i}`).join(t('common.separator')) });
+    case 'reason':
+      return t('sop.evReason', { stages: d.stages.map((x) => stageLabel(x, s, locale)).join(t('common.separator')), text: d.text });
+    case 'extension': {
+      const n = ctx.services.store.cases.events(e.caseId).filter((x) => x.detail.kind === 'extension' && x.id <= e.id).length;
+      const text = t('sop.evExtension', { from: showDate(d.from, locale, tz), to: showDate(d.to, locale, tz), n, reason: d.reason });
+      return d.progress ? text + t('sop.evProgress', { text: d.progress }) : text;
+    }
     case 'po':
       return t(`cases.evPo_${d.change}`, { name: d.name, agency: services.people.agencies.name(d.agencyId) ?? '?' });
   }
@@ -90,6 +103,8 @@ export function renderCaseDetail(c: Case, ctx: Context, s: CaseworkSettings): Sp
     text.push(showDeadline(c, ctx, s), note ? t('cases.paren', { text: note }) : '');
   } else text.push(t('cases.deadlineUnset'));
   const events = store.cases.events(c.id);
+  const extended = extensionSpans(events, { locale, t, timeZone: tz });
+  if (extended.length) text.push('\n', ...extended);
   const milestones = milestonesOf(c, events, ctx, s);
   if (milestones.length) {
     text.push('\n', { bold: t('cases.detailMilestones') });

@@ -18,8 +18,9 @@ import { mentionPOs, parseAgencyList, requireFacilitator } from './roles';
 import { ownKey } from '../input/own-key';
 import { closeCase, splitForce, splitReopen } from './case-close';
 import { recordDecision } from '../minutes/record-decision';
+import { caseExtend, caseReason } from './sop.commands';
 
-type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition' | 'close';
+type Sub = 'lead' | 'co' | 'stage' | 'deadline' | 'passed' | 'note' | 'petition' | 'close' | 'reason' | 'extend';
 const SUBS: Record<string, Sub> = {
   lead: 'lead',
   主辦: 'lead',
@@ -37,6 +38,10 @@ const SUBS: Record<string, Sub> = {
   連署: 'petition',
   close: 'close',
   結案: 'close',
+  reason: 'reason',
+  原因: 'reason',
+  extend: 'extend',
+  展延: 'extend',
 };
 /** A Join proposal (提點子) page: the petition a response deadline is owed to. */
 const JOIN_PROPOSAL = /^https:\/\/join\.gov\.tw\/idea\/detail\/[A-Za-z0-9-]{1,64}\/?$/;
@@ -135,8 +140,11 @@ export function caseCommand(s: CaseworkSettings): Command {
       if (!m[2]) return reply(renderCaseDetail(c, ctx, s));
       const sub = ownKey(SUBS, m[2].toLowerCase());
       if (!sub) throw new UserError('cases.unknownSub', { word: m[2].slice(0, 20) });
-      requireFacilitator(ctx);
       const rest = (m[3] ?? '').trim();
+      // The lead agency's own POs may give these (sop.commands.ts); everything else is the facilitators'.
+      if (sub === 'reason') return reply(caseReason(ctx, c, rest, s));
+      if (sub === 'extend') return reply(caseExtend(ctx, c, rest, s));
+      requireFacilitator(ctx);
       const { store } = ctx.services;
       const change = { by: ctx.user.id, at: ctx.now };
       const name = formatCaseNumber(c.number, ctx.locale);

@@ -33,6 +33,10 @@ export type CaseEventDetail =
   | { kind: 'actionDone'; itemId: number; note: string | null }
   | { kind: 'meeting'; meetingId: number; title: string }
   | { kind: 'decision'; meetingId: number; text: string; corrected?: true }
+  /** Why SOP milestones (`stages`, each missed when it was given) were not met: one line (`/case N reason`). */
+  | { kind: 'reason'; stages: string[]; text: string }
+  /** The answer deadline moved later (展延, `/case N extend`): from, to, why, and how far the work has got. */
+  | { kind: 'extension'; from: CalendarDate; to: CalendarDate; reason: string; progress: string | null }
   /** Closed with follow-up items still open (`close force`): which ones. */
   | { kind: 'closedOpen'; itemIds: number[]; corrected?: true }
   /** Someone's standing for an agency concerned changed: claimed with /iam (and, with a roster, not yet confirmed), confirmed, or left for another agency. */

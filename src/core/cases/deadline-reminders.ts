@@ -12,6 +12,7 @@ import { workingDaysLate } from '../calendar/closed-days';
 import type { CaseworkSettings } from './casework.settings';
 import { leadLine } from './roles';
 import { planMilestoneNudges } from './milestone-nudges';
+import { extensionSpans } from './extensions';
 import type { ChatRef } from '../types';
 import type { Translate } from '../../i18n/catalog';
 
@@ -109,6 +110,8 @@ export function deadlineReminderJob(s: CaseworkSettings): JobHandler {
       const what = deadlineName(c, t);
       const late = n < 0 ? workingDaysLate(c.deadline, todayIn(now, tz), services.calendar) : 0;
       text.push(n > 0 ? t('cases.remindDaysLeft', { what, date, n }) : n === 0 ? t('cases.remindToday', { what, date }) : late > 0 ? t('cases.remindOverdue', { what, date, n: late }) : t('cases.remindPast', { what, date }));
+      const extended = extensionSpans(services.store.cases.events(c.id), { locale, t, timeZone: tz });
+      if (extended.length) text.push('\n', ...extended);
       text.push('\n', ...leadLine(c, c.chat, services, s, t).text);
       return [{ type: 'post', chat: c.chat, message: { text } }];
     },

@@ -33,7 +33,8 @@ export function milestoneLine(m: Milestone, ctx: ViewCtx, s: CaseworkSettings): 
   const { t, locale, services } = ctx;
   const due = showDate(m.due, locale, services.settings.timezone) + (m.due === m.period.deadline ? rolledForwardNote(m.period, services.calendar, t) : '');
   const rule = m.rule === 'workingDays' ? t('cases.msWorkingDays', { n: m.count }) : t('cases.msDays', { n: m.count });
-  return t('cases.msLine', { stage: stageLabel(m.stage, s, locale), due, rule, state: milestoneState(m, ctx) });
+  const state = milestoneState(m, ctx) + (m.reason !== undefined ? t('sop.msReason', { text: m.reason }) : '');
+  return t('cases.msLine', { stage: stageLabel(m.stage, s, locale), due, rule, state });
 }
 
 export function milestonesOf(c: Case, events: readonly CaseEvent[], ctx: ViewCtx, s: CaseworkSettings): Milestone[] {

@@ -28,6 +28,8 @@ export interface Milestone {
   /** The day it is due: the period's deadline, or for the answer the case's deadline. */
   due: CalendarDate;
   state: MilestoneState;
+  /** The latest reason given for missing it (`/case N reason`), if any. */
+  reason?: string;
 }
 
 /** Index of the stage from which the petition counts as answered (as isAnswered decides). */
@@ -55,6 +57,8 @@ export function caseMilestones(c: Case, events: readonly CaseEvent[], s: Casewor
   if (!passed) return [];
   const today = todayIn(now, timeZone);
   const recordedFrom = todayIn(c.selectedAt, timeZone);
+  const reasons = new Map<string, string>();
+  for (const e of events) if (e.detail.kind === 'reason') for (const st of e.detail.stages) reasons.set(st, e.detail.text);
   const out: Milestone[] = [];
   const add = (stage: string, rule: Milestone['rule'], count: number, period: PeriodDeadline, due: CalendarDate) => {
     const at = s.stages.findIndex((x) => x.id === stage);
@@ -70,7 +74,8 @@ export function caseMilestones(c: Case, events: readonly CaseEvent[], s: Casewor
       const left = daysBetween(today, due);
       state = left >= 0 ? { kind: 'open', daysLeft: left } : { kind: 'missed', days: -left };
     }
-    out.push({ stage, rule, count, period, due, state });
+    const reason = reasons.get(stage);
+    out.push({ stage, rule, count, period, due, state, ...(reason !== undefined ? { reason } : {}) });
   };
   for (const m of s.milestones) {
     const period = m.unit === 'days' ? periodDeadline(passed, m.count, calendar) : workingDaysDeadline(passed, m.count, calendar);

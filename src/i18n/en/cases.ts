@@ -21,9 +21,9 @@ export const cases: Translation<typeof zh> = {
   fromIssue: (p) => ` (issue #${p.id})`,
 
   caseUsage:
-    'Usage: /case <case> shows a case; facilitators can update it:\n/case <case> lead <agency> [co <agencies...>]\n/case <case> co <agencies...> (none clears)\n/case <case> stage <stage>\n/case <case> close [force]\n/case <case> deadline <date> (none clears)\n/case <case> passed <date the petition passed> (deadline set 60 days later)\n/case <case> note <text>\n/case <case> petition <Join URL>\nDates: 2026-12-04, 12/4, tomorrow or next friday.',
+    'Usage: /case <case> shows a case; facilitators can update it:\n/case <case> lead <agency> [co <agencies...>]\n/case <case> co <agencies...> (none clears)\n/case <case> stage <stage>\n/case <case> close [force]\n/case <case> deadline <date> (none clears)\n/case <case> passed <date the petition passed> (deadline set 60 days later)\n/case <case> note <text>\n/case <case> petition <Join URL>\nConfirmed POs of the lead agency, or facilitators:\n/case <case> reason <reason> (why a milestone was missed)\n/case <case> extend <new deadline> <reason> [| <progress>]\nDates: 2026-12-04, 12/4, tomorrow or next friday.',
   notFound: (p) => `There is no ${p.name}. Type /cases for the list.`,
-  unknownSub: (p) => `"${p.word}" is not a case subcommand. Use lead, co, stage, close, deadline, passed, note or petition; /help case shows how.`,
+  unknownSub: (p) => `"${p.word}" is not a case subcommand. Use lead, co, stage, close, deadline, passed, note, petition, reason or extend; /help case shows how.`,
   leadUsage: 'Usage: /case <case> lead <lead agency> [co <co-agencies...>], e.g. /case 3 lead MOTC co MOEA MOI',
   leadOne: 'A case has one lead agency. Put co-agencies after "co", e.g. /case 3 lead MOTC co MOEA',
   tooManyCo: (p) => `A case has at most ${count(p.max, 'co-agency', 'co-agencies')}.`,

@@ -17,9 +17,9 @@ export const cases = {
   fromIssue: (p: { id: number }) => `（議題 #${p.id}）`,
 
   caseUsage:
-    '用法：/case <案號> 查看協作案；主持人可更新：\n/case <案號> lead <主辦部會> [co <協辦部會…>]\n/case <案號> co <協辦部會…>（none 清除）\n/case <案號> stage <階段>\n/case <案號> close [force]（結案）\n/case <案號> deadline <日期>（none 清除）\n/case <案號> passed <連署通過日期>（回應期限自動訂為 60 天後）\n/case <案號> note <備註>\n/case <案號> petition <Join 網址>\n日期可寫 2026-12-04、12/4、12月4日、明天或下週五。',
+    '用法：/case <案號> 查看協作案；主持人可更新：\n/case <案號> lead <主辦部會> [co <協辦部會…>]\n/case <案號> co <協辦部會…>（none 清除）\n/case <案號> stage <階段>\n/case <案號> close [force]（結案）\n/case <案號> deadline <日期>（none 清除）\n/case <案號> passed <連署通過日期>（回應期限自動訂為 60 天後）\n/case <案號> note <備註>\n/case <案號> petition <Join 網址>\n主辦部會確認的聯絡人或主持人：\n/case <案號> reason <原因>（期程未如期完成的原因）\n/case <案號> extend <新期限> <原因> [| <目前進度>]（展延）\n日期可寫 2026-12-04、12/4、12月4日、明天或下週五。',
   notFound: (p: { name: string }) => `找不到${p.name}。輸入 /cases 查看協作案清單。`,
-  unknownSub: (p: { word: string }) => `不認得「${p.word}」。可用：lead、co、stage、close、deadline、passed、note、petition。輸入 /help case 查看用法。`,
+  unknownSub: (p: { word: string }) => `不認得「${p.word}」。可用：lead、co、stage、close、deadline、passed、note、petition、reason、extend。輸入 /help case 查看用法。`,
   leadUsage: '用法：/case <案號> lead <主辦部會> [co <協辦部會…>]，例如 /case 3 lead 交通部 co 經濟部 內政部',
   leadOne: '主辦部會只能有一個。協辦部會請寫在 co 之後，例如 /case 3 lead 交通部 co 經濟部',
   tooManyCo: (p: { max: number }) => `協辦部會最多 ${p.max} 個。`,

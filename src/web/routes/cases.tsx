@@ -6,6 +6,7 @@ import { isClosed, stageLabel } from '../../core/cases/case-stages';
 import { daysLeft, dueNote, isOverdue, showDate } from '../../core/cases/case-dates';
 import { caseLine, eventText } from '../../core/cases/case-view';
 import { milestoneLine, milestonesOf } from '../../core/cases/milestone-view';
+import { extensionSpans, extensionsOf } from '../../core/cases/extensions';
 import { actionLine, isItemOverdue } from '../../core/actions/action-view';
 import type { ActionItem } from '../../core/actions/action-item';
 import { formatDateTime } from '../../i18n/format-date';
@@ -149,6 +150,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
       const x = d.c;
       const stageIndex = s.stages.findIndex((st) => st.id === x.stage);
       const milestones = milestonesOf(x, d.events, p, s);
+      const extended = extensionSpans(d.events, { locale, t, timeZone: tz });
       const overdue = isOverdue(x, p.now, tz, s);
       const deadlineText = (deadline: string) => {
         const note = dueNote(deadline, p.now, tz, t, p.services.calendar, isClosed(x, s));
@@ -187,6 +189,14 @@ export function casesRoutes(app: Hono<WebEnv>): void {
             ) : null}
             <dt>{t('web.caseDeadline')}</dt>
             <dd class={overdue ? 'overdue' : undefined}>{x.deadline ? deadlineText(x.deadline) : t('cases.deadlineUnset')}</dd>
+            {extended.length ? (
+              <>
+                <dt>{t('sop.webExtension')}</dt>
+                <dd>
+                  <Rich text={extended} />
+                </dd>
+              </>
+            ) : null}
           </dl>
           {milestones.length ? (
             <>
@@ -245,8 +255,15 @@ export function casesRoutes(app: Hono<WebEnv>): void {
       ...caseJson(p, d.c),
       items: d.items.map((i) => itemJson(p, i)),
       meetings: d.meetings.map((m) => meetingJson(p, m)),
-      milestones: milestonesOf(d.c, d.events, p, p.deps.app.casework).map((m) => ({ stage: m.stage, rule: m.rule, count: m.count, due: m.due, state: m.state, text: milestoneLine(m, p, p.deps.app.casework) })),
+      milestones: milestonesOf(d.c, d.events, p, p.deps.app.casework).map((m) => ({ stage: m.stage, rule: m.rule, count: m.count, due: m.due, state: m.state, reason: m.reason ?? null, text: milestoneLine(m, p, p.deps.app.casework) })),
+      extension: extensionJson(d.events),
       timeline: d.events.map((e) => ({ at: p.iso(e.at), by: e.actorId === null ? null : (p.services.people.get(e.actorId)?.name ?? null), kind: e.detail.kind, text: eventText(e, p, p.deps.app.casework) })),
     }),
   });
+}
+
+/** The case's extensions (展延) for /api/cases/N: null when never extended. */
+function extensionJson(events: Parameters<typeof extensionsOf>[0]) {
+  const x = extensionsOf(events);
+  return x ? { originalDeadline: x.original, deadline: x.to, count: x.count, progress: x.progress } : null;
 }
