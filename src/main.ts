@@ -107,6 +107,15 @@ async function main(): Promise<number> {
   // Start-up's writes are done (they may wait 5 s for another process's lock: nothing is
   // served yet). From here a lock wait never holds the event loop for more than 40 ms.
   serveWithShortLockWaits(app.db);
+  // A stop is honoured from here on. It was listened for only after the re-sends below, so a
+  // SIGTERM while a slow platform held them up killed the process on the spot (the signal's
+  // default action: no drain, sends left mid-way again for the next start; found by the soak).
+  const stopRequested = new Promise<void>((resolve) => {
+    for (const a of hub.list()) a.finished?.then(resolve);
+    died.then(resolve);
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   // The port opens only now, with every platform's endpoint mounted: a /healthz answer means
   // ready, and no early POST falls through to the pages (405) or a 404. Telegram's webhook is
   // registered a moment before; an update it sends meanwhile is refused and sent again by Telegram.
@@ -115,7 +124,10 @@ async function main(): Promise<number> {
     if (servePages) webBase = publicUrl ?? `http://localhost:${webPort ?? port}`;
     logger.info({ port, ...(webPort !== undefined ? { webPort } : {}), host: env.HOST ?? 'all interfaces' }, 'http server listening (/healthz)');
   }
-  await outbox.recover();
+  // What a stopped predecessor left mid-send goes out again, in the background: a platform slow
+  // to answer holds back neither the scheduler (no job ran until it answered) nor a stop
+  // (shutdown's outbox.close() waits for this flush).
+  void outbox.recover();
   outbox.start();
   scheduler.start();
   startupReport();
@@ -132,12 +144,7 @@ async function main(): Promise<number> {
     await checkpoints?.stop();
     app.close();
   };
-  await new Promise<void>((resolve) => {
-    for (const a of hub.list()) a.finished?.then(resolve);
-    died.then(resolve);
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopRequested;
   // A platform that does not answer must not keep the process past its stop timeout.
   const deadline = setTimeout(() => {
     logger.error({}, 'shutdown took longer than 9 s; exiting anyway');
