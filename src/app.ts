@@ -94,6 +94,9 @@ export function createApp(opts: {
   // Every configured home chat defines the network, whether or not its platform runs here.
   const membership = new Membership(people, () => meetings.settings.homeChats, clock);
   bot.setMembership(membership);
+  // One network across platforms (issue 30): the configured home chats whose platforms run here.
+  // The embedded console's own home is not one of them: it is a local stand-in, not a chat of the network.
+  bot.setNetwork(() => (config.meetings.homeChats as readonly ChatRef[]).filter((c) => meetings.settings.canPost(c)));
   bot
     .use(issuesFeature)
     .use(votesFeature)

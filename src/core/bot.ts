@@ -1,4 +1,4 @@
-import { parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage, type RecordRef } from './types';
+import { parseChatRef, parseMessageRef, type ChatRef, type InboundEvent, type MessageRef, type OutboundMessage, type RecordRef } from './types';
 import type { Answer, DispatchHooks, ButtonHandler, CardRenderer, ChangeListener, Command, Context, Delivery, Feature, HandlerResult, JoinHandler, MessageListener, ReactionHandler, Reply, Services } from './feature';
 import { StoreUnavailableError, UserError } from './errors';
 import { translateDynamic, translator } from '../i18n/catalog';
@@ -8,6 +8,7 @@ import { checkInputSize, inputBytes, INPUT_MAX_BYTES } from './input/check-text'
 import type { JobHandler } from './jobs';
 import type { AgendaContributor } from './meetings/meeting';
 import type { Membership } from './people/membership';
+import { mirrorPosts, type MentionOn } from './delivery/mirror';
 
 /**
  * The platform-neutral bot: routes inbound events to feature handlers, turns their replies
@@ -61,6 +62,16 @@ export class Bot {
   setDelivery(d: Delivery): void {
     this.delivery = d;
   }
+
+  /**
+   * The network's chats (issue 30): with chats on more than one platform, a post goes to each
+   * (delivery/mirror.ts). Without it, posts go only where their replies say.
+   */
+  setNetwork(chats: () => readonly ChatRef[]): void {
+    this.network = chats;
+  }
+
+  private network: (() => readonly ChatRef[]) | undefined;
 
   /** Who may use the bot; without it (never in the app) everyone may. */
   setMembership(m: Membership): void {
@@ -215,7 +226,7 @@ export class Bot {
         }
         // Posts are queued here, in the event's transaction: a command that posts to several
         // chats has them all stored with its changes, or none.
-        return { kind: 'done', ctx, planned: this.plan(ctx.chat, this.withChanges(ctx, toList(r))) };
+        return { kind: 'done', ctx, planned: this.plan(ctx.chat, this.withChanges(ctx, toList(r)), ctx.event.direct === true) };
       });
     } catch (e) {
       // SQLite may answer a full disk or an I/O error by rolling back the whole transaction,
@@ -234,7 +245,7 @@ export class Bot {
       if (o.kind === 'failed') throw o.error;
       if (o.kind === 'refused') answer = this.refusal(q.event);
       else if (o.kind !== 'repeat' && o.kind !== 'noted') {
-        const planned = o.kind === 'done' ? o.planned : this.plan(o.ctx.chat, this.withChanges(o.ctx, toList(await o.later)));
+        const planned = o.kind === 'done' ? o.planned : this.plan(o.ctx.chat, this.withChanges(o.ctx, toList(await o.later)), o.ctx.event.direct === true);
         q.committed();
         answer = await this.carry(planned);
       }
@@ -405,9 +416,10 @@ export class Bot {
    * Persists every post among the replies (synchronously: call it inside the transaction that
    * produced them) and returns the replies with what sends each post.
    */
-  private plan(chat: ChatRef, replies: readonly Reply[]): Planned[] {
+  private plan(chat: ChatRef, replies: readonly Reply[], direct = false): Planned[] {
+    if (this.network) replies = mirrorPosts(replies, chat, direct, this.network(), this.mentionOn);
     return replies.map((r) =>
-      r.type === 'post' ? { reply: r, send: this.queuePost(r.chat ?? chat, r.message, r.show) } : r.type === 'private' ? { reply: r, send: this.queuePrivate(r) } : { reply: r },
+      r.type === 'post' ? { reply: { ...r, chat: r.chat ?? chat }, send: this.queuePost(r.chat ?? chat, r.message, r.show) } : r.type === 'private' ? { reply: r, send: this.queuePrivate(r) } : { reply: r },
     );
   }
 
@@ -427,15 +439,28 @@ export class Bot {
 
   private async carry(planned: readonly Planned[]): Promise<Answer | undefined> {
     let answer: Answer | undefined;
+    // Sends go out in order on each platform, and the platforms side by side: one that is slow or
+    // down (its sends fail and wait in the outbox) does not hold up another's copies.
+    const sending = new Map<string, Promise<unknown>>();
+    const after = (platform: string, send: () => Promise<unknown>) => sending.set(platform, (sending.get(platform) ?? Promise.resolve()).then(send));
     for (const { reply: r, send } of planned) {
       if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
-      else if (r.type === 'post' || r.type === 'private') await send!();
+      else if (r.type === 'post') after(parseChatRef(r.chat!).platform, send!);
+      else if (r.type === 'private') after(r.to.platform, send!);
       // Not awaited: a card's update may wait its turn (platforms pace edits), and the answer
       // must not. drain() still waits for it.
       else this.refreshInBackground(r.record);
     }
+    await Promise.all(sending.values());
     return answer;
   }
+
+  /** A mention in a copy for another platform: the same person's linked account there. */
+  private readonly mentionOn: MentionOn = (m, platform) => {
+    const user = this.services.store.people.userByRef(m.platform, m.id);
+    const there = user && this.services.people.accountOn(user, platform);
+    return there ? { platform: there.platform, id: there.platformUserId, name: there.name } : undefined;
+  };
 
   private background(p: Promise<void>): void {
     this.inFlight.add(p);
