@@ -447,9 +447,13 @@ export class Bot {
       if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
       else if (r.type === 'post') after(parseChatRef(r.chat!).platform, send!);
       else if (r.type === 'private') after(r.to.platform, send!);
-      // Not awaited: a card's update may wait its turn (platforms pace edits), and the answer
-      // must not. drain() still waits for it.
-      else this.refreshInBackground(r.record);
+      else {
+        // After the posts before it (an announcement, then the cards it changed), as always.
+        // Not awaited itself: a card's update may wait its turn (platforms pace edits), and the
+        // answer must not. drain() still waits for it.
+        await Promise.all(sending.values());
+        this.refreshInBackground(r.record);
+      }
     }
     await Promise.all(sending.values());
     return answer;

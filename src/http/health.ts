@@ -14,12 +14,20 @@ export interface HealthReport {
     writes: { ok: boolean; error?: string; failures?: number };
     adapters: Record<string, { ok: boolean }>;
     scheduler: { ok: boolean; overdueJobs: number; lagMs: number };
-    outbox: { ok: boolean; pending: number; dead: number; oldestPendingMs: number };
+    outbox: { ok: boolean; pending: number; dead: number; oldestPendingMs: number; platforms?: Record<string, PlatformBacklog> };
     /** Minutes whose upload to SayIt (sayit.url) failed and is being retried; only when SayIt is configured. */
     sayit?: { ok: boolean; failing: number; meetings: number[]; lastError?: string };
     /** Refused and failed HTTP requests, uncaught errors: reported, never failed on (a flood is not the bot's fault). */
     requests?: RequestCounts & { ok: true };
   };
+}
+
+/** One platform's share of the outbox (issue 30): a platform that is down shows here alone. */
+export interface PlatformBacklog {
+  ok: boolean;
+  pending: number;
+  dead: number;
+  oldestPendingMs: number;
 }
 
 export interface HealthSources {
@@ -79,7 +87,16 @@ export function checkHealth(s: HealthSources): HealthReport {
     const oldestPendingMs = b.oldestPending ? now.getTime() - b.oldestPending.getTime() : 0;
     // A dead letter is a message a platform refused for good: degraded until a person looks
     // (`npm run outbox -- list`), re-queues it (`retry`) or the bot is told why by its log.
-    outbox = { ok: oldestPendingMs <= (s.maxOutboxAgeMs ?? 10 * 60_000) && b.dead === 0, pending: b.pending, dead: b.dead, oldestPendingMs };
+    const maxAge = s.maxOutboxAgeMs ?? 10 * 60_000;
+    // Every running platform is listed (all clear when it has nothing waiting), and any other a
+    // queued send names (a platform not running here still has posts waiting for it).
+    const platforms: Record<string, PlatformBacklog> = {};
+    for (const a of s.adapters()) platforms[a.platform] = { ok: true, pending: 0, dead: 0, oldestPendingMs: 0 };
+    for (const [platform, p] of Object.entries(s.outbox.backlogByPlatform(now))) {
+      const age = p.oldestPending ? now.getTime() - p.oldestPending.getTime() : 0;
+      platforms[platform] = { ok: age <= maxAge && p.dead === 0, pending: p.pending, dead: p.dead, oldestPendingMs: age };
+    }
+    outbox = { ok: oldestPendingMs <= maxAge && b.dead === 0, pending: b.pending, dead: b.dead, oldestPendingMs, platforms };
   }
   let sayit: HealthReport['checks']['sayit'];
   if (s.sayit) {

@@ -63,6 +63,8 @@ export interface OutboxRepo {
    */
   recoverInterrupted(now: Date, except?: string, gone?: (owner: string) => boolean): number;
   backlog(now: Date): { pending: number; dead: number; oldestPending: Date | null };
+  /** The backlog of each platform's sends (the platform is the target's prefix): one that is down shows on its own. */
+  backlogByPlatform(now: Date): Record<string, { pending: number; dead: number; oldestPending: Date | null }>;
   /** Forgets entries sent before `before`; returns how many. */
   pruneSent(before: Date): number;
 }

@@ -72,6 +72,11 @@ export function outboxRepo(db: Db): OutboxRepo {
   const backlog = c.prepare(
     `select sum(status = 'pending') as pending, sum(status = 'dead') as dead, min(case when status = 'pending' then created_at end) as oldest from outbox where status in ('pending', 'dead')`,
   );
+  const byPlatform = c.prepare(
+    `select substr(target, 1, instr(target, ':') - 1) as platform, sum(status = 'pending') as pending, sum(status = 'dead') as dead,
+       min(case when status = 'pending' then created_at end) as oldest
+     from outbox where status in ('pending', 'dead') group by platform`,
+  );
   const prune = c.prepare(`delete from outbox where status = 'sent' and sent_at < ?`);
   const enqueueUpdate = c.transaction((ref: string, message: string, now: number) => {
     const replaced = replacePending.get(message, now, ref) as { id: number } | undefined;
@@ -131,6 +136,10 @@ export function outboxRepo(db: Db): OutboxRepo {
     },
     pruneSent(before) {
       return prune.run(before.getTime()).changes;
+    },
+    backlogByPlatform() {
+      const rows = byPlatform.all() as { platform: string; pending: number; dead: number; oldest: number | null }[];
+      return Object.fromEntries(rows.map((r) => [r.platform, { pending: r.pending, dead: r.dead, oldestPending: r.oldest === null ? null : new Date(r.oldest) }]));
     },
     backlog() {
       const r = backlog.get() as { pending: number | null; dead: number | null; oldest: number | null };

@@ -94,6 +94,11 @@ export class FakeSlack {
     await new Promise<void>((r) => s.close(() => r()));
   }
 
+  /** Replies queued by failNext for `method` that were not used yet are dropped: the API is back. */
+  recover(method: string): void {
+    this.queued.delete(method);
+  }
+
   /** The next call(s) to `method` get these replies instead of the normal answer. */
   failNext(method: string, ...replies: Reply[]): void {
     this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies]);
