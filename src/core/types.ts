@@ -75,6 +75,12 @@ export interface Button {
   action: string;
   value: string;
   label: string;
+  /**
+   * Where a platform answers privately only in a person's own chat with the bot (Telegram), the
+   * button opens that chat instead, starting it with the command of this name (a deep link:
+   * `/start <name>` arrives as `/<name>`). Elsewhere it is pressed like any other button.
+   */
+  privateStart?: string;
 }
 
 export interface Attachment {

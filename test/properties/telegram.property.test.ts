@@ -72,6 +72,8 @@ describe('every Telegram payload is one Telegram accepts, and nothing is lost', 
         const sent = markup.inline_keyboard.flat();
         expect(sent.length + dropped).toBe(bs.length);
         for (const b of sent) {
+          // Without a bot username no button is a deep link: each carries callback data.
+          if (!('callback_data' in b)) throw new Error('a deep link without a bot username');
           expect(Buffer.byteLength(b.callback_data, 'utf8')).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
           expect(wellFormed(b.text) && wellFormed(b.callback_data) && b.text.length >= 1).toBe(true);
         }

@@ -183,26 +183,37 @@ export function encodeCallbackData(b: Pick<Button, 'action' | 'value'>): string 
   return Buffer.byteLength(data, 'utf8') <= CALLBACK_DATA_MAX_BYTES ? data : undefined;
 }
 
+export type KeyboardButton = { text: string; callback_data: string } | { text: string; url: string };
+
 export interface InlineKeyboard {
-  inline_keyboard: { text: string; callback_data: string }[][];
+  inline_keyboard: KeyboardButton[][];
 }
+
+/** A deep link's start parameter: Telegram takes 1-64 of A-Z, a-z, 0-9, _ and -. */
+const START_PARAMETER = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The inline keyboard under a message. Buttons whose data cannot fit Telegram's 64 bytes are
- * left out (reported in `dropped`) rather than failing the whole message.
+ * left out (reported in `dropped`) rather than failing the whole message. A button that opens the
+ * private chat with the bot (Button.privateStart) is a deep link to `botUsername`.
  */
-export function renderKeyboard(buttons: readonly Button[] | undefined): { markup: InlineKeyboard; dropped: number } {
-  const row: { text: string; callback_data: string }[] = [];
+export function renderKeyboard(buttons: readonly Button[] | undefined, opts: { botUsername?: string } = {}): { markup: InlineKeyboard; dropped: number } {
+  const row: KeyboardButton[] = [];
   let dropped = 0;
   for (const b of buttons ?? []) {
+    const text = trimPlain(b.label, BUTTON_LABEL_MAX) || '·';
+    if (b.privateStart !== undefined && opts.botUsername && START_PARAMETER.test(b.privateStart)) {
+      row.push({ text, url: `https://t.me/${opts.botUsername}?start=${b.privateStart}` });
+      continue;
+    }
     const data = encodeCallbackData(b);
     if (!data) {
       dropped++;
       continue;
     }
-    row.push({ text: trimPlain(b.label, BUTTON_LABEL_MAX) || '·', callback_data: data });
+    row.push({ text, callback_data: data });
   }
-  const rows: { text: string; callback_data: string }[][] = [];
+  const rows: KeyboardButton[][] = [];
   for (let i = 0; i < row.length; i += BUTTONS_PER_ROW) rows.push(row.slice(i, i + BUTTONS_PER_ROW));
   return { markup: { inline_keyboard: rows }, dropped };
 }

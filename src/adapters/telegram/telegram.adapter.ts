@@ -322,7 +322,11 @@ export class TelegramAdapter implements ChatAdapter {
     if (event.kind === 'command') {
       const names = this.opts.listCommands().map((c) => c.name);
       // Telegram sends /start when someone first opens the bot: show the help unless a feature owns it.
-      if (event.name === 'start' && !names.includes('start')) event = { ...event, name: 'help' };
+      // A deep link (`t.me/<bot>?start=ballot`, Button.privateStart) starts the private chat with that command.
+      if (event.name === 'start' && !names.includes('start')) {
+        const payload = event.args.trim();
+        event = names.includes(payload) && /^[a-z]+$/.test(payload) ? { ...event, name: payload, args: '' } : { ...event, name: 'help' };
+      }
       // A bare /cmd in a group reaches every bot there: one far from all of ours is another bot's.
       else if (it.chatType !== 'private' && !it.addressed && !names.includes(event.name) && !closest(event.name, names)) {
         this.opts.logger.debug({ chat: event.chat, command: event.name.slice(0, 40) }, 'telegram: command for another bot ignored');
@@ -463,7 +467,7 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private keyboard(m: OutboundMessage): InlineKeyboard {
-    const { markup, dropped } = renderKeyboard(m.buttons);
+    const { markup, dropped } = renderKeyboard(m.buttons, { botUsername: this.bot.botInfo?.username });
     if (dropped) this.opts.logger.warn({ dropped }, 'telegram: buttons left out (callback data over 64 bytes)');
     return markup;
   }

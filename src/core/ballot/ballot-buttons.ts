@@ -1,6 +1,6 @@
 import type { ButtonHandler } from '../feature';
 import { UserError } from '../errors';
-import { BALLOT_SHOW, BALLOT_TOGGLE, answerStaysPrivate, privateBallot } from './ballot-view';
+import { BALLOT_SHOW, BALLOT_TOGGLE, answerStaysPrivate, goPrivate, privateBallot } from './ballot-view';
 import { afterVote, ballotForVote } from './ballot.command';
 import { voterAgency } from './voters';
 
@@ -10,7 +10,7 @@ export const showBallotButton: ButtonHandler = {
   handle(ctx) {
     const b = ballotForVote(ctx);
     const agencyId = voterAgency(ctx);
-    if (!answerStaysPrivate(ctx)) return { type: 'reply', message: { text: [ctx.t('ballot.privateOnly')] }, private: true };
+    if (!answerStaysPrivate(ctx)) return { type: 'reply', message: goPrivate(b, ctx.t, 'ballot.privateOnly'), private: true };
     return { type: 'reply', message: privateBallot(ctx, b, agencyId), private: true };
   },
 };

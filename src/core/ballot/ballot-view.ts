@@ -53,7 +53,7 @@ export function renderBallotCard(b: Ballot, v: ViewCtx, s: CaseworkSettings): Ou
     text.push('\n', { bold: t('ballot.cardCount', { voted, of }) });
     text.push('\n', t('ballot.cardCloses', { at: formatTime(b.closesAt, tz) }));
     text.push('\n', t('ballot.cardHowTo'));
-    return { text, buttons: [{ action: BALLOT_SHOW, value: String(b.id), label: t('ballot.showButton') }] };
+    return { text, buttons: [openBallotButton(b, t)] };
   }
   text.push({ bold: '🗳️ ' + t('ballot.cardClosed', { meeting: meeting?.title ?? '?', at: formatDateTime(b.closedAt, v.locale, tz) }) });
   text.push('\n', t('ballot.cardCount', { voted, of }));
@@ -73,6 +73,20 @@ export function rankingSpans(b: Ballot, v: ViewCtx): Span[] {
   }
   if (ranking.some((r) => r.tied && r.votes > 0)) out.push('\n', t('ballot.tieRule'));
   return out;
+}
+
+/**
+ * The button that shows a PO their agency's ballot: pressed where answers can be private (an
+ * ephemeral ballot on Slack), or opening the private chat with the bot where they cannot
+ * (Telegram's deep link, which starts that chat with /ballot).
+ */
+export function openBallotButton(b: Ballot, t: Translate): Button {
+  return { action: BALLOT_SHOW, value: String(b.id), label: t('ballot.showButton'), privateStart: 'ballot' };
+}
+
+/** The answer where an agency's ballot must not be shown (a group whose answers everyone sees). */
+export function goPrivate(b: Ballot, t: Translate, key: 'ballot.privateOnly' | 'ballot.votedHidden'): OutboundMessage {
+  return { text: [t(key)], buttons: [openBallotButton(b, t)] };
 }
 
 /** One line of the ranking for the minutes and the digest: `#3 12 票、#7 9 票…`. */

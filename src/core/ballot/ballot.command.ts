@@ -10,7 +10,7 @@ import { SELECT_MAX, selectIssues } from '../cases/select.command';
 import { ISSUE_RECORD } from '../issues/issue-card';
 import { formatTime } from '../../i18n/format-date';
 import { DEFAULT_SELECT, MAX_BALLOT_MS, MIN_BALLOT_MS, type BallotSettings } from './ballot.settings';
-import { BALLOT_RECORD, answerStaysPrivate, closedAt, isOpen, privateBallot, rankingText } from './ballot-view';
+import { BALLOT_RECORD, answerStaysPrivate, closedAt, goPrivate, isOpen, privateBallot, rankingText } from './ballot-view';
 import { CLOSE_JOB, closeJobKey, closedReplies } from './ballot-close';
 import { NUDGE_JOB, nudgeJobKey } from './ballot-nudge';
 import { slateMeeting } from './slate-meeting';
@@ -81,9 +81,11 @@ export function ballotForVote(ctx: Context): Ballot {
 /** What a PO is answered after a vote: their agency's ballot where only they see it, else only that it counted. */
 export function afterVote(ctx: Context, b: Ballot, agencyId: number, head: string): Reply[] {
   const refresh: Reply = { type: 'refresh', record: { kind: BALLOT_RECORD, id: b.id } };
-  if (!answerStaysPrivate(ctx)) return [refresh, { type: 'reply', message: { text: [ctx.t('ballot.votedHidden')] }, private: true }];
+  if (!answerStaysPrivate(ctx)) return [refresh, { type: 'reply', message: goPrivate(b, ctx.t, 'ballot.votedHidden'), private: true }];
   const view = privateBallot(ctx, b, agencyId);
-  return [refresh, { type: 'reply', message: { ...view, text: [head, '\n', ...view.text] }, private: true }];
+  // In the person's own chat with the bot the new ballot is a message of its own (a button press
+  // there would otherwise only get a passing notice, under a ballot that still shows the old choice).
+  return [refresh, { type: 'reply', message: { ...view, text: [head, '\n', ...view.text] }, private: ctx.event.direct !== true }];
 }
 
 function vote(ctx: Context, rest: string): Reply[] {
@@ -163,7 +165,7 @@ function status(ctx: Context): Reply {
   if (!b) return { type: 'reply', message: { text: [ctx.t('ballot.noBallot')] }, private: true };
   if (!isOpen(b, ctx.now)) return { type: 'reply', message: ctx.services.cards.render({ kind: BALLOT_RECORD, id: b.id }, ctx.locale)! };
   const agencyId = voterAgency(ctx);
-  if (!answerStaysPrivate(ctx)) return { type: 'reply', message: { text: [ctx.t('ballot.privateOnly')] }, private: true };
+  if (!answerStaysPrivate(ctx)) return { type: 'reply', message: goPrivate(b, ctx.t, 'ballot.privateOnly'), private: true };
   return { type: 'reply', message: privateBallot(ctx, b, agencyId), private: true };
 }
 
