@@ -17,6 +17,7 @@ import { actionsFeature } from './core/actions/actions.feature';
 import { minutesFeature } from './core/minutes/minutes.feature';
 import type { SayitUploader } from './core/minutes/sayit/sayit.port';
 import { reportsFeature } from './core/reports/reports.feature';
+import { searchFeature } from './core/search/search.feature';
 import { welcomeFeature } from './core/welcome/welcome.feature';
 import { ballotFeature } from './core/ballot/ballot.feature';
 import type { LoadedConfig } from './config/load';
@@ -109,6 +110,7 @@ export function createApp(opts: {
     .use(actionsFeature(casework))
     .use(minutesFeature(meetings))
     .use(reportsFeature(casework, homeChats))
+    .use(searchFeature)
     .use(welcomeFeature({ calendar: meetings, casework, guide: config.guide }))
     .use(webFeature(web))
     .use(helpFeature(() => bot.listCommands()));

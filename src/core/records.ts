@@ -9,6 +9,7 @@ import type { ActionRepo } from './actions/action-item';
 import type { MinutesRepo } from './minutes/minutes';
 import type { WelcomeLog } from './welcome/welcome';
 import type { BallotRepo } from './ballot/ballot';
+import type { SearchRepo } from './search/search.port';
 
 // Records as the core sees them: plain objects, times as Date (stored as epoch ms).
 
@@ -258,6 +259,8 @@ export interface Store {
   webLogins: WebLoginRepo;
   closures: ClosureRepo;
   ballots: BallotRepo;
+  /** The full-text index over proposals, cases, decisions, follow-up items and minutes. */
+  search: SearchRepo;
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
 }

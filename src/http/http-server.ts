@@ -51,6 +51,9 @@ export async function listen(listener: RequestListener, port: number, host?: str
       requestTimeout: limits.requestTimeoutMs,
       // Node checks the two timeouts on this interval (default 30 s): a 10 s limit needs a finer one.
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
+      // A search of 10 kB of Chinese is some 30 kB once percent-encoded in the URL: past Node's 16 KiB
+      // it got a bare 431 instead of the search page saying the query is too long (issue 29).
+      maxHeaderSize: 40 * 1024,
     },
     listener,
   );

@@ -19,6 +19,7 @@ import { minutesRepo } from './repositories/minutes.repo';
 import { webLoginsRepo } from './repositories/web-logins.repo';
 import { closuresRepo } from './repositories/closures.repo';
 import { ballotsRepo } from './repositories/ballots.repo';
+import { searchRepo } from './repositories/search.repo';
 
 type RepoName = Exclude<keyof Store, 'transaction'>;
 
@@ -49,6 +50,7 @@ export function sqliteStore(db: Db): Store {
     get webLogins() { return lazy('webLogins', webLoginsRepo); },
     get closures() { return lazy('closures', closuresRepo); },
     get ballots() { return lazy('ballots', ballotsRepo); },
+    get search() { return lazy('search', searchRepo); },
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns nested transaction() calls into savepoints.
       const outermost = !client.inTransaction;

@@ -14,6 +14,7 @@ import { agenciesRoutes } from './routes/agencies';
 import { issuesRoutes } from './routes/issues';
 import { feedRoutes } from './routes/feeds';
 import { speakersRoutes } from './routes/speakers';
+import { searchRoutes } from './routes/search';
 
 /**
  * The network's record as web pages on the bot's HTTP port: server-rendered HTML (Hono's JSX,
@@ -67,6 +68,7 @@ export function buildWebApp(deps: WebDeps): Hono<WebEnv> {
   issuesRoutes(app);
   feedRoutes(app);
   speakersRoutes(app);
+  searchRoutes(app);
   app.notFound((c) => notFound(c as never));
   app.onError((e, c) => {
     deps.logger.error({ err: e, path: c.req.path }, 'web page failed');

@@ -32,7 +32,8 @@ const INPUTS: Record<string, string> = {
 };
 
 type Outcome = 'refused' | 'stored';
-const COMMANDS = ['propose', 'vote', 'unvote', 'issue', 'withdraw', 'edit', 'merge', 'iam', 'issues', 'help', 'agencies', 'link', 'unlink'] as const;
+// /search answers every input with words (its results, none found, or what is wrong with the query) and stores nothing.
+const COMMANDS = ['propose', 'vote', 'unvote', 'issue', 'withdraw', 'edit', 'merge', 'iam', 'issues', 'help', 'agencies', 'link', 'unlink', 'search'] as const;
 // `/link` alone is not bad input: it makes a code (test/accounts/link.test.ts).
 const NOT_BAD = new Set(['link empty', 'link blank']);
 

@@ -17,6 +17,7 @@ import { delivery } from './delivery';
 import { accounts } from './accounts';
 import { ballot } from './ballot';
 import { sop } from './sop';
+import { search } from './search';
 import { platformMessagesEn } from '../../platforms/messages';
 
-export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, sop, ...platformMessagesEn };
+export const en = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, sop, search, ...platformMessagesEn };

@@ -17,7 +17,8 @@ import { delivery } from './delivery';
 import { accounts } from './accounts';
 import { ballot } from './ballot';
 import { sop } from './sop';
+import { search } from './search';
 import { platformMessagesZhTW } from '../../platforms/messages';
 
 /** The reference catalog: every other locale must translate each part (see ../catalog.ts). */
-export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, sop, ...platformMessagesZhTW };
+export const zhTW = { common, agencies, issues, votes, help, consoleChat, meetings, agenda, cases, actions, minutes, reports, calendar, welcome, web, delivery, accounts, ballot, sop, search, ...platformMessagesZhTW };

@@ -7,7 +7,7 @@ import type { ChatRef } from '../../core/types';
 type Row = typeof minutes.$inferSelect;
 type LineRow = typeof minutesLines.$inferSelect;
 
-function toLine(r: LineRow): MinutesLine {
+export function toLine(r: LineRow): MinutesLine {
   const { struckAt, struckBy, struckReason, ...rest } = r;
   return {
     ...rest,

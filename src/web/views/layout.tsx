@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { PageCtx } from '../context';
 
-type NavKey = 'overview' | 'cases' | 'meetings' | 'agencies' | 'issues' | undefined;
+type NavKey = 'overview' | 'cases' | 'meetings' | 'agencies' | 'issues' | 'search' | undefined;
 
 /** Every HTML page: skip link, site header with the menu, the page, the footer. No scripts. */
 export function Layout(props: { p: PageCtx; title: string; nav?: NavKey; children?: Child; alternate?: { href: string; type: string; title: string }[] }) {
@@ -13,6 +13,7 @@ export function Layout(props: { p: PageCtx; title: string; nav?: NavKey; childre
     { key: 'meetings', href: '/meetings', label: t('web.navMeetings'), show: p.can('meetings') },
     { key: 'agencies', href: '/agencies', label: t('web.navAgencies'), show: p.can('agencies') },
     { key: 'issues', href: '/issues', label: t('web.navIssues'), show: p.can('issues') },
+    { key: 'search', href: '/search', label: t('search.title'), show: true },
   ];
   return (
     <html lang={p.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en'}>

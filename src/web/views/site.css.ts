@@ -65,11 +65,17 @@ time { white-space: nowrap; }
 .timeline time { display: block; color: var(--muted); font-size: .9rem; }
 .pager { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 16px 0; }
 form.filter { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+form.search { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0 16px; }
+form.search input { font: inherit; padding: 4px 8px; flex: 1 1 14rem; min-width: 0; border: 1px solid var(--muted); border-radius: 4px; }
+ol.results { padding-left: 1.4em; margin: 0; }
+ol.results > li { margin: 10px 0; }
+.snippet { margin: 2px 0 0; color: var(--fg); }
+mark { background: #fde68a; color: inherit; padding: 0 1px; }
 select { font: inherit; padding: 4px; max-width: 100%; }
 footer.site { border-top: 1px solid var(--line); padding: 12px 16px; color: var(--muted); font-size: .85rem; }
 @media (min-width: 48rem) { main { padding: 16px 24px 40px; } h1 { font-size: 1.7rem; } }
 @media print {
-  header.site nav, .who, .skip, .pager, form.filter, .downloads { display: none !important; }
+  header.site nav, .who, .skip, .pager, form.filter, form.search, .downloads { display: none !important; }
   header.site { background: none; color: #000; padding: 0; }
   header.site a { color: #000; }
   a { color: #000; text-decoration: none; }

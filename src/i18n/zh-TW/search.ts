@@ -1,0 +1,22 @@
+export const search = {
+  helpSearch: '<字詞> — 搜尋提案、協作案、決議、列管事項與會議紀錄',
+  usage: '請輸入要找的字詞，例如：/search 國旅卡（多個字詞以空格分開，結果須包含每一個）',
+  tooLong: (p: { max: number }) => `搜尋字詞太長：最多 ${p.max} 個字。`,
+  tooManyTerms: (p: { max: number }) => `搜尋字詞太多：最多 ${p.max} 個詞。`,
+  header: (p: { q: string }) => `「${p.q}」的搜尋結果`,
+  none: (p: { q: string }) => `找不到含「${p.q}」的紀錄。`,
+  kindProposal: '提案',
+  kindCase: '協作案',
+  kindDecision: '決議',
+  kindItem: '列管事項',
+  kindSpeech: '會議發言',
+  more: '……還有更多',
+  moreOnWeb: '完整結果：',
+  // Web page.
+  title: '搜尋',
+  label: '搜尋字詞',
+  button: '搜尋',
+  hint: '在提案、協作案（含時間軸註記）、決議、列管事項與會議發言中找字詞；兩個字以上的中文詞不需空格，多個字詞以空格分開。',
+  moreOfKind: (p: { kind: string }) => `更多${p.kind}`,
+  allKinds: '回到全部結果',
+};
