@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /**
  * The web pages in a real browser (Debian's Chromium driven by playwright-core) over the real
- * bot process: sign-in through the /web link, keyboard navigation, a case page 390 px wide, an
- * axe-core scan with no serious or critical violations, screenshots kept in test-artifacts/.
+ * bot process: sign-in through the /web link, keyboard navigation, every page 390 px wide, an
+ * axe-core scan with no serious or critical violations, and the screenshots the docs show
+ * (docs/images/: the overview, a case, a minutes page and a search result at 1280 and 390 px).
  * Run: npm run test:browser (needs `apt-get install chromium fonts-noto-cjk`; not in npm test).
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +17,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
+const IMAGES = join(ROOT, 'docs', 'images');
+
+/**
+ * A screenshot for the docs: the first screen at the page's viewport, not the whole page, at
+ * a device scale of 1, so the PNGs stay small (the docs show them at a fraction of their width).
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(IMAGES, `${name}.png`) });
+}
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const INTERNAL = '內部提案：預算科目調整';
 
@@ -63,6 +73,7 @@ async function axe(page: Page, path: string): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(IMAGES, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'po-browser-'));
   const port = await freePort();
   const base = `http://localhost:${port}`;
@@ -80,9 +91,14 @@ async function main(): Promise<void> {
       'pdis: /case 1 deadline 2026-12-20',
       'pdis: /action 第一案 交通部 提供事故資料 due 2026-11-28',
       'pdis: /startmeeting 12月協作會議',
+      'pdis: /topic 第一案 進度',
       'amy: 交通部已整理近三年路口事故資料。',
+      'bob: 勞動部會後提供工會登記的統計，資料在 https://www.mol.gov.tw/ 可查。',
+      'amy: 好，我們下週五前彙整。',
       'pdis: /decision 下週五召開協作會議',
+      'pdis: /action 勞動部 提供工會登記統計 due 2026-12-11',
       'pdis: /endmeeting',
+      'pdis: /meeting add 月會 2026-12-07 14:00',
       'amy: /web',
     ]);
     const link = (await bot.waitFor(/(http:\/\/localhost:\d+\/signin\?t=[\w.-]+)/))[1]!;
@@ -95,9 +111,32 @@ async function main(): Promise<void> {
     assert.equal(await a.locator('h1').textContent(), '總覽');
     assert.ok(!(await a.content()).includes(INTERNAL), 'the public overview shows no internal proposal');
     await a.screenshot({ path: join(ARTIFACTS, 'web-overview.png'), fullPage: true });
+    await shot(a, 'web-overview');
     for (const path of ['/', '/cases', '/cases/1', '/meetings', '/meetings/1', '/agencies/MOTC']) {
       await a.goto(base + path);
       await axe(a, path);
+    }
+    await a.goto(base + '/cases/1');
+    await shot(a, 'web-case');
+    // The meeting recorded above (the configured series may have numbered meetings before it).
+    await a.goto(base + '/meetings');
+    const minutesPage = (await a.locator('table.rows a', { hasText: '12月協作會議' }).first().getAttribute('href'))!;
+    await a.goto(base + minutesPage);
+    await axe(a, minutesPage);
+    await shot(a, 'web-minutes');
+    const who = (await a.locator('ol.speeches a.speaker').first().getAttribute('href'))!;
+    assert.ok(/^\/speakers\/\d+$/.test(who), 'the minutes link their speakers');
+    await a.goto(base + who);
+    await axe(a, who);
+    // A speech's permalink lands on that speech.
+    await a.goto(base + minutesPage + '#s3');
+    assert.equal(await a.evaluate(() => document.querySelector(':target')?.id), 's3');
+    // Search (issue 29 items 6-7, another part of the work): shown once the site has it.
+    const search = await a.goto(base + '/search?q=' + encodeURIComponent('事故'));
+    const searchable = search?.status() === 200;
+    if (searchable) {
+      await axe(a, '/search');
+      await shot(a, 'web-search');
     }
     assert.equal((await a.goto(base + '/issues/2'))!.status(), 403);
 
@@ -148,15 +187,29 @@ async function main(): Promise<void> {
     assert.equal((await r.goto(link))!.status(), 403, 'a sign-in link works once');
     await replay.close();
 
-    // A phone: the case page fits 390 px without sideways scrolling.
-    const phone = await browser.newContext({ locale: 'zh-TW', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    // A phone: every page fits 390 px without sideways scrolling; lists stack their columns.
+    const phone = await browser.newContext({ locale: 'zh-TW', viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     const m = await phone.newPage();
-    await m.goto(base + '/cases/1');
+    for (const path of ['/', '/cases', '/meetings', minutesPage, '/agencies/MOTC', who, '/cases/1']) {
+      await m.goto(base + path);
+      const width = await m.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `${path} is ${width} px wide on a 390 px screen`);
+    }
     assert.ok((await m.locator('h1').textContent())!.includes('公務人員組工會'));
-    const width = await m.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 390, `case page is ${width} px wide on a 390 px screen`);
     await axe(m, '/cases/1 (390 px)');
     await m.screenshot({ path: join(ARTIFACTS, 'web-case-390.png'), fullPage: true });
+    await shot(m, 'web-case-390');
+    await m.goto(base + '/');
+    assert.equal(await m.locator('table.rows td').first().evaluate((td) => getComputedStyle(td).display), 'block', 'a list stacks its columns on a phone');
+    await axe(m, '/ (390 px)');
+    await shot(m, 'web-overview-390');
+    await m.goto(base + minutesPage);
+    await axe(m, `${minutesPage} (390 px)`);
+    await shot(m, 'web-minutes-390');
+    if (searchable) {
+      await m.goto(base + '/search?q=' + encodeURIComponent('事故'));
+      await shot(m, 'web-search-390');
+    }
     // Printable: the print stylesheet drops the menu.
     await m.emulateMedia({ media: 'print' });
     assert.equal(await m.locator('nav.main').isVisible(), false);

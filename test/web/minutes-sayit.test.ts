@@ -72,7 +72,7 @@ test('URLs in speeches are links with rel="nofollow noopener"; anything else sta
 });
 
 test('speakers link to their page: the person, their agency, their speeches across meetings, newest first, paged', async () => {
-  expect(await text('/meetings/1')).toContain(`<a class="who" href="/speakers/${id.amy}">amy（交通部）</a>`);
+  expect(await text('/meetings/1')).toContain(`<a class="speaker" href="/speakers/${id.amy}">amy（交通部）</a>`);
   const r = await get(`/speakers/${id.amy}`);
   expect(r.status).toBe(200);
   const page1 = await r.text();

@@ -23,7 +23,8 @@ describe('every public route answers with its record', () => {
     expect(r.type).toMatch(/^text\/html; charset=utf-8/i);
     expect(r.body).toMatch(/^<!doctype html>/);
     expect(r.body).toContain('<html lang="zh-Hant-TW">');
-    expect(r.body).toContain(`<a href="/cases/1"><strong>第一案</strong>「${CASE_TITLE}」 — 確認主協辦｜主辦 交通部｜期限 2026年12月20日（日）（剩 19 天）</a>`);
+    expect(r.body).toContain(`<a href="/cases/1"><strong>第一案</strong>「${CASE_TITLE}」</a>`);
+    expect(r.body).toContain('<td data-label="剩餘">剩 19 天</td>');
     expect(r.body).toContain('月會');
     expect(r.body).toContain('本週摘要');
     expect(r.body).toContain('逾期的列管事項（1）');

@@ -5,7 +5,8 @@ import { isItemOverdue } from '../../core/actions/action-view';
 import type { PageCtx, WebEnv } from '../context';
 import { Layout, List } from '../views/layout';
 import { found, html, twin } from '../respond';
-import { CaseItem, caseJson, itemJson, ItemLine } from './cases';
+import { caseJson, itemJson, ItemLine } from './cases';
+import { CaseTable } from '../views/case-table';
 
 /** What an agency leads, co-leads and owes; overdue first in each. */
 function owes(p: PageCtx, a: Agency) {
@@ -51,7 +52,7 @@ export function agenciesRoutes(app: Hono<WebEnv>): void {
     html(c, o) {
       const p = c.var.page;
       const { t } = p;
-      const cases = (list: typeof o.leads) => <List p={p} items={list} class="plain" item={(x) => <CaseItem p={p} c={x} />} />;
+      const cases = (list: typeof o.leads) => <CaseTable p={p} cases={list} />;
       return html(
         c,
         <Layout p={p} title={o.a.name} nav="agencies" alternate={[{ href: `/api/agencies/${encodeURIComponent(o.a.code)}`, type: 'application/json', title: 'JSON' }]}>

@@ -4,7 +4,7 @@ import type { Case } from '../../core/cases/case';
 import { formatCaseNumber } from '../../core/cases/case-number';
 import { isClosed, stageLabel } from '../../core/cases/case-stages';
 import { daysLeft, dueNote, isOverdue, showDate } from '../../core/cases/case-dates';
-import { caseLine, eventText } from '../../core/cases/case-view';
+import { eventText } from '../../core/cases/case-view';
 import { milestoneLine, milestonesOf } from '../../core/cases/milestone-view';
 import { extensionSpans, extensionsOf } from '../../core/cases/extensions';
 import { actionLine, isItemOverdue } from '../../core/actions/action-view';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebContext, type WebEnv } from '../context';
 import { Layout, List, Pager } from '../views/layout';
 import { Rich } from '../views/rich';
+import { CaseTable } from '../views/case-table';
 import { found, html, needNumber, needPage, twin } from '../respond';
 import { meetingJson } from './meeting-json';
 
@@ -57,19 +58,6 @@ export function itemJson(p: PageCtx, i: ActionItem) {
     doneAt: i.doneAt ? p.iso(i.doneAt) : null,
     doneNote: i.doneNote,
   };
-}
-
-/** One case in a list: its line as /cases shows it, the number linking to its page. */
-export function CaseItem(props: { p: PageCtx; c: Case }) {
-  const { p, c } = props;
-  const overdue = isOverdue(c, p.now, p.services.settings.timezone, p.deps.app.casework);
-  return (
-    <li class={overdue ? 'overdue' : undefined}>
-      <a href={`/cases/${c.number}`}>
-        <Rich text={caseLine(c, p, p.deps.app.casework)} />
-      </a>
-    </li>
-  );
 }
 
 export function ItemLine(props: { p: PageCtx; i: ActionItem }) {
@@ -130,7 +118,7 @@ export function casesRoutes(app: Hono<WebEnv>): void {
             <button type="submit">{t('web.filter')}</button>
           </form>
           <p class="muted">{t('web.casesCount', { n: total })}</p>
-          <List p={p} items={rows} class="plain" item={(x) => <CaseItem p={p} c={x} />} />
+          <CaseTable p={p} cases={rows} />
           <Pager p={p} page={page} total={total} size={PAGE_SIZE} href={(n) => `/cases?${new URLSearchParams({ ...(stage ? { stage } : {}), page: String(n) })}`} />
           <p class="downloads muted">
             {t('web.downloads')}: <a href="/api/cases">JSON</a>

@@ -9,8 +9,9 @@ import { toAkomaNtoso } from '../../core/minutes/export-akoma-ntoso';
 import { todayIn } from '../../core/dates/calendar-date';
 import { formatTime } from '../../i18n/format-date';
 import { PAGE_SIZE, type PageCtx, type WebEnv } from '../context';
-import { Layout, List, Pager } from '../views/layout';
+import { Layout, Pager } from '../views/layout';
 import { Rich, Said } from '../views/rich';
+import { MeetingTable } from '../views/meeting-table';
 import { answer, found, html, needNumber, needPage, twin, type WebCtx } from '../respond';
 import { itemJson, ItemLine } from './cases';
 import { meetingJson } from './meeting-json';
@@ -55,7 +56,6 @@ function minutesFile(p: PageCtx, doc: MinutesDoc, kind: 'md' | 'xml') {
 function MinutesView(props: { p: PageCtx; doc: MinutesDoc }) {
   const { p, doc } = props;
   const { t } = p;
-  const tz = p.services.settings.timezone;
   const id = doc.minutes.meetingId;
   return (
     <section aria-labelledby="h-minutes">
@@ -146,7 +146,7 @@ function Speeches(props: { p: PageCtx; doc: MinutesDoc }) {
             ) : null}
             <a class="no" href={`/meetings/${id}#s${no}`} title={t('web.speechLink', { no })}>{`#${no}`}</a>
             <div class="said">
-              <a class="who" href={`/speakers/${l.userId}`}>
+              <a class="speaker" href={`/speakers/${l.userId}`}>
                 {attendeeLabel({ userId: l.userId, name: l.speaker, agencyId: l.agencyId }, p)}
               </a>
               {t('minutes.colon')}
@@ -192,21 +192,6 @@ function AgendaView(props: { p: PageCtx; a: CompiledAgenda }) {
   );
 }
 
-function MeetingList(props: { p: PageCtx; rows: Meeting[] }) {
-  const fmt = new MeetingFormat(props.p.deps.app.meetings.settings, props.p.locale);
-  if (!props.rows.length) return <p>{props.p.t('common.none')}</p>;
-  return (
-    <ul class="list">
-      {props.rows.map((m) => (
-        <li>
-          <a href={`/meetings/${m.id}`}>{fmt.line(m)}</a>
-          {m.status !== 'scheduled' ? ` （${fmt.status(m.status)}）` : ''}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function meetingsRoutes(app: Hono<WebEnv>): void {
   twin(app, '/meetings', 'meetings', (c) => { const page = needPage(c); return { page, ...lists(c.var.page, page) }; }, {
     html(c, { page, upcoming, past }) {
@@ -218,11 +203,11 @@ export function meetingsRoutes(app: Hono<WebEnv>): void {
           {page === 1 ? (
             <>
               <h2>{t('web.upcomingMeetings')}</h2>
-              <MeetingList p={p} rows={upcoming} />
+              <MeetingTable p={p} rows={upcoming} />
             </>
           ) : null}
           <h2>{t('web.pastMeetings')}</h2>
-          <MeetingList p={p} rows={past.rows} />
+          <MeetingTable p={p} rows={past.rows} />
           <Pager p={p} page={page} total={past.total} size={PAGE_SIZE} href={(n) => `/meetings?page=${n}`} />
           <p class="downloads muted">
             {t('web.downloads')}: {p.can('calendar') ? <a href="/calendar.ics">iCalendar</a> : null} <a href="/api/meetings">JSON</a>

@@ -1,12 +1,13 @@
 import type { Hono } from 'hono';
 import { isClosed, stageLabel } from '../../core/cases/case-stages';
 import { casesInStages, digestHeader, digestSections, ISSUE_SECTIONS, type DigestSection, type DigestSectionId } from '../../core/reports/weekly-digest';
-import { MeetingFormat } from '../../core/meetings/meeting.format';
 import type { PageCtx, WebEnv } from '../context';
-import { Layout, List } from '../views/layout';
+import { Layout } from '../views/layout';
 import { Rich } from '../views/rich';
 import { html, twin } from '../respond';
-import { CaseItem, caseJson } from './cases';
+import { caseJson } from './cases';
+import { CaseTable } from '../views/case-table';
+import { MeetingTable } from '../views/meeting-table';
 import { meetingJson } from './meeting-json';
 
 const SHOWN = 10;
@@ -61,14 +62,13 @@ export function overviewRoutes(app: Hono<WebEnv>): void {
     html(c, o) {
       const p = c.var.page;
       const { t } = p;
-      const fmt = new MeetingFormat(p.deps.app.meetings.settings, p.locale);
       return html(
         c,
         <Layout p={p} title={t('web.overviewTitle')} nav="overview">
           {p.can('cases') ? (
             <section aria-labelledby="h-cases">
               <h2 id="h-cases">{t('web.openCases')}</h2>
-              <List p={p} items={o.cases} class="plain" item={(x) => <CaseItem p={p} c={x} />} />
+              <CaseTable p={p} cases={o.cases} />
               <p>
                 <a href="/cases">{t('web.allCases')}</a>
               </p>
@@ -77,17 +77,7 @@ export function overviewRoutes(app: Hono<WebEnv>): void {
           {p.can('meetings') ? (
             <section aria-labelledby="h-meetings">
               <h2 id="h-meetings">{t('web.upcoming')}</h2>
-              {o.meetings.length ? (
-                <ul class="list">
-                  {o.meetings.map((m) => (
-                    <li>
-                      <a href={`/meetings/${m.id}`}>{fmt.line(m)}</a>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p>{t('common.none')}</p>
-              )}
+              <MeetingTable p={p} rows={o.meetings} />
               <p>
                 <a href="/meetings">{t('web.allMeetings')}</a>
               </p>

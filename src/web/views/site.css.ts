@@ -32,7 +32,10 @@ table.rows th, table.rows td { text-align: left; vertical-align: top; padding: 8
 table.rows thead th { font-size: .88rem; color: var(--muted); border-bottom: 2px solid var(--line); white-space: nowrap; }
 table.rows tbody th { font-weight: 400; }
 table.rows .num { text-align: right; white-space: nowrap; }
-table.rows tr.overdue { color: inherit; font-weight: inherit; }
+table.rows td.late { color: var(--warn); font-weight: 700; }
+.badge.meeting-cancelled { color: var(--warn); }
+.badge.meeting-closed { color: var(--muted); background: var(--soft); }
+.note-inline { color: var(--warn); }
 @media (max-width: 47.99rem) {
   table.rows thead { position: absolute; left: -10000px; }
   table.rows, table.rows tbody, table.rows tr, table.rows th, table.rows td { display: block; }
@@ -48,7 +51,7 @@ ol.speeches > li:target { background: #fff4cc; }
 ol.speeches .at { grid-column: 1 / -1; font-weight: 700; color: var(--muted); margin-top: 10px; border-bottom: 1px solid var(--line); }
 ol.speeches .no { grid-column: 1; color: var(--muted); font-size: .85rem; text-decoration-color: var(--line); padding-top: 2px; }
 ol.speeches .said { grid-column: 2; min-width: 0; }
-ol.speeches .who { font-weight: 700; text-decoration-color: var(--line); }
+ol.speeches .speaker { font-weight: 700; text-decoration-color: var(--line); }
 ol.speeches .tagged .said { background: var(--soft); padding: 2px 8px; border-radius: 4px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
 dl.facts dt { font-weight: 700; color: var(--muted); }
