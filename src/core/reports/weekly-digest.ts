@@ -112,7 +112,8 @@ export function digestSections(
     const order = settings.voting.countBy === 'agency' ? 'agencies' : 'votes';
     const top = store.issues.list({ status: 'open', order, limit: TOP }).rows.filter((r) => r.tally.votes > 0);
     // 「前 5」 over three lines read as a miscount: the heading says how many are listed.
-    section('topIssues', t('reports.topIssues', { n: top.length || TOP }), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
+    // None with a vote: no count to give (「前 5」 over （無） read as a promise not kept).
+    section('topIssues', top.length ? t('reports.topIssues', { n: top.length }) : t('reports.topIssuesNone'), top.map((r) => line(r.issue.id, r.issue.title, r.tally.votes, r.tally.agencies)));
   }
 
   // Every open case, and those closed since the week began, one line each (number, title,

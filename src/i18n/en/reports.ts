@@ -10,6 +10,7 @@ export const reports: Translation<typeof zh> = {
   header: (p) => `Weekly digest (${p.from} - ${p.to})`,
   newIssues: (p) => `New issues this week (${p.n}):`,
   topIssues: (p) => `Most supported open issues (top ${p.n}):`,
+  topIssuesNone: 'Most supported open issues:',
   casesByStage: (p) => `Cases by stage, open and closed this week (${p.n}):`,
   deadlinesSoon: (p) => `Response deadlines within ${count(p.days, 'day', 'days')} (${p.n}):`,
   overdueCases: (p) => `Overdue cases (${p.n}):`,

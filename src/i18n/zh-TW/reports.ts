@@ -6,6 +6,7 @@ export const reports = {
   header: (p: { from: string; to: string }) => `週報（${p.from}–${p.to}）`,
   newIssues: (p: { n: number }) => `本週新議題（${p.n}）：`,
   topIssues: (p: { n: number }) => `支持度最高的開放議題（前 ${p.n}）：`,
+  topIssuesNone: '支持度最高的開放議題：',
   casesByStage: (p: { n: number }) => `協作案進度（進行中與本週結案，共 ${p.n} 案）：`,
   deadlinesSoon: (p: { days: number; n: number }) => `${p.days} 天內到期的回應期限（${p.n}）：`,
   overdueCases: (p: { n: number }) => `逾期的協作案（${p.n}）：`,
