@@ -83,6 +83,8 @@ export class SlackAdapter implements ChatAdapter {
   private app: App | undefined;
   private socket: SocketModeReceiver | undefined;
   private api: SlackApi | undefined;
+  /** The same Web API without the client's own retries, for the outbox's posts. */
+  private postApi: SlackApi | undefined;
   private identity: SlackIdentity | undefined;
   private botUserId = '';
   /** Our workspace (auth.test's team_id): requests naming another are refused. */
@@ -118,6 +120,10 @@ export class SlackAdapter implements ChatAdapter {
       logger: log,
     };
     const api = new SlackApi(new webApi.WebClient(opts.token, { ...clientOptions, rejectRateLimitedCalls: true }), { logger: opts.logger, sleep: opts.sleep });
+    // Posts the outbox sends are tried once per outbox attempt: the client's own retry after a
+    // lost answer (Slack took the post, the connection dropped) posted it again, where the
+    // outbox's next attempt looks it up by its key first (found by the soak: a card twice).
+    this.postApi = new SlackApi(new webApi.WebClient(opts.token, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }), { logger: opts.logger, sleep: opts.sleep });
     // Checked here rather than inside Bolt so a bad token stops start-up with Slack's reason.
     let auth: Record<string, unknown>;
     try {
@@ -433,7 +439,8 @@ export class SlackAdapter implements ChatAdapter {
 
   private async postRendered(channel: string, msg: SlackMessage, key?: string): Promise<MessageRef> {
     const metadata = key === undefined ? {} : { metadata: { event_type: POST_MARKER, event_payload: { key } } };
-    const res = await this.requireApi().call('chat.postMessage', { channel, ...msg, ...metadata, unfurl_links: false, unfurl_media: false });
+    const api = key === undefined ? this.requireApi() : (this.postApi ?? this.requireApi());
+    const res = await api.call('chat.postMessage', { channel, ...msg, ...metadata, unfurl_links: false, unfurl_media: false });
     return slackMessageRef(String(res.channel ?? channel), String(res.ts));
   }
 

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   /** The HTTP edge's limits (tests of the edge itself). */
   edge?: SlackAdapterOptions['edge'];
   stats?: RequestStats;
+  /** The Web API client's own retries (default none here; production's default is 3). */
+  retryConfig?: SlackAdapterOptions['retryConfig'];
 }
 
 export async function slackHarness(config: Record<string, unknown> = {}, o: HarnessOptions = {}): Promise<SlackHarness> {
@@ -68,7 +70,7 @@ export async function slackHarness(config: Record<string, unknown> = {}, o: Harn
     logger,
     clock: app.clock,
     processBeforeResponse: true,
-    retryConfig: { retries: 0 },
+    retryConfig: o.retryConfig ?? { retries: 0 },
     sleep: o.sleep ?? (async (ms) => void waits.push(ms)),
     cardUpdateIntervalMs: o.cardUpdateIntervalMs ?? 0,
     updateGapMs: o.updateGapMs ?? 0,

@@ -104,14 +104,15 @@ export class FakeSlack {
     this.queued.set(method, [...(this.queued.get(method) ?? []), ...replies]);
   }
 
-  private readonly holds: { method: string; pred: (p: Record<string, unknown>) => boolean; accept: boolean; arrived: (p: Record<string, unknown>) => void }[] = [];
+  private readonly holds: { method: string; pred: (p: Record<string, unknown>) => boolean; accept: boolean; reset: boolean; arrived: (p: Record<string, unknown>) => void }[] = [];
 
   /**
    * The next call of `method` matching `pred` is never answered nor accepted (the connection is
    * left open): resolves with its parameters when it arrives. For a test that kills the caller then.
    */
-  hold(method: string, pred: (p: Record<string, unknown>) => boolean = () => true, o: { accept?: boolean } = {}): Promise<Record<string, unknown>> {
-    return new Promise((arrived) => this.holds.push({ method, pred, accept: o.accept ?? false, arrived }));
+  hold(method: string, pred: (p: Record<string, unknown>) => boolean = () => true, o: { accept?: boolean; reset?: boolean } = {}): Promise<Record<string, unknown>> {
+    // `reset`: the connection is dropped instead of left open (a timeout or a proxy's reset).
+    return new Promise((arrived) => this.holds.push({ method, pred, accept: o.accept ?? false, reset: o.reset ?? false, arrived }));
   }
 
   private readonly gates = new Map<string, { opened: Promise<void>; arrived: () => void }>();
@@ -179,6 +180,7 @@ export class FakeSlack {
       // took it or (`accept`) after, with the answer still on its way.
       const h = this.holds.splice(hold, 1)[0]!;
       if (h.accept) this.answer(method, params);
+      if (h.reset) res.destroy();
       h.arrived(params);
       return;
     }
