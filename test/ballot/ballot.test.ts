@@ -260,3 +260,18 @@ test('a ballot closed before halfway sends no reminder', async () => {
   await scheduler.tick();
   expect(app.delivery.privates).toHaveLength(0);
 });
+
+test('a PO with linked accounts (/link) gets the reminder once, on the ballot\'s platform', async () => {
+  const { app, scheduler } = t;
+  await open();
+  const tg = { platform: 'telegram' as const, id: '77', name: 'po3 on Telegram' };
+  await app.bot.dispatch({ kind: 'command', name: 'iam', args: '勞動部', actor: tg, chat: 'telegram:-100' });
+  const ids = app.db.$client.prepare("select id from users where platform_user_id in ('po3', '77') order by id").pluck().all() as number[];
+  expect(ids).toHaveLength(2);
+  app.db.$client.prepare('update users set person_id = ? where id in (?, ?)').run(ids[0], ids[0], ids[1]);
+  app.clock.set(at(5));
+  await scheduler.tick();
+  const to = app.delivery.privates.map((p) => `${p.to.platform}:${p.to.id}`);
+  expect(to).toContain('console:po3');
+  expect(to).not.toContain('telegram:77');
+});

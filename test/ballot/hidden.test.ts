@@ -78,6 +78,10 @@ test('every public output is the same whichever agency chose what; only the priv
   expect(one.control).not.toBe(two.control);
   expect(one.outputs.length).toBeGreaterThan(60);
   expect(one.outputs.join('\n')).toContain('投票結果');
+  // The meeting's web page, its record published: the opening, the totals and the selection.
+  const page = one.outputs.find((o) => /^\/meetings\/\d+\n/.test(o))!;
+  expect(page).toContain('投票截止，3 個部會投票');
+  expect(page).toContain('本月未選定');
   const differing = one.outputs.map((o, i) => [o, two.outputs[i]] as const).filter(([x, y]) => x !== y).map(([x]) => x.split('\n')[0]);
   expect(differing).toEqual([]);
   expect(two.outputs.length).toBe(one.outputs.length);

@@ -1,4 +1,7 @@
 import { say, postTexts, count } from '../cases/helpers';
+import { buildWebApp } from '../../src/web/server';
+import { silentLogger } from '../../src/core/logger';
+import { WEB_SECTIONS } from '../../src/config/web.schema';
 import { AGENCIES, ballotApp, ballotState, po, proposeSix, registerPOs, type BallotApp } from './helpers';
 
 // Issue 28, items 1 and 2: the slate, and 部會自行處理 with its 列管 item.
@@ -81,7 +84,11 @@ test('部會自行處理: the tagged agency takes an issue off the ballot; a 列
   expect(count(app, 'slate_entries')).toBe(2);
 });
 
-test('the slate is on the meeting agenda, and /slate N shows another meeting', async () => {
+test('the slate is on the meeting agenda and its web page, and /slate N shows another meeting', async () => {
+  t.app.cleanup();
+  t = ballotApp({ web: { public: [...WEB_SECTIONS] } });
+  await registerPOs(t.app);
+  await proposeSix(t.app);
   const { app } = t;
   await say(app, 'pdis', '/slate add #1 #3');
   await say(app, po(1), '/slate add #2');
@@ -90,5 +97,8 @@ test('the slate is on the meeting agenda, and /slate N shows another meeting', a
   expect(agenda).toContain('月會議題名單（3 案）');
   expect(agenda).toMatch(/#2 議題2 — 部會提出（內政部） ⏸ 部會自行處理（內政部）/);
   expect((await say(app, 'x', `/slate ${t.meeting.id + 1}`)).text).toContain('還沒有議題');
+  const page = await (await buildWebApp({ app, clock: app.clock, logger: silentLogger }).request(`/meetings/${t.meeting.id}`)).text();
+  expect(page).toContain('月會議題名單（3 案）');
+  expect(page).toContain('部會自行處理（內政部）');
   void AGENCIES;
 });

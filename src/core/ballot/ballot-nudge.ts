@@ -6,6 +6,7 @@ import type { CaseworkSettings } from '../cases/casework.settings';
 import { agencyPOs } from '../cases/roles';
 import { formatTime } from '../../i18n/format-date';
 import { votingAgencies } from './voters';
+import { personOf } from '../records';
 
 export const NUDGE_JOB = 'ballot.nudge';
 export const nudgeJobKey = (id: number) => `ballot:${id}:nudge`;
@@ -30,7 +31,15 @@ export function nudgeJob(s: CaseworkSettings): JobHandler {
       for (const agencyId of votingAgencies(services, s)) {
         if (voted.has(agencyId)) continue;
         const agency = services.people.agencies.name(agencyId) ?? '?';
-        for (const po of agencyPOs(agencyId, services, s)) {
+        // A person with linked accounts (/link) hears once: on the ballot's platform if they are there.
+        const pos = agencyPOs(agencyId, services, s).sort((a, b) => Number(b.platform === chatPlatform) - Number(a.platform === chatPlatform));
+        const told = new Set<number>();
+        for (const po of pos) {
+          const user = services.store.people.userByRef(po.platform, po.id);
+          if (user) {
+            if (told.has(personOf(user))) continue;
+            told.add(personOf(user));
+          }
           const text: Span[] = ['🗳️ ', t('ballot.nudge', { agency, meeting: meeting?.title ?? '?', at: formatTime(b.closesAt, services.settings.timezone), k: b.votesPerAgency })];
           // The ballot's chat is where a platform that cannot reach them privately may fall back.
           out.push({ type: 'private', to: po, message: { text }, ...(po.platform === chatPlatform ? { near: b.chat } : {}) });
