@@ -8,9 +8,10 @@ import { slackBench } from './slack.bench';
 import { backupBench } from './backup.bench';
 import { startupBench } from './startup.bench';
 import { contentionBench } from './contention.bench';
+import { networkBench } from './network.bench';
 
 // Each feature adds its bench here. `npm run bench -- <name>` runs only those whose name matches.
-const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench, webBench, contentionBench];
+const benches: Bench[] = [votesBench, telegramBench, meetingsBench, casesBench, slackBench, backupBench, startupBench, webBench, contentionBench, networkBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
