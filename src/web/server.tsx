@@ -9,6 +9,7 @@ import { notFound, problem } from './respond';
 import { authRoutes, SESSION_COOKIE } from './routes/auth';
 import { overviewRoutes } from './routes/overview';
 import { casesRoutes } from './routes/cases';
+import { sopRoutes } from './routes/sop';
 import { meetingsRoutes } from './routes/meetings';
 import { agenciesRoutes } from './routes/agencies';
 import { issuesRoutes } from './routes/issues';
@@ -63,6 +64,7 @@ export function buildWebApp(deps: WebDeps): Hono<WebEnv> {
   authRoutes(app);
   overviewRoutes(app);
   casesRoutes(app);
+  sopRoutes(app);
   meetingsRoutes(app);
   agenciesRoutes(app);
   issuesRoutes(app);

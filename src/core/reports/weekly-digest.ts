@@ -11,6 +11,7 @@ import type { CaseworkSettings } from '../cases/casework.settings';
 import { isAnswered, stageLabel } from '../cases/case-stages';
 import { daysLeft, isOverdue } from '../cases/case-dates';
 import { caseLine } from '../cases/case-view';
+import { sopReportText } from './sop-report.view';
 import { actionLine } from '../actions/action-view';
 import type { ActionItem } from '../actions/action-item';
 import { ballotDigestLine } from '../ballot/ballot-digest';
@@ -218,6 +219,11 @@ export function reportCommand(s: CaseworkSettings): Command {
   return {
     name: 'report',
     description: 'reports.helpReport',
-    handle: (ctx) => ({ type: 'reply', message: { text: weeklyDigest(ctx, s) } }),
+    handle: (ctx, args) => {
+      // `/report sop [from] [to]`: the Join SOP compliance table (issue 26); anything else, the digest.
+      const sop = /^\s*sop(?:\s+([\s\S]*))?$/i.exec(args);
+      if (sop) return { type: 'reply', message: { text: sopReportText(ctx, s, sop[1] ?? '') } };
+      return { type: 'reply', message: { text: weeklyDigest(ctx, s) } };
+    },
   };
 }

@@ -3,9 +3,9 @@ import type { reports as zh } from '../zh-TW/reports';
 import { agenciesN, count, votesN } from './plural';
 
 export const reports: Translation<typeof zh> = {
-  helpReport: '- the weekly digest (new issues, top issues, cases by stage, deadlines, overdue follow-ups)',
-  helpExport: '<issues|cases|actions> [csv|json] - export the data as a file',
-  exportUsage: 'Usage: /export <issues|cases|actions> [csv|json], e.g. /export cases csv',
+  helpReport: '[sop [from] [to]] - the weekly digest (new issues, top issues, cases by stage, deadlines, overdue follow-ups); sop: the Join SOP report',
+  helpExport: '<issues|cases|actions|sop> [csv|json] - export the data as a file (sop takes [from] [to])',
+  exportUsage: 'Usage: /export <issues|cases|actions> [csv|json], e.g. /export cases csv; or /export sop [from] [to] [csv|json]',
   exported: (p) => `Exported ${p.kind}: ${count(p.n, 'row', 'rows')} (${p.format}).`,
   header: (p) => `Weekly digest (${p.from} - ${p.to})`,
   newIssues: (p) => `New issues this week (${p.n}):`,

@@ -1,7 +1,7 @@
 export const reports = {
-  helpReport: '— 本週摘要（新議題、票數排行、協作案進度、即將到期、逾期列管）',
-  helpExport: '<issues|cases|actions> [csv|json] — 匯出資料檔',
-  exportUsage: '用法：/export <issues|cases|actions> [csv|json]，例如 /export cases csv',
+  helpReport: '[sop [起日] [迄日]] — 本週摘要（新議題、票數排行、協作案進度、即將到期、逾期列管）；sop：Join SOP 期程報告',
+  helpExport: '<issues|cases|actions|sop> [csv|json] — 匯出資料檔（sop 可加 [起日] [迄日]）',
+  exportUsage: '用法：/export <issues|cases|actions> [csv|json]，例如 /export cases csv；或 /export sop [起日] [迄日] [csv|json]',
   exported: (p: { kind: string; n: number; format: string }) => `已匯出 ${p.kind}：${p.n} 筆（${p.format}）。`,
   header: (p: { from: string; to: string }) => `週報（${p.from}–${p.to}）`,
   newIssues: (p: { n: number }) => `本週新議題（${p.n}）：`,
