@@ -176,7 +176,7 @@ test('follow-up items: CSV and JSON are exactly the stored data', async () => {
 test('bad /export requests get the usage and no file', async () => {
   for (const line of ['/export', '/export votes', '/export cases xls', '/export cases csv extra']) {
     const out = await say(app, 'pdis', line);
-    expect(out.text).toBe('用法：/export <issues|cases|actions> [csv|json]，例如 /export cases csv');
+    expect(out.text).toBe('用法：/export <issues|cases|actions> [csv|json]，例如 /export cases csv；或 /export sop [起日] [迄日] [csv|json]');
     expect(out.answer!.message.file).toBeUndefined();
   }
 });

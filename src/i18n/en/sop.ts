@@ -39,7 +39,7 @@ export const sop: Translation<typeof zh> = {
   rPeriod: (p) => `from ${p.from} to ${p.to}`,
   rPeriodUntil: (p) => `up to ${p.to}`,
   rEmpty: 'No case had its petition pass in this period.',
-  rHeadline: (p) => `${p.n} cases: ${p.misses}`,
+  rHeadline: (p) => `${p.n === 1 ? '1 case' : `${p.n} cases`}: ${p.misses}`,
   rMissCount: (p) => `${p.n} not within ${p.rule} for ${p.stage}`,
   rGroup: (p) => `${p.name} (${p.n === 1 ? '1 case' : `${p.n} cases`})`,
   rExtensions: (p) => `, ${p.n === 1 ? '1 extension' : `${p.n} extensions`} (${p.cases === 1 ? '1 case' : `${p.cases} cases`})`,
