@@ -147,6 +147,9 @@ test('/export sop is the same table as CSV; /sop and /api/sop show it when cases
   expect(json.total.cases).toBe(12);
   expect(json.total.milestones.map((m) => [m.stage, m.missedWithReason])).toEqual([['schedule', 2], ['proposer', 2], ['response', 0]]);
   expect(json.agencies.map((a) => a.agency)).toEqual(['交通部', '衛福部', null]);
+  // Case 6's page and API keep its original deadline and say how many extensions (item 5).
+  expect(await (await site.get('/cases/6')).text()).toContain('已展延至 2026年6月30日（二）（第 2 次展延）');
+  expect(((await (await site.get('/api/cases/6')).json()) as { extension: unknown }).extension).toEqual({ originalDeadline: expect.stringMatching(/^2026-05-0\d$/), deadline: '2026-06-30', count: 2, progress: '初稿完成' });
   expect((await site.get('/sop?from=2026-04-01&to=2026-03-01')).status).toBe(400);
   expect((await site.get('/api/sop?from=x')).status).toBe(400);
 });
