@@ -108,7 +108,7 @@ export function createApp(opts: {
     .use(casesFeature(casework, homeChats))
     .use(ballotFeature(casework, config.ballot))
     .use(actionsFeature(casework))
-    .use(minutesFeature(meetings))
+    .use(minutesFeature(meetings, { reviewWorkingDays: config.minutes.reviewWorkingDays, homeChats }))
     .use(reportsFeature(casework, homeChats))
     .use(searchFeature)
     .use(welcomeFeature({ calendar: meetings, casework, guide: config.guide }))

@@ -83,6 +83,17 @@ export const configSchema = z.strictObject({
     {},
   ),
   web: webSchema,
+  minutes: z.prefault(
+    z.strictObject({
+      /**
+       * The correction window: a recorded meeting's minutes are a draft its speakers correct for
+       * this many working days (office calendar), published at 09:00 Taipei on the day after
+       * (PDIS: 「十個工作天之內修改…然後會公開」). 0 publishes them as the meeting ends.
+       */
+      reviewWorkingDays: z._default(z.int().check(z.minimum(0), z.maximum(60)), 10),
+    }),
+    {},
+  ),
   /** Publishing minutes on SayIt too (credentials: SAYIT_USERNAME, SAYIT_PASSWORD). */
   sayit: sayitSchema,
 });

@@ -42,7 +42,7 @@ function parse(xml: string): Parsed {
 }
 
 async function meeting(): Promise<void> {
-  app = caseApp({ facilitators: ['console:pdis'] });
+  app = caseApp({ facilitators: ['console:pdis'], minutes: AT_ONCE });
   await say(app, alice, '/iam 交通部');
   await say(app, obrien, '/iam 衛福部');
   await propose(app, 1, 'alice', '路口安全');
@@ -59,6 +59,9 @@ async function meeting(): Promise<void> {
   await say(app, chair, '/decision 下週五召開協作會議\n由交通部主辦');
   await say(app, obrien, '/info 參考：https://join.gov.tw/idea/x');
 }
+
+/** Published as the meeting ends: these tests are about the record itself (the window: test/minutes/review-window.test.ts). */
+const AT_ONCE = { reviewWorkingDays: 0 };
 
 test('every message is recorded with speaker and time; /endmeeting posts decisions, items by agency and attendees', async () => {
   await meeting();
@@ -149,7 +152,7 @@ test('the Markdown export escapes markup and keeps every line', async () => {
 });
 
 test('/minutes defaults to the last meeting; bad numbers and formats get clear answers', async () => {
-  app = caseApp();
+  app = caseApp({ minutes: AT_ONCE });
   expect((await say(app, 'alice', '/minutes')).text).toBe('還沒有任何會議紀錄。主持人可輸入 /startmeeting 開始記錄。');
   await say(app, 'pdis', '/startmeeting 第一次');
   await say(app, 'alice', '一');
@@ -167,7 +170,7 @@ test('/minutes defaults to the last meeting; bad numbers and formats get clear a
 });
 
 test('a scheduled meeting in progress is the one recorded; one recording per chat; other chats are not recorded', async () => {
-  app = caseApp();
+  app = caseApp({ minutes: AT_ONCE });
   const now = app.clock.now();
   const m = app.store.meetings.create({ series: 'monthly', occurrence: now, kind: 'monthly', title: 'PO 月會', startsAt: new Date(now.getTime() - 10 * 60_000), durationMin: 120, chats: ['console:main'], createdBy: null, createdAt: now });
   await say(app, 'pdis', '/startmeeting');
@@ -206,7 +209,7 @@ test('a /topic naming a case links it; /action and /decision then attach to that
 });
 
 test('tag commands refuse empty or hostile text and change nothing', async () => {
-  app = caseApp();
+  app = caseApp({ minutes: AT_ONCE });
   await say(app, 'pdis', '/startmeeting');
   const before = count(app, 'minutes_lines');
   expect((await say(app, 'pdis', '/decision')).text).toBe('用法：/decision <決議內容>');

@@ -21,6 +21,9 @@ function env(): Record<string, string> {
     config,
     JSON.stringify({
       facilitators: ['console:pdis'],
+      // The month's flow with minutes public as the meeting ends; the correction window has its
+      // own console test (test/minutes/review-window.console.test.ts).
+      minutes: { reviewWorkingDays: 0 },
       meetings: { series: [{ id: 'po-monthly', title: 'PO 月會', kind: 'monthly', start: '2026-01-05 14:00', rrule: 'FREQ=MONTHLY;BYDAY=1MO', durationMin: 120 }] },
     }),
   );

@@ -38,7 +38,9 @@ export async function startSite(
   opts: { start?: Date; envSecret?: string; logger?: Logger; sayit?: SayitUploader; port?: number } = {},
 ): Promise<WebSite> {
   let base = '';
-  const site = caseApp(config, { start: opts.start, logger: opts.logger, sayit: opts.sayit, web: { envSecret: opts.envSecret, baseUrl: () => base } });
+  // These tests look at a record public as its meeting ends (minutes.reviewWorkingDays 0); the
+  // correction window has its own tests (test/minutes/review-window.test.ts).
+  const site = caseApp({ minutes: { reviewWorkingDays: 0 }, ...config }, { start: opts.start, logger: opts.logger, sayit: opts.sayit, web: { envSecret: opts.envSecret, baseUrl: () => base } });
   const app = site;
   const http = new HttpServer(silentLogger);
   http.mount('/healthz', (_req, res) => res.end('ok'));

@@ -17,7 +17,9 @@ import { todayIn } from '../dates/calendar-date';
 import { ownKey } from '../input/own-key';
 import { startMeetingCommand } from './start-meeting.command';
 import { strikeLine } from './strike.command';
-import { scheduleSayitUpload } from './sayit/sayit-upload.job';
+import { openReview, type ReviewSettings } from './review/review';
+import { reviewSubcommands } from './review/review.commands';
+import { showDate } from '../cases/case-dates';
 import type { MeetingCalendar } from '../meetings/calendar';
 import { AGENDA_RECORD } from '../meetings/meetings.jobs';
 import { formatDateTime } from '../../i18n/format-date';
@@ -86,7 +88,7 @@ const info: Command = {
   },
 };
 
-const endMeeting = (calendar: MeetingCalendar): Command => ({
+const endMeeting = (calendar: MeetingCalendar, review: ReviewSettings): Command => ({
   name: 'endmeeting',
   description: 'minutes.helpEnd',
   handle(ctx): Reply[] {
@@ -99,10 +101,11 @@ const endMeeting = (calendar: MeetingCalendar): Command => ({
       // the meetings feature (/meeting close); its motions not discussed move to the next
       // meeting now, so the next agenda has them whether or not anyone closes this one.
       if (m.ownsMeeting) store.meetings.setStatus(m.meetingId, 'closed', ctx.now);
-      // Published as it ends (isRecordPublished): SayIt gets it too, when configured.
-      scheduleSayitUpload(ctx.services, m.meetingId, ctx.now);
+      // Its correction window opens (or, with none, it is published now).
+      const privates = openReview(ctx, m, review);
       const meeting = store.meetings.get(m.meetingId);
-      return meeting && !m.ownsMeeting && meeting.status === 'scheduled' ? calendar.carryForward(meeting, ctx.now) : { carried: 0, to: undefined };
+      const carried = meeting && !m.ownsMeeting && meeting.status === 'scheduled' ? calendar.carryForward(meeting, ctx.now) : { carried: 0, to: undefined };
+      return { ...carried, privates };
     });
     if (!ended) throw new UserError('minutes.notRecording', undefined);
     const doc = buildDoc(store.minutes.get(m.id)!, ctx.services);
@@ -111,7 +114,12 @@ const endMeeting = (calendar: MeetingCalendar): Command => ({
       const when = formatDateTime(ended.to.startsAt, ctx.locale, ctx.services.settings.timezone);
       text.push('\n', ctx.t('minutes.motionsCarried', { n: ended.carried, id: ended.to.id, when }));
     }
-    const replies: Reply[] = [{ type: 'post', message: { text } }];
+    const ended2 = store.minutes.get(m.id)!;
+    if (ended2.publishOn) {
+      const day = showDate(ended2.publishOn, ctx.locale, ctx.services.settings.timezone);
+      text.push('\n', ctx.t('minutes.draftUntil', { day, id: m.meetingId }));
+    }
+    const replies: Reply[] = [{ type: 'post', message: { text } }, ...ended.privates];
     if (ended.carried) replies.push({ type: 'refresh', record: { kind: AGENDA_RECORD, id: m.meetingId } }, { type: 'refresh', record: { kind: AGENDA_RECORD, id: ended.to!.id } });
     return replies;
   },
@@ -133,13 +141,15 @@ function subArgs(args: string): { words: string[]; rest: (n: number) => string }
   };
 }
 
-const SUBCOMMANDS: Record<string, (ctx: Context, words: readonly string[], rest: (n: number) => string) => Reply> = { strike: strikeLine };
+type Sub = (ctx: Context, words: readonly string[], rest: (n: number) => string) => Reply | Reply[];
 
 /**
  * /minutes [N] [md|xml]: the minutes of meeting N (default: the last) as a file;
  * /minutes strike … works on a meeting's record.
  */
-const minutesFile: Command = {
+const minutesFile = (review: ReviewSettings): Command => {
+  const SUBCOMMANDS: Record<string, Sub> = { strike: strikeLine, ...reviewSubcommands(review) };
+  return {
   name: 'minutes',
   description: 'minutes.helpMinutes',
   handle(ctx, args) {
@@ -167,11 +177,13 @@ const minutesFile: Command = {
         : { filename: `minutes-${m.meetingId}-${day}.an.xml`, mime: 'application/xml', content: toAkomaNtoso(doc, ctx) };
     const text: Span[] = [ctx.t(fmt === 'md' ? 'minutes.fileMd' : 'minutes.fileXml', { id: m.meetingId, title: m.title })];
     if (m.status === 'recording') text.push(' ', ctx.t('minutes.stillRecording'));
+    else if (!m.publishedAt) text.push(' ', ctx.t('minutes.stillDraft'));
     text.push(...pageLink(ctx.services, ctx.t, `/meetings/${m.meetingId}`));
     return { type: 'reply', message: { text, file } };
   },
+  };
 };
 
-export function minutesCommands(calendar: MeetingCalendar): readonly Command[] {
-  return [startMeetingCommand, endMeeting(calendar), topic, decision, info, minutesFile];
+export function minutesCommands(calendar: MeetingCalendar, review: ReviewSettings): readonly Command[] {
+  return [startMeetingCommand, endMeeting(calendar, review), topic, decision, info, minutesFile(review)];
 }

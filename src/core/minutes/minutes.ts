@@ -1,4 +1,5 @@
 import type { ChatRef } from '../types';
+import type { CalendarDate } from '../dates/calendar-date';
 
 export type MinutesStatus = 'recording' | 'ended';
 /** `release`: a follow-up item released (/done) while recording; its text is the note. */
@@ -20,6 +21,12 @@ export interface Minutes {
   currentCaseId: number | null;
   /** Where the published minutes are on SayIt (sayit.url), once uploaded. */
   sayit: SayitState;
+  /** The correction window's last day: published at 09:00 that day (null: published as it ended). */
+  publishOn: CalendarDate | null;
+  /** When it became public; null while recording and while a draft in its correction window. */
+  publishedAt: Date | null;
+  /** A facilitator's /minutes hold: publication waits. */
+  holdReason: string | null;
 }
 
 export interface SayitState {
@@ -46,6 +53,8 @@ export interface MinutesLine {
   actionItemId: number | null;
   /** Struck by a facilitator: kept in the record's history, left out of everything published. */
   struck: LineStrike | null;
+  /** Corrected in the window (/minutes fix): what was said first, kept, never published. */
+  correction: { original: string; by: number; at: Date } | null;
 }
 
 export interface LineStrike {
@@ -54,7 +63,8 @@ export interface LineStrike {
   reason: string;
 }
 
-export type NewMinutesLine = Omit<MinutesLine, 'id' | 'struck'>;
+export type NewMinutesLine = Omit<MinutesLine, 'id' | 'struck' | 'correction'>;
+export type ReviewAnswer = 'ok' | 'fixed';
 
 export interface MinutesRepo {
   /** Starts recording; undefined when this chat already records (one at a time per chat). */
@@ -65,7 +75,7 @@ export interface MinutesRepo {
   byMeeting(meetingId: number): Minutes | undefined;
   /** The most recently started minutes, optionally only ended ones. */
   last(opts?: { ended?: boolean }): Minutes | undefined;
-  /** Ended minutes, most recently started first (the web's feed). */
+  /** Published minutes, most recently published first (the web's feed). */
   recentEnded(limit: number): Minutes[];
   /** Lines of one kind from ended minutes, newest first, struck ones left out (decisions for the web's feed). */
   recentLines(kind: LineKind, limit: number): MinutesLine[];
@@ -85,6 +95,15 @@ export interface MinutesRepo {
   sayitFailed(minutesId: number, error: string, at: Date, notified: boolean): void;
   /** Minutes whose last SayIt upload failed (for /healthz). */
   sayitFailing(): { meetingId: number; error: string; at: Date }[];
+  /** Ended into a correction window until `publishOn` (a draft), or, with null, published at once. */
+  openWindow(minutesId: number, publishOn: CalendarDate | null, at: Date): void;
+  /** Makes it public; false when it already was. */
+  publish(minutesId: number, at: Date): boolean;
+  hold(minutesId: number, reason: string | null): void;
+  /** A line's text corrected; its first text stays as the original. */
+  correct(lineId: number, text: string, by: number, at: Date): void;
+  review(minutesId: number, userId: number, answer: ReviewAnswer, at: Date): void;
+  reviews(minutesId: number): { userId: number; answer: ReviewAnswer }[];
   /** True when it was recording and is now ended. */
   end(minutesId: number, by: number, at: Date): boolean;
   /** The minutes in which this person said something (a message line, not struck), any status. */

@@ -61,6 +61,7 @@ export const web: Translation<typeof zh> = {
   proposalsInternal: 'Proposals and votes are for Participation Officers: sign in to see them.',
   minutesTitle: 'Minutes',
   minutesRecording: '(being recorded)',
+  minutesDraft: ' (draft: corrections open, not yet published)',
   minutesDecisions: 'Decisions',
   minutesItems: 'Follow-up items',
   minutesAttendees: 'Attendees',

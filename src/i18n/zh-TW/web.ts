@@ -57,6 +57,7 @@ export const web = {
   proposalsInternal: '提案與投票僅供聯絡人檢視，登入後可見。',
   minutesTitle: '會議紀錄',
   minutesRecording: '（紀錄中）',
+  minutesDraft: '（草稿，校對中，尚未公開）',
   minutesDecisions: '決議',
   minutesItems: '列管事項',
   minutesAttendees: '出席',

@@ -1,17 +1,19 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { minutes, minutesLines } from '../schema';
+import { minutes, minutesLines, minutesReviews } from '../schema';
 import type { Minutes, MinutesLine, MinutesRepo, Speech } from '../../core/minutes/minutes';
 import type { ChatRef } from '../../core/types';
+import type { CalendarDate } from '../../core/dates/calendar-date';
 
 type Row = typeof minutes.$inferSelect;
 type LineRow = typeof minutesLines.$inferSelect;
 
 export function toLine(r: LineRow): MinutesLine {
-  const { struckAt, struckBy, struckReason, ...rest } = r;
+  const { struckAt, struckBy, struckReason, originalText, correctedBy, correctedAt, ...rest } = r;
   return {
     ...rest,
     at: new Date(r.at),
+    correction: originalText === null || correctedBy === null ? null : { original: originalText, by: correctedBy, at: new Date(correctedAt ?? 0) },
     struck: struckAt === null || struckBy === null ? null : { at: new Date(struckAt), by: struckBy, reason: struckReason ?? '' },
   };
 }
@@ -36,6 +38,9 @@ function toMinutes(r: Row): Minutes {
       errorAt: r.sayitErrorAt === null ? null : new Date(r.sayitErrorAt),
       notified: Boolean(r.sayitNotified),
     },
+    publishOn: r.publishOn as CalendarDate | null,
+    publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt),
+    holdReason: r.holdReason,
   };
 }
 
@@ -46,7 +51,8 @@ export function minutesRepo(db: Db): MinutesRepo {
     select id, meeting_id as meetingId, chat, title, status, started_by as startedBy, started_at as startedAt,
            ended_by as endedBy, ended_at as endedAt, owns_meeting as ownsMeeting, current_case_id as currentCaseId,
            sayit_url as sayitUrl, sayit_uploaded_at as sayitUploadedAt, sayit_error as sayitError,
-           sayit_error_at as sayitErrorAt, sayit_notified as sayitNotified
+           sayit_error_at as sayitErrorAt, sayit_notified as sayitNotified,
+           publish_on as publishOn, published_at as publishedAt, hold_reason as holdReason
     from minutes where chat = ? and status = 'recording'`);
   const releaseMeeting = client.prepare<[number], { meetingId: number }>(`
     select m.meeting_id as meetingId from minutes_lines l join minutes m on m.id = l.minutes_id
@@ -104,14 +110,14 @@ export function minutesRepo(db: Db): MinutesRepo {
       return r ? toMinutes(r) : undefined;
     },
     recentEnded(limit) {
-      return db.select().from(minutes).where(eq(minutes.status, 'ended')).orderBy(desc(minutes.startedAt), desc(minutes.id)).limit(limit).all().map(toMinutes);
+      return db.select().from(minutes).where(isNotNull(minutes.publishedAt)).orderBy(desc(minutes.publishedAt), desc(minutes.id)).limit(limit).all().map(toMinutes);
     },
     recentLines(kind, limit) {
       return db
         .select({ line: minutesLines })
         .from(minutesLines)
         .innerJoin(minutes, eq(minutes.id, minutesLines.minutesId))
-        .where(and(eq(minutesLines.kind, kind), eq(minutes.status, 'ended'), isNull(minutesLines.struckAt)))
+        .where(and(eq(minutesLines.kind, kind), isNotNull(minutes.publishedAt), isNull(minutesLines.struckAt)))
         .orderBy(desc(minutesLines.at), desc(minutesLines.id))
         .limit(limit)
         .all()
@@ -161,6 +167,33 @@ export function minutesRepo(db: Db): MinutesRepo {
         .orderBy(asc(minutes.sayitErrorAt))
         .all()
         .map((r) => ({ meetingId: r.meetingId, error: r.error ?? '', at: new Date(r.at ?? 0) }));
+    },
+    openWindow(minutesId, publishOn, at) {
+      db.update(minutes)
+        .set({ publishOn, publishedAt: publishOn === null ? at.getTime() : null })
+        .where(eq(minutes.id, minutesId))
+        .run();
+    },
+    publish(minutesId, at) {
+      return db.update(minutes).set({ publishedAt: at.getTime(), holdReason: null }).where(and(eq(minutes.id, minutesId), isNull(minutes.publishedAt))).run().changes > 0;
+    },
+    hold(minutesId, reason) {
+      db.update(minutes).set({ holdReason: reason }).where(eq(minutes.id, minutesId)).run();
+    },
+    correct(lineId, text, by, at) {
+      db.update(minutesLines)
+        .set({ originalText: sql`coalesce(${minutesLines.originalText}, ${minutesLines.text})`, text, correctedBy: by, correctedAt: at.getTime() })
+        .where(eq(minutesLines.id, lineId))
+        .run();
+    },
+    review(minutesId, userId, answer, at) {
+      db.insert(minutesReviews)
+        .values({ minutesId, userId, answer, at: at.getTime() })
+        .onConflictDoUpdate({ target: [minutesReviews.minutesId, minutesReviews.userId], set: { answer, at: at.getTime() } })
+        .run();
+    },
+    reviews(minutesId) {
+      return db.select({ userId: minutesReviews.userId, answer: minutesReviews.answer }).from(minutesReviews).where(eq(minutesReviews.minutesId, minutesId)).all();
     },
     setCurrentCase(minutesId, caseId) {
       db.update(minutes).set({ currentCaseId: caseId }).where(eq(minutes.id, minutesId)).run();

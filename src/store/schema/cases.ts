@@ -146,6 +146,12 @@ export const minutes = sqliteTable(
     sayitError: text('sayit_error'),
     sayitErrorAt: integer('sayit_error_at'),
     sayitNotified: integer('sayit_notified', { mode: 'boolean' }).notNull().default(false),
+    /** The correction window: the day it is published (Taipei), null when published at once. */
+    publishOn: text('publish_on'),
+    /** Published (public on the web, the feed, SayIt); null while a draft (草稿（校對中）). */
+    publishedAt: integer('published_at'),
+    /** A facilitator's /minutes hold: the publication waits while this is set. */
+    holdReason: text('hold_reason'),
   },
   (t) => [uniqueIndex('minutes_recording_chat').on(t.chat).where(sql`status = 'recording'`), index('minutes_started').on(t.startedAt)],
 );
@@ -172,8 +178,28 @@ export const minutesLines = sqliteTable(
     struckAt: integer('struck_at'),
     struckBy: integer('struck_by').references(() => users.id),
     struckReason: text('struck_reason'),
+    /** What was said before a correction (/minutes fix): the line's history, never published. */
+    originalText: text('original_text'),
+    correctedBy: integer('corrected_by').references(() => users.id),
+    correctedAt: integer('corrected_at'),
   },
   // The web asks which meeting recorded an item's release (a release is public with that record),
   // and a speaker's page lists what one person said, newest first.
   (t) => [index('minutes_lines_minutes').on(t.minutesId, t.id), index('minutes_lines_action_item').on(t.actionItemId), index('minutes_lines_user').on(t.userId, t.at)],
+);
+
+/** A speaker's answer during a meeting's correction window: nothing to correct (ok) or corrected. */
+export const minutesReviews = sqliteTable(
+  'minutes_reviews',
+  {
+    minutesId: integer('minutes_id')
+      .notNull()
+      .references(() => minutes.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    answer: text('answer', { enum: ['ok', 'fixed'] }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minutesId, t.userId] })],
 );

@@ -66,7 +66,7 @@ function entries(p: PageCtx): Entry[] {
         ...doc.decisions.slice(0, SUMMARY_LINES).map((l) => lineText(l, doc, p)),
         ...said.map((l) => `${attendeeLabel({ userId: l.userId, name: l.speaker, agencyId: l.agencyId }, p)}${t('minutes.colon')}${l.text}`),
       ].join('\n');
-      out.push({ id: `${link}#minutes`, title: t('web.feedMinutes', { id: m.meetingId, title: m.title }), link, updated: m.endedAt ?? m.startedAt, summary });
+      out.push({ id: `${link}#minutes`, title: t('web.feedMinutes', { id: m.meetingId, title: m.title }), link, updated: m.publishedAt ?? m.endedAt ?? m.startedAt, summary });
     }
     for (const l of store.minutes.recentLines('decision', ENTRIES)) {
       const m = store.minutes.get(l.minutesId);

@@ -61,7 +61,7 @@ function MinutesView(props: { p: PageCtx; doc: MinutesDoc }) {
     <section aria-labelledby="h-minutes">
       <h2 id="h-minutes">
         {t('web.minutesTitle')}
-        {doc.minutes.status === 'recording' ? t('web.minutesRecording') : ''}
+        {doc.minutes.status === 'recording' ? t('web.minutesRecording') : doc.minutes.publishedAt === null ? t('web.minutesDraft') : ''}
       </h2>
       <p class="downloads">
         {t('web.downloads')}: <a href={`/meetings/${id}/minutes.md`}>{t('web.minutesMd')}</a>
