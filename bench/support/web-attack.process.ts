@@ -62,4 +62,6 @@ process.on('message', (m: { loop?: { port: number; clients: number }; hold?: { p
     for (let i = 0; i < m.hold.slow; i++) hold(m.hold.port, 'slow');
   }
 });
+// The process that started this one is gone (its IPC channel closed): stop attacking.
+process.on('disconnect', () => process.exit(0));
 process.send!('ready');
