@@ -15,19 +15,20 @@ const RANGES: Record<SearchKind, [number, number]> = { proposal: [1, 2], case: [
 /**
  * A short word (one or two characters) has no trigram of its own, but every place it occurs
  * begins a trigram (each body ends in two newlines), so the index's own term list says which
- * trigrams to look for. Up to this many, the search is an OR of them through the index; past
- * it the word is common and a scan (newest first, stopping at the page's end) is quicker.
+ * trigrams to look for. Up to this many, the search is an OR of them through the index (fast
+ * whether the word is frequent in a kind or absent from it); past it the word is common and a
+ * scan of the kind's rows, newest first, stops as soon as the page is full (measured at 100,000
+ * speeches: 0.1 ms for 國旅's one trigram through the index, 20–50 ms for 會議's 107, 0.1 ms for
+ * 會議 scanned; but a scan finds nothing fast only where the word is frequent: see
+ * docs/benchmarks.md).
  */
-const MAX_EXPANSION = 48;
-/** Past this many rows holding the expansion's trigrams the OR costs more than the scan. */
-const MAX_EXPANDED_DOCS = 4000;
-
+const MAX_EXPANSION = 16;
 /**
  * Ranking reads every match (bm25 needs each one's score): past this many rows holding the
- * rarest trigram of the query, the matches are listed newest first instead, which the index
+ * query's rarest trigram, the matches are listed newest first instead, which the index
  * answers by reading only the page.
  */
-const MAX_RANKED = 5000;
+const MAX_RANKED = 2000;
 
 /** A string FTS5 reads as one literal phrase: whatever it holds is no syntax. */
 const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -72,7 +73,7 @@ export function searchRepo(db: Db): SearchRepo {
       const found = grams.all(term, term + '\u{10FFFF}');
       if (found.length === 0) return undefined;
       const docs = found.reduce((n, g) => n + g.doc, 0);
-      if (found.length <= MAX_EXPANSION && docs <= MAX_EXPANDED_DOCS) {
+      if (found.length <= MAX_EXPANSION) {
         match.push(`(${found.map((g) => phrase(g.term)).join(' OR ')})`);
         bound = Math.min(bound, docs);
       } else likes.push(contains(term));
@@ -85,7 +86,9 @@ export function searchRepo(db: Db): SearchRepo {
       const p = plan(terms);
       if (!p) return [];
       const [lo, hi] = RANGES[kind];
-      const args: unknown[] = [lo * SHIFT, hi * SHIFT];
+      // As BigInt, bound as SQLite integers: FTS5 ignores a rowid bound given as a real (a JS
+      // number this large binds as one) and scanned the whole table (150 ms instead of 0.1 ms).
+      const args: unknown[] = [BigInt(lo * SHIFT), BigInt(hi * SHIFT)];
       if (p.match.length) args.push(p.match.join(' AND '));
       args.push(...p.likes, page.limit, page.offset);
       return prepared(p.match.length > 0, p.ranked, p.likes.length)

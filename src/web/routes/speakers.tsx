@@ -12,7 +12,7 @@ import { agencyRef } from './cases';
  * A speaker's page (SayIt's): who they are and what they said across meetings, newest first,
  * paged; only speeches on a record the viewer may see, and for someone with none, no page.
  */
-function speaker(p: PageCtx, id: number, page: number) {
+export function speaker(p: PageCtx, id: number, page: number) {
   const { store, people } = p.services;
   const minutesIds = p.sees.speaker(id);
   const person = people.get(id);
