@@ -36,15 +36,22 @@ test('Slack down (503) for a minute: Telegram copies go out at once, Slack ones 
   expect(down.checks.outbox.platforms!.slack).toMatchObject({ ok: false, pending: 3, dead: 0 });
   expect(down.checks.outbox.platforms!.telegram).toEqual({ ok: true, pending: 0, dead: 0, oldestPendingMs: 0 });
 
-  // Back after a minute: the waiting copies go out, oldest first, each once.
+  // Back after a minute. A proposal made before the outbox's next flush does not jump the queue:
+  // its Slack copy waits behind the three older ones.
   n.fake.recover('chat.postMessage');
   n.app.clock.advance(60_000);
+  const posted = next(n.emu, 'AddedBotMessage');
+  await amy.sendCommand(amy.makeCommand('/propose 第四個議題'));
+  await posted;
+  await n.settled();
+  expect(n.fake.messages.size).toBe(0);
+  // The flush: the waiting copies go out, oldest first, each once.
   await n.outbox.flush();
   await n.settled();
   const slackCards = [...n.fake.messages.values()].map((m) => /議題 #(\d+)/.exec(blocksText(m.blocks))![1]);
-  expect(slackCards).toEqual(['1', '2', '3']);
-  for (const id of [1, 2, 3]) expect(n.app.store.links.refsFor({ kind: 'issue', id })).toHaveLength(2);
-  expect(sentMessages(n.emu, TOKEN).filter((m) => m.chatId === String(GROUP) && m.text.includes('<b>議題 #'))).toHaveLength(3);
+  expect(slackCards).toEqual(['1', '2', '3', '4']);
+  for (const id of [1, 2, 3, 4]) expect(n.app.store.links.refsFor({ kind: 'issue', id })).toHaveLength(2);
+  expect(sentMessages(n.emu, TOKEN).filter((m) => m.chatId === String(GROUP) && m.text.includes('<b>議題 #'))).toHaveLength(4);
   const up = health();
   expect(up.checks.outbox.platforms!.slack).toEqual({ ok: true, pending: 0, dead: 0, oldestPendingMs: 0 });
   expect(up.status).toBe('ok');

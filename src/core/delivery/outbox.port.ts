@@ -41,6 +41,11 @@ export interface OutboxRepo {
    * died and send the entry itself (none: at once).
    */
   claim(id: number, now: Date, lease?: { owner: string; ms: number }): OutboxEntry | undefined;
+  /**
+   * Whether an older post to the same chat as post `id` is still waiting (its platform failed it
+   * and it waits for a retry): `id` then waits too, so a chat's posts go out in order.
+   */
+  olderPostWaiting(id: number): boolean;
   /** Pending entries due at `now`, oldest first. */
   due(now: Date, limit: number): OutboxEntry[];
   sent(id: number, ref: MessageRef | null, now: Date): void;

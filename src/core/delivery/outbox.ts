@@ -170,8 +170,11 @@ export class Outbox implements Delivery {
     for (;;) {
       const due = this.repo.due(this.clock.now(), 50);
       if (!due.length) return sent;
+      const before = sent;
       for (const e of due) if ((await this.send(e.id)) !== undefined || e.op === 'update') sent++;
-      if (due.length < 50) return sent;
+      // A full batch: there may be more. A post that went out may have been holding a newer one
+      // to the same chat back (repo.due leaves those out): look again. Otherwise, done.
+      if (due.length < 50 && sent === before) return sent;
     }
   }
 
@@ -179,6 +182,9 @@ export class Outbox implements Delivery {
   private async send(id: number): Promise<MessageRef | undefined> {
     let entry: OutboxEntry | undefined;
     try {
+      // A chat's posts go out in order: behind an older one still waiting for its platform
+      // (down, or refusing for now), this one waits too and the next flush sends both, oldest first.
+      if (this.repo.olderPostWaiting(id)) return undefined;
       entry = this.repo.claim(id, this.clock.now(), this.lease);
     } catch (e) {
       // Not claimed (the lock is another process's): still pending, the timer sends it.

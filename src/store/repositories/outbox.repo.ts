@@ -50,7 +50,17 @@ export function outboxRepo(db: Db): OutboxRepo {
   const claim = c.prepare(
     `update outbox set status = 'sending', attempts = attempts + 1, claimed_by = @owner, claimed_until = @until where id = @id and status = 'pending' returning *`,
   );
-  const due = c.prepare(`select * from outbox where status = 'pending' and next_at <= ? order by id limit ?`);
+  const olderWaiting = c.prepare(
+    `select 1 from outbox o where o.op = 'post' and o.status = 'pending' and o.id < @id
+       and o.target = (select target from outbox where id = @id and op = 'post') limit 1`,
+  ).pluck();
+  // A post behind an older one to the same chat that still waits (its platform failed it) is not
+  // due yet: a chat's posts go out in order once its platform is back.
+  const due = c.prepare(
+    `select * from outbox o where o.status = 'pending' and o.next_at <= ?
+       and not (o.op = 'post' and exists (select 1 from outbox p where p.op = 'post' and p.status = 'pending' and p.target = o.target and p.id < o.id))
+     order by o.id limit ?`,
+  );
   const sent = c.prepare(`update outbox set status = 'sent', result_ref = ?, sent_at = ?, last_error = null where id = ?`);
   const retry = c.prepare(`update outbox set status = 'pending', last_error = ?, next_at = ? where id = ?`);
   const dead = c.prepare(`update outbox set status = 'dead', last_error = ? where id = ?`);
@@ -98,6 +108,9 @@ export function outboxRepo(db: Db): OutboxRepo {
     claim(id, now, lease) {
       const r = claim.get({ id, owner: lease?.owner ?? null, until: lease ? now.getTime() + lease.ms : null }) as Row | undefined;
       return r ? toEntry(r) : undefined;
+    },
+    olderPostWaiting(id) {
+      return olderWaiting.get({ id }) !== undefined;
     },
     due(now, limit) {
       return (due.all(now.getTime(), limit) as Row[]).map(toEntry);
