@@ -442,7 +442,12 @@ export class Bot {
     // Sends go out in order on each platform, and the platforms side by side: one that is slow or
     // down (its sends fail and wait in the outbox) does not hold up another's copies.
     const sending = new Map<string, Promise<unknown>>();
-    const after = (platform: string, send: () => Promise<unknown>) => sending.set(platform, (sending.get(platform) ?? Promise.resolve()).then(send));
+    // A platform's first send starts at once, as before (its entry is claimed before anything else
+    // runs: another process's recovery must find it taken); the next ones after it.
+    const after = (platform: string, send: () => Promise<unknown>) => {
+      const prior = sending.get(platform);
+      sending.set(platform, prior ? prior.then(send) : send());
+    };
     for (const { reply: r, send } of planned) {
       if (r.type === 'reply') answer = { message: r.message, private: r.private ?? false };
       else if (r.type === 'post') after(parseChatRef(r.chat!).platform, send!);
