@@ -26,7 +26,8 @@ const ROUTES = (meeting: number) => [
 ];
 
 async function hold(swap: boolean): Promise<{ outputs: string[]; control: string; votes: unknown }> {
-  const t = ballotApp({ web: { public: [...WEB_SECTIONS] } });
+  // The record public as the meeting ends (minutes.reviewWorkingDays 0): the web pages below show it.
+  const t = ballotApp({ web: { public: [...WEB_SECTIONS] }, minutes: { reviewWorkingDays: 0 } });
   const { app } = t;
   try {
     const outputs: string[] = [];
