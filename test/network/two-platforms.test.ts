@@ -1,4 +1,4 @@
-// Issue 30's "done when": one test process runs the real Bolt app (signed HTTP) and the real
+// Issue 30's "done when": one test process runs the real Bolt app (signed HTTP, and Socket Mode) and the real
 // telegraf bot (long polling) against the fake Slack Web API and telegram-test-api at once, in
 // front of one database and one outbox: a proposal on each platform appears on both, votes from
 // both add up, a linked person voting on both copies counts once, an unlinked one twice (one
@@ -35,8 +35,11 @@ const tgReaction = (userId: number, firstName: string, messageId: number, added 
   },
 });
 
-test('proposals on each platform appear on both; votes from both add up; a linked person counts once, an unlinked one twice', async () => {
-  n = await twoPlatforms();
+test.each(['http', 'socket'] as const)('Slack over %s: proposals on each platform appear on both; votes from both add up; a linked person counts once, an unlinked one twice', async (mode) => {
+  n = await twoPlatforms({}, mode);
+  // Over Socket Mode the app opened its connection and no HTTP listener was started.
+  expect(n.fake.callsTo('apps.connections.open')).toHaveLength(mode === 'socket' ? 1 : 0);
+  expect(n.slack.port === undefined).toBe(mode === 'socket');
   const amyTg = n.tgClient(11, 'Amy');
   // A proposal on Slack, one on Telegram: each card in both home chats, each copy linked.
   expect(await n.slackCommand('/propose', '公車路線整併', 'UAMY')).toBe(200);
@@ -83,8 +86,8 @@ test('proposals on each platform appear on both; votes from both add up; a linke
   expect(blocksText(slackCard(1).blocks)).toContain('👍 4 票');
 });
 
-test('counting by agency: one person on two unlinked accounts, both under one agency, adds one agency', async () => {
-  n = await twoPlatforms({ voting: { countBy: 'agency' } });
+test.each(['http', 'socket'] as const)('Slack over %s, counting by agency: one person on two unlinked accounts, both under one agency, adds one agency', async (mode) => {
+  n = await twoPlatforms({ voting: { countBy: 'agency' } }, mode);
   await n.slackCommand('/iam', '交通部', 'UAMY');
   await tgCommand(n.tgClient(11, 'Amy'), '/iam 交通部');
   await n.slackCommand('/propose', '公車路線整併', 'UBOB');

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { AdapterHub } from '../../../src/adapters/hub';
 import { Outbox } from '../../../src/core/delivery/outbox';
 import { SlackAdapter } from '../../../src/adapters/slack/slack.adapter';
@@ -40,9 +43,10 @@ let ids = 0;
  * them: the Bolt app on a signed HTTP receiver talking to the fake Slack Web API, and the telegraf
  * bot long polling telegram-test-api.
  */
-export async function twoPlatforms(config: Record<string, unknown> = {}): Promise<TwoPlatforms> {
+export async function twoPlatforms(config: Record<string, unknown> = {}, slackMode: 'http' | 'socket' = 'http'): Promise<TwoPlatforms> {
   const fake = new FakeSlack();
   await fake.start();
+  const socket = slackMode === 'socket' ? await slackSocketServer(fake) : undefined;
   const { server: emu, apiRoot } = await startEmulator();
   const app = testApp({ meetings: { homeChats: [SLACK_HOME, TG_HOME] }, ...config });
   const logger = new RecordingLogger();
@@ -52,7 +56,7 @@ export async function twoPlatforms(config: Record<string, unknown> = {}): Promis
   app.membership.setPlatformCheck((actor, chats) => hub.isMember(actor, chats));
   const slack = new SlackAdapter({
     token: 'xoxb-test-token',
-    connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+    connection: socket ? { mode: 'socket', appToken: 'xapp-test-token' } : { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
     apiUrl: fake.apiUrl,
     locale: app.config.locale,
     voteReactions: app.config.voting.reactions,
@@ -83,7 +87,20 @@ export async function twoPlatforms(config: Record<string, unknown> = {}): Promis
   const dispatch: Dispatch = (e, hooks) => app.bot.dispatch(e, hooks);
   await slack.start(dispatch);
   await telegram.start(dispatch);
+  if (socket) await socket.connected;
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
+  /** Over HTTP the signed request's status; over Socket Mode 200 once Slack's side got the envelope's ack. */
+  const toSlack = async (type: 'slash_commands' | 'events_api', body: Record<string, unknown>): Promise<number> => {
+    if (socket) {
+      await socket.send(type, body);
+      return 200;
+    }
+    const res =
+      type === 'slash_commands'
+        ? await sendSigned(eventsUrl, new URLSearchParams(body as Record<string, string>).toString(), 'application/x-www-form-urlencoded')
+        : await sendSigned(eventsUrl, JSON.stringify(body), 'application/json');
+    return res.status;
+  };
   const settled = async () => {
     await slack.idle();
     await telegram.idle();
@@ -100,16 +117,14 @@ export async function twoPlatforms(config: Record<string, unknown> = {}): Promis
     outbox,
     logger,
     async slackCommand(command, text, user, channel = 'C1') {
-      const f = commandPayload({ command, text, user, channel, responseUrl: fake.responseUrl(`n${++ids}`) });
-      const res = await sendSigned(eventsUrl, new URLSearchParams(f).toString(), 'application/x-www-form-urlencoded');
+      const status = await toSlack('slash_commands', commandPayload({ command, text, user, channel, responseUrl: fake.responseUrl(`n${++ids}`) }));
       await settled();
-      return res.status;
+      return status;
     },
     async slackReaction(user, ts, added = true) {
-      const body = reactionPayload({ eventId: `EvN${++ids}`, type: added ? 'reaction_added' : 'reaction_removed', user, channel: 'C1', ts });
-      const res = await sendSigned(eventsUrl, JSON.stringify(body), 'application/json');
+      const status = await toSlack('events_api', reactionPayload({ eventId: `EvN${++ids}`, type: added ? 'reaction_added' : 'reaction_removed', user, channel: 'C1', ts }));
       await settled();
-      return res.status;
+      return status;
     },
     tgClient(userId, firstName, type = 'supergroup') {
       return emu.getClient(TOKEN, { chatId: type === 'private' ? userId : GROUP, userId, firstName, userName: `user${userId}`, type, chatTitle: 'PO 群組' });
@@ -125,7 +140,41 @@ export async function twoPlatforms(config: Record<string, unknown> = {}): Promis
       await outbox.close();
       await emu.stop();
       await fake.stop();
+      await socket?.close();
       app.cleanup();
+    },
+  };
+}
+
+/**
+ * Slack's side of Socket Mode: the fake Web API's apps.connections.open hands out this server's
+ * ws:// URL; it says hello, sends envelopes and resolves each when the app acknowledges it.
+ */
+async function slackSocketServer(fake: FakeSlack) {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await once(wss, 'listening');
+  fake.wsUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=t1&app_id=A1`;
+  const acks = new Map<string, () => void>();
+  let envelopes = 0;
+  const connected = new Promise<WebSocket>((resolve) =>
+    wss.once('connection', (s) => {
+      s.on('message', (data) => acks.get((JSON.parse(String(data)) as { envelope_id: string }).envelope_id)?.());
+      s.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      resolve(s);
+    }),
+  );
+  return {
+    connected,
+    async send(type: string, payload: unknown): Promise<void> {
+      const sock = await connected;
+      const id = `env-${++envelopes}`;
+      const acked = new Promise<void>((resolve) => acks.set(id, resolve));
+      sock.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+      await acked;
+    },
+    async close(): Promise<void> {
+      for (const c of wss.clients) c.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
     },
   };
 }
