@@ -7,7 +7,7 @@
  * Run: npm run test:browser (needs `apt-get install chromium fonts-noto-cjk`; not in npm test).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,9 +42,13 @@ function freePort(): Promise<number> {
 
 /** The real bot (src/main.ts) in the console chat with PORT set; lines are typed as people. */
 async function startBot(port: number, dir: string) {
+  // The repository's config, with the minutes public as the meeting ends (minutes.reviewWorkingDays
+  // 0): the pages below show a published record to visitors who are not signed in.
+  const config = join(dir, 'bot.config.json');
+  writeFileSync(config, JSON.stringify({ ...(JSON.parse(readFileSync(join(ROOT, 'bot.config.json'), 'utf8')) as object), minutes: { reviewWorkingDays: 0 } }));
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'main.ts'), '--json'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), DATABASE_PATH: join(dir, 'bot.sqlite'), BOT_NOW: '2026-12-01T02:00:00Z' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), DATABASE_PATH: join(dir, 'bot.sqlite'), BOT_NOW: '2026-12-01T02:00:00Z', BOT_CONFIG: config },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';
